@@ -1,0 +1,32 @@
+package dev.herald.activities.delivery;
+
+import java.util.List;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, String> {
+
+  @Query("select * from delivery where notification_id = :notificationId order by id limit :limit")
+  List<DeliveryRecord> findByNotification(@Param("notificationId") String notificationId, @Param("limit") int limit);
+
+  @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")
+  List<StatusCount> countByStatus(@Param("notificationId") String notificationId);
+
+  /** Records an outcome; a final outcome already recorded is never overwritten by a retry. */
+  @Modifying
+  @Query("""
+      update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
+                          error_code = :errorCode, last_error = :lastError, updated_at = now()
+      where id = :id and status = 'PENDING'""")
+  int recordOutcome(@Param("id") String id, @Param("status") String status, @Param("attempts") int attempts,
+      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
+      @Param("lastError") String lastError);
+
+  @Modifying
+  @Query("""
+      update delivery set status = 'CANCELLED', last_error = :reason, updated_at = now()
+      where notification_id = :notificationId and status = 'PENDING'""")
+  int cancelPending(@Param("notificationId") String notificationId, @Param("reason") String reason);
+}

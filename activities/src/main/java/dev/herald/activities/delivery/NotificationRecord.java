@@ -1,0 +1,27 @@
+package dev.herald.activities.delivery;
+
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A notification as the delivery log keeps it. */
+@Table("notification")
+public record NotificationRecord(
+    @Id String id,
+    String idempotencyKey,
+    String sender,
+    String channels,
+    Priority priority,
+    NotificationStatus status,
+    String statusDetail,
+    String subject,
+    int recipientCount,
+    Instant sendAt,
+    String approvalDecision,
+    String approvalComment,
+    String approvedBy,
+    Instant decidedAt,
+    Instant createdAt,
+    Instant updatedAt) {}

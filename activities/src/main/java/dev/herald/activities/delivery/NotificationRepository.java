@@ -1,0 +1,47 @@
+package dev.herald.activities.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+public interface NotificationRepository extends ListCrudRepository<NotificationRecord, String> {
+
+  @Modifying
+  @Query("""
+      insert into notification (id, idempotency_key, sender, channels, priority, status, subject,
+                                recipient_count, send_at, created_at, updated_at)
+      values (:id, :key, :sender, :channels, :priority, 'ACCEPTED', :subject, :recipients, :sendAt,
+              :createdAt, now())
+      on conflict (id) do nothing""")
+  int insertAccepted(@Param("id") String id, @Param("key") String idempotencyKey, @Param("sender") String sender,
+      @Param("channels") String channels, @Param("priority") String priority, @Param("subject") String subject,
+      @Param("recipients") int recipientCount, @Param("sendAt") Instant sendAt, @Param("createdAt") Instant createdAt);
+
+  @Modifying
+  @Query("update notification set status = :status, status_detail = :detail, updated_at = now() where id = :id")
+  int updateStatus(@Param("id") String id, @Param("status") String status, @Param("detail") String detail);
+
+  @Modifying
+  @Query("""
+      update notification set approval_decision = :decision, approval_comment = :comment,
+                              approved_by = :by, decided_at = :at, updated_at = now()
+      where id = :id""")
+  int updateApproval(@Param("id") String id, @Param("decision") String decision, @Param("comment") String comment,
+      @Param("by") String decidedBy, @Param("at") Instant decidedAt);
+
+  /** History, newest first; every filter is optional (null). */
+  @Query("""
+      select * from notification
+      where (cast(:status as text) is null or status = :status)
+        and (cast(:channel as text) is null or (',' || channels || ',') like ('%,' || :channel || ',%'))
+        and (cast(:since as timestamptz) is null or created_at >= :since)
+        and (cast(:until as timestamptz) is null or created_at < :until)
+      order by created_at desc, id
+      limit :limit offset :offset""")
+  List<NotificationRecord> findHistory(@Param("status") String status, @Param("channel") String channel,
+      @Param("since") Instant since, @Param("until") Instant until, @Param("limit") int limit,
+      @Param("offset") long offset);
+}

@@ -1,0 +1,137 @@
+package dev.herald.activities.email;
+
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.EmailMessage;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/** Sends email over SMTP with Jakarta Mail, on pooled connections. */
+public final class SmtpEmailSender implements EmailSender, AutoCloseable {
+
+  public static final String NOTIFICATION_HEADER = "X-Herald-Notification-Id";
+  public static final String DELIVERY_HEADER = "X-Herald-Delivery-Id";
+
+  private final Session session;
+  private final SmtpConnectionPool pool;
+  private final InternetAddress from;
+  private final String messageIdDomain;
+
+  public SmtpEmailSender(SmtpServer server, EmailProperties properties) {
+    this.session = Session.getInstance(sessionProperties(server, properties));
+    this.pool = new SmtpConnectionPool(session, server, properties.smtp().connections());
+    this.messageIdDomain = properties.messageIdDomain();
+    try {
+      this.from = new InternetAddress(properties.from(), true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("herald.email.from is not a valid address: " + properties.from(), e);
+    }
+  }
+
+  @Override
+  public String send(EmailMessage message) throws EmailSendException {
+    String messageId = MessageIds.of(message.deliveryId(), messageIdDomain);
+    MimeMessage mime = compose(message, messageId);
+    Transport transport = borrow();
+    try {
+      transport.sendMessage(mime, mime.getAllRecipients());
+      pool.release(transport);
+      return messageId;
+    } catch (SendFailedException rejected) {
+      pool.release(transport);
+      throw classify(rejected);
+    } catch (MessagingException broken) {
+      pool.discard(transport);
+      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "SMTP failed: " + broken.getMessage(), broken);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private MimeMessage compose(EmailMessage message, String messageId) throws EmailSendException {
+    try {
+      MimeMessage mime = new FixedIdMimeMessage(session, messageId);
+      mime.setFrom(from);
+      mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
+      mime.setSubject(message.subject(), "UTF-8");
+      mime.setText(message.body(), "UTF-8");
+      mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
+      mime.setHeader(DELIVERY_HEADER, message.deliveryId());
+      mime.saveChanges();
+      return mime;
+    } catch (AddressException e) {
+      throw new EmailSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
+    } catch (MessagingException e) {
+      throw new EmailSendException(DeliveryErrorType.MESSAGE_REJECTED, null, "cannot compose message: " + e.getMessage(), e);
+    }
+  }
+
+  private Transport borrow() throws EmailSendException {
+    try {
+      return pool.borrow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "interrupted", e);
+    } catch (MessagingException e) {
+      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "cannot connect to SMTP server: " + e.getMessage(), e);
+    }
+  }
+
+  /** 5xx replies are permanent, 4xx temporary (RFC 5321 section 4.2.1). */
+  private static EmailSendException classify(SendFailedException rejected) {
+    Exception next = rejected.getNextException();
+    int code = -1;
+    DeliveryErrorType permanentType = DeliveryErrorType.MESSAGE_REJECTED;
+    if (next instanceof SMTPAddressFailedException address) {
+      code = address.getReturnCode();
+      permanentType = DeliveryErrorType.INVALID_ADDRESS;
+    } else if (rejected instanceof SMTPSendFailedException send) {
+      code = send.getReturnCode();
+    } else if (next instanceof SMTPSendFailedException send) {
+      code = send.getReturnCode();
+    }
+    DeliveryErrorType type = code >= 500 ? permanentType : DeliveryErrorType.PROVIDER_UNAVAILABLE;
+    String detail = next != null ? next.getMessage() : rejected.getMessage();
+    return new EmailSendException(type, code > 0 ? "smtp-" + code : null, detail == null ? "rejected" : detail.strip(), rejected);
+  }
+
+  private static Properties sessionProperties(SmtpServer server, EmailProperties properties) {
+    String timeout = String.valueOf(properties.smtp().timeout().toMillis());
+    Properties props = new Properties();
+    props.put("mail.smtp.host", server.host());
+    props.put("mail.smtp.port", String.valueOf(server.port()));
+    props.put("mail.smtp.auth", String.valueOf(server.username() != null && !server.username().isBlank()));
+    props.put("mail.smtp.starttls.enable", String.valueOf(server.startTls()));
+    props.put("mail.smtp.starttls.required", String.valueOf(server.startTls()));
+    props.put("mail.smtp.connectiontimeout", timeout);
+    props.put("mail.smtp.timeout", timeout);
+    props.put("mail.smtp.writetimeout", timeout);
+    return props;
+  }
+
+  /** Keeps the Message-ID we set; MimeMessage would otherwise generate a random one on save. */
+  private static final class FixedIdMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    FixedIdMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

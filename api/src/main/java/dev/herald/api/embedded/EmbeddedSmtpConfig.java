@@ -1,0 +1,38 @@
+package dev.herald.api.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.herald.activities.email.EmailConfig;
+import dev.herald.activities.email.SmtpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * No {@code SMTP_HOST}: a local SMTP sink (GreenMail) that keeps every mail in memory; the real
+ * SMTP client talks to it and {@code GET /api/v1/dev/outbox} shows what it received.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedProperties.class)
+@ConditionalOnExpression("!(" + EmailConfig.SMTP_HOST_CONFIGURED + ")")
+class EmbeddedSmtpConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpConfig.class);
+
+  @Bean(destroyMethod = "stop")
+  GreenMail smtpSink(EmbeddedProperties properties) {
+    GreenMail sink = new GreenMail(new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    sink.start();
+    log.info("SMTP: local sink on 127.0.0.1:{}; see GET /api/v1/dev/outbox (set SMTP_HOST for a real server)",
+        sink.getSmtp().getPort());
+    return sink;
+  }
+
+  @Bean
+  SmtpServer smtpSinkServer(GreenMail sink) {
+    return new SmtpServer("127.0.0.1", sink.getSmtp().getPort(), null, null, false);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.herald.api.embedded;
+
+import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.worker.temporal.TemporalProperties;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * No {@code TEMPORAL_ADDRESS}: Temporal's in-process test server, real time (no skipping), with
+ * Herald's search attributes. It keeps nothing across restarts: for a first try and tests only.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!(" + TemporalProperties.ADDRESS_CONFIGURED + ")")
+class EmbeddedTemporalConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalConfig.class);
+
+  @Bean(destroyMethod = "close")
+  TestWorkflowEnvironment embeddedTemporal(TemporalProperties properties) {
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(false)
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+    HeraldSearchAttributes.DEFINITIONS.forEach(options::registerSearchAttribute);
+    TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(options.build());
+    log.warn("Temporal: in-process test server (keeps nothing across restarts; no UI). "
+        + "Set TEMPORAL_ADDRESS to use a real Temporal server.");
+    return environment;
+  }
+
+  /** Owned by the environment, which shuts it down. */
+  @Bean(destroyMethod = "")
+  WorkflowServiceStubs embeddedServiceStubs(TestWorkflowEnvironment environment) {
+    return environment.getWorkflowServiceStubs();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.herald.api.notification;
+
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.NotificationStatus;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The notifications API: send, look up, list history, approve or reject, cancel. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+  static final int MAX_PAGE_SIZE = 100;
+  private static final String DEFAULT_APPROVER = "admin";
+
+  private final NotificationSubmitter submitter;
+  private final NotificationReader reader;
+  private final NotificationControl control;
+
+  NotificationController(NotificationSubmitter submitter, NotificationReader reader, NotificationControl control) {
+    this.submitter = submitter;
+    this.reader = reader;
+    this.control = control;
+  }
+
+  /** 202 when a new notification was accepted; 200 with the same id for a repeat of an earlier request. */
+  @PostMapping
+  ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String headerKey) {
+    Submission submission = submitter.submit(withKey(request, headerKey));
+    return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);
+  }
+
+  @GetMapping("/{id}")
+  NotificationView get(@PathVariable String id) {
+    return reader.find(id).orElseThrow(() -> new NotificationNotFoundException(id));
+  }
+
+  @GetMapping
+  NotificationPage history(
+      @RequestParam(required = false) NotificationStatus status,
+      @RequestParam(required = false) Channel channel,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    if (page < 0) {
+      throw new InvalidRequestException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    return reader.history(status, channel, since, until, page, size);
+  }
+
+  @PostMapping("/{id}/approval")
+  ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @RequestBody ApprovalRequest request) {
+    if (request.decision() == null) {
+      throw new InvalidRequestException("decision", "is required: APPROVE or REJECT");
+    }
+    String approver = request.approver() == null || request.approver().isBlank() ? DEFAULT_APPROVER : request.approver();
+    return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), approver));
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
+    control.cancel(id);
+    return ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
+  }
+
+  private static SendNotificationRequest withKey(SendNotificationRequest request, String headerKey) {
+    if (headerKey == null) {
+      return request;
+    }
+    if (request.idempotencyKey() != null && !request.idempotencyKey().equals(headerKey)) {
+      throw new InvalidRequestException("idempotencyKey", "differs from the Idempotency-Key header");
+    }
+    return request.withIdempotencyKey(headerKey);
+  }
+}

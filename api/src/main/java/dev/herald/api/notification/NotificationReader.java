@@ -1,0 +1,102 @@
+package dev.herald.api.notification;
+
+import dev.herald.activities.delivery.DeliveryRecord;
+import dev.herald.activities.delivery.DeliveryRepository;
+import dev.herald.activities.delivery.NotificationRecord;
+import dev.herald.activities.delivery.NotificationRepository;
+import dev.herald.activities.delivery.StatusCount;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Status and history from the delivery log (PostgreSQL). A notification accepted a moment ago may
+ * not be logged yet; its workflow then vouches that it exists.
+ */
+@Service
+public class NotificationReader {
+
+  /** Deliveries listed in a detail view; counts always cover all of them. */
+  static final int MAX_DELIVERIES_SHOWN = 1000;
+
+  private final NotificationRepository notifications;
+  private final DeliveryRepository deliveries;
+  private final WorkflowClient client;
+
+  public NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, WorkflowClient client) {
+    this.notifications = notifications;
+    this.deliveries = deliveries;
+    this.client = client;
+  }
+
+  public Optional<NotificationView> find(String id) {
+    Optional<NotificationRecord> record = notifications.findById(id);
+    if (record.isPresent()) {
+      List<NotificationView.Delivery> shown = deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN).stream()
+          .map(NotificationReader::toView).toList();
+      return Optional.of(toView(record.get(), shown));
+    }
+    return workflowExists(id) ? Optional.of(justAccepted(id)) : Optional.empty();
+  }
+
+  public NotificationStatus status(String id) {
+    return notifications.findById(id).map(NotificationRecord::status).orElse(NotificationStatus.ACCEPTED);
+  }
+
+  public NotificationPage history(NotificationStatus status, Channel channel, Instant since, Instant until, int page,
+      int size) {
+    List<NotificationRecord> rows = notifications.findHistory(status == null ? null : status.name(),
+        channel == null ? null : channel.name(), since, until, size + 1, (long) page * size);
+    boolean hasNext = rows.size() > size;
+    List<NotificationView> items = rows.stream().limit(size).map(r -> toView(r, null)).toList();
+    return new NotificationPage(items, page, size, hasNext);
+  }
+
+  boolean workflowExists(String id) {
+    try {
+      client.newUntypedWorkflowStub(id).describe();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  private NotificationView toView(NotificationRecord r, List<NotificationView.Delivery> shown) {
+    List<Channel> channels = Arrays.stream(r.channels().split(",")).map(Channel::valueOf).toList();
+    var approval = r.approvalDecision() == null ? null
+        : new NotificationView.Approval(r.approvalDecision(), r.approvalComment(), r.approvedBy(), r.decidedAt());
+    return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
+        r.priority(), r.subject(), r.recipientCount(), r.sendAt(), approval, counts(r.id()), shown, r.createdAt(),
+        r.updatedAt());
+  }
+
+  private NotificationView.Counts counts(String id) {
+    Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
+    for (StatusCount count : deliveries.countByStatus(id)) {
+      byStatus.put(count.status(), count.count());
+    }
+    long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    return new NotificationView.Counts(total, byStatus.getOrDefault(DeliveryStatus.PENDING, 0L),
+        byStatus.getOrDefault(DeliveryStatus.SENT, 0L), byStatus.getOrDefault(DeliveryStatus.FAILED, 0L),
+        byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0L));
+  }
+
+  private static NotificationView justAccepted(String id) {
+    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null, 0,
+        null, null, new NotificationView.Counts(0, 0, 0, 0, 0), List.of(), null, null);
+  }
+
+  private static NotificationView.Delivery toView(DeliveryRecord d) {
+    return new NotificationView.Delivery(d.id(), d.channel(), d.recipient(), d.status(), d.attempts(),
+        d.providerMessageId(), d.errorCode(), d.lastError(), d.updatedAt());
+  }
+}

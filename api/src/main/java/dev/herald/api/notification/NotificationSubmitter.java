@@ -1,0 +1,129 @@
+package dev.herald.api.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.notification.NotificationIds;
+import dev.herald.workflows.notification.NotificationWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.common.SearchAttributes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a request: validates it and starts its workflow under the id derived from the
+ * idempotency key. A repeat (same key, same request) returns the existing notification; the same
+ * key with a different request is a conflict. When this returns, the workflow exists.
+ */
+@Service
+@EnableConfigurationProperties({NotificationLimits.class, ApprovalProperties.class})
+public class NotificationSubmitter {
+
+  static final String REQUEST_HASH_MEMO = "requestHash";
+  private static final String DEFAULT_SENDER = "anonymous";
+
+  private final WorkflowClient client;
+  private final NotificationRequestValidator validator;
+  private final ApprovalProperties approval;
+  private final NotificationReader reader;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
+      NotificationReader reader, ObjectMapper json, Clock clock) {
+    this.client = client;
+    this.validator = validator;
+    this.approval = approval;
+    this.reader = reader;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public Submission submit(SendNotificationRequest request) {
+    Instant now = clock.instant();
+    List<FieldViolation> violations = validator.validate(request, now);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    NotificationSpec spec = toSpec(request, now);
+    NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec));
+    try {
+      WorkflowClient.start(workflow::send, spec);
+      return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
+    } catch (WorkflowExecutionAlreadyStarted existing) {
+      return repeatOf(spec);
+    } catch (WorkflowServiceException unavailable) {
+      throw new TemporalUnavailableException(unavailable);
+    }
+  }
+
+  private Submission repeatOf(NotificationSpec spec) {
+    Object earlierHash = client.newUntypedWorkflowStub(spec.id()).describe().getMemo(REQUEST_HASH_MEMO, String.class);
+    if (!spec.requestHash().equals(earlierHash)) {
+      throw new IdempotencyConflictException(spec.idempotencyKey(), spec.id());
+    }
+    return new Submission(spec.id(), reader.status(spec.id()), false);
+  }
+
+  private NotificationSpec toSpec(SendNotificationRequest request, Instant now) {
+    Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+    String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
+    List<Recipient> recipients = request.recipients().stream().map(r -> new Recipient(r.email())).toList();
+    return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
+        sender, List.copyOf(request.channels()), recipients, new Content(request.subject(), request.body()), priority,
+        request.sendAt(), approval.policy(), now, fingerprint(request, priority, sender));
+  }
+
+  private WorkflowOptions optionsFor(NotificationSpec spec) {
+    List<String> channels = spec.channels().stream().map(Channel::name).toList();
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(spec.id())
+        .setTaskQueue(TaskQueues.NOTIFICATIONS)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        .setMemo(Map.of(REQUEST_HASH_MEMO, spec.requestHash()))
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name())
+            .set(HeraldSearchAttributes.CHANNELS, channels)
+            .set(HeraldSearchAttributes.PRIORITY, spec.priority().name())
+            .set(HeraldSearchAttributes.SENDER, spec.sender())
+            .build())
+        .setPriority(io.temporal.common.Priority.newBuilder()
+            .setPriorityKey(spec.priority().temporalPriorityKey()).build())
+        .setStaticSummary(String.join("+", channels) + " to " + spec.recipients().size() + " recipient(s) from "
+            + spec.sender() + ", " + spec.priority() + " priority")
+        .build();
+  }
+
+  /** SHA-256 of what the request asks for (everything but the key), to tell repeats from reuse. */
+  private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
+    var canonical = new SendNotificationRequest(null, sender, request.channels(), request.recipients(),
+        request.subject(), request.body(), priority, request.sendAt());
+    try {
+      byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint request", e);
+    }
+  }
+}

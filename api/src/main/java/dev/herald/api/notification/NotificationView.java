@@ -1,0 +1,42 @@
+package dev.herald.api.notification;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
+import java.time.Instant;
+import java.util.List;
+
+/** A notification with its progress and (for the detail view) its deliveries. */
+public record NotificationView(
+    String id,
+    String idempotencyKey,
+    NotificationStatus status,
+    String statusDetail,
+    String sender,
+    List<Channel> channels,
+    Priority priority,
+    String subject,
+    int recipientCount,
+    Instant sendAt,
+    Approval approval,
+    Counts progress,
+    List<Delivery> deliveries,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public record Approval(String decision, String comment, String decidedBy, Instant decidedAt) {}
+
+  public record Counts(long total, long pending, long sent, long failed, long cancelled) {}
+
+  public record Delivery(
+      String id,
+      Channel channel,
+      String recipient,
+      DeliveryStatus status,
+      int attempts,
+      String providerMessageId,
+      String errorCode,
+      String lastError,
+      Instant updatedAt) {}
+}

@@ -1,0 +1,4 @@
+package dev.herald.workflows.messages;
+
+/** How a notification ended. */
+public record NotificationResult(String id, NotificationStatus status, int sent, int failed, int cancelled, String detail) {}

@@ -1,0 +1,24 @@
+package dev.herald.workflows.messages;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The input of a notification workflow: everything needed to send it, fixed at acceptance.
+ *
+ * @param id the workflow id, derived from the idempotency key
+ * @param sendAt when to send; null means now
+ * @param requestHash fingerprint of the request body, to tell a repeat from a conflicting reuse
+ */
+public record NotificationSpec(
+    String id,
+    String idempotencyKey,
+    String sender,
+    List<Channel> channels,
+    List<Recipient> recipients,
+    Content content,
+    Priority priority,
+    Instant sendAt,
+    ApprovalPolicy approval,
+    Instant acceptedAt,
+    String requestHash) {}

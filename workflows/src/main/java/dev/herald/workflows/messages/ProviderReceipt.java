@@ -1,0 +1,4 @@
+package dev.herald.workflows.messages;
+
+/** What a provider answered to an accepted message, and on which attempt. */
+public record ProviderReceipt(String providerMessageId, int attempt) {}

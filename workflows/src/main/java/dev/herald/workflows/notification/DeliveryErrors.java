@@ -1,0 +1,46 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+
+/** Turns the failure of a send activity into the error recorded on the delivery. */
+final class DeliveryErrors {
+
+  private DeliveryErrors() {}
+
+  static boolean isCancellation(ActivityFailure failure) {
+    return failure.getCause() instanceof CanceledFailure;
+  }
+
+  static DeliveryError from(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      if (app.getDetails().getSize() > 0) {
+        try {
+          return app.getDetails().get(0, DeliveryError.class);
+        } catch (RuntimeException notOurs) {
+          // details written by something else than our activities: fall back to the type and message
+        }
+      }
+      return new DeliveryError(typeOf(app.getType()), null, app.getOriginalMessage(), 0);
+    }
+    if (cause instanceof TimeoutFailure timeout) {
+      return new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "timed out: " + timeout.getTimeoutType(), 0);
+    }
+    String message = cause != null ? cause.getMessage() : failure.getMessage();
+    return new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, message, 0);
+  }
+
+  private static DeliveryErrorType typeOf(String type) {
+    for (DeliveryErrorType candidate : DeliveryErrorType.values()) {
+      if (candidate.name().equals(type)) {
+        return candidate;
+      }
+    }
+    return DeliveryErrorType.PROVIDER_UNAVAILABLE;
+  }
+}

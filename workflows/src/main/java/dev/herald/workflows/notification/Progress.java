@@ -1,0 +1,60 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationProgress;
+import dev.herald.workflows.messages.NotificationResult;
+import dev.herald.workflows.messages.NotificationStatus;
+
+/** Counts kept by a notification workflow, answered by its query. Workflow-thread only. */
+final class Progress {
+
+  private NotificationStatus status = NotificationStatus.ACCEPTED;
+  private String detail;
+  private int total;
+  private int sent;
+  private int failed;
+  private int cancelled;
+
+  void plan(int deliveries) {
+    total = deliveries;
+  }
+
+  void status(NotificationStatus status, String detail) {
+    this.status = status;
+    this.detail = detail;
+  }
+
+  void record(DeliveryStatus outcome) {
+    switch (outcome) {
+      case SENT -> sent++;
+      case FAILED -> failed++;
+      case CANCELLED -> cancelled++;
+      case PENDING -> {}
+    }
+  }
+
+  void cancelled(int released) {
+    cancelled += released;
+  }
+
+  int pending() {
+    return total - sent - failed - cancelled;
+  }
+
+  /** The final status once every delivery has been tried. */
+  NotificationStatus deliveredStatus() {
+    if (failed == 0) {
+      return NotificationStatus.COMPLETED;
+    }
+    return sent == 0 ? NotificationStatus.FAILED : NotificationStatus.PARTIALLY_FAILED;
+  }
+
+  NotificationProgress snapshot(ApprovalDecision approval) {
+    return new NotificationProgress(status, total, pending(), sent, failed, cancelled, approval, detail);
+  }
+
+  NotificationResult result(String id) {
+    return new NotificationResult(id, status, sent, failed, cancelled, detail);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.herald.workflows.notification;
+
+import static dev.herald.workflows.notification.TestNotifications.emailTo;
+import static dev.herald.workflows.notification.TestNotifications.invalidAddress;
+import static dev.herald.workflows.notification.TestNotifications.optionsFor;
+import static dev.herald.workflows.notification.TestNotifications.withApprovalThreshold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Decision;
+import dev.herald.workflows.messages.NotificationResult;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.ProviderReceipt;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories that {@link NotificationReplayTest} replays. Skipped in a normal build.
+ *
+ * <p>Re-record after an intentional, versioned change of the workflow (never to make a replay
+ * failure go away: a failing replay means running workflows would break):
+ *
+ * <pre>
+ * cd /work/main &amp;&amp; mvn -B -o -q -pl workflows test -Dtest=RecordHistoriesTest -Dherald.recordHistories=true
+ * </pre>
+ *
+ * It overwrites {@code workflows/src/test/resources/histories/*.json}; commit them with the change.
+ */
+@EnabledIfSystemProperty(named = "herald.recordHistories", matches = "true")
+class RecordHistoriesTest {
+
+  static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
+
+  private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
+  private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
+  private TestWorkflowEnvironment testEnv;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    this.testEnv = testEnv;
+    this.client = client;
+    TestNotifications.startWorkers(testEnv, email, deliveryLog);
+  }
+
+  @Test
+  void recordCompleted() throws IOException {
+    NotificationSpec spec = emailTo("recorded-completed", "ada@example.com", "bob@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    NotificationResult result = workflow(spec).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-completed.json");
+  }
+
+  @Test
+  void recordApproved() throws IOException {
+    NotificationSpec spec = withApprovalThreshold(emailTo("recorded-approved", "ada@example.com", "bob@example.com"), 1);
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    NotificationWorkflow workflow = workflow(spec);
+
+    WorkflowClient.start(workflow::send, spec);
+    verify(deliveryLog, timeout(5_000)).recordStatus(eq(spec.id()), eq(NotificationStatus.PENDING_APPROVAL), any());
+    workflow.decide(new ApprovalDecision(Decision.APPROVE, "looks right", "admin@herald.test",
+        Instant.ofEpochMilli(testEnv.currentTimeMillis())));
+    NotificationResult result = WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-approved.json");
+  }
+
+  @Test
+  void recordPartiallyFailed() throws IOException {
+    NotificationSpec spec = emailTo("recorded-partially-failed", "ada@example.com", "nobody@example.invalid");
+    when(email.sendEmail(argThat(message -> message != null && message.to().equals("ada@example.com"))))
+        .thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.sendEmail(argThat(message -> message != null && message.to().equals("nobody@example.invalid"))))
+        .thenThrow(invalidAddress("nobody@example.invalid"));
+
+    NotificationResult result = workflow(spec).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
+    save(spec, "notification-partially-failed.json");
+  }
+
+  private NotificationWorkflow workflow(NotificationSpec spec) {
+    return client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec));
+  }
+
+  private void save(NotificationSpec spec, String fileName) throws IOException {
+    Files.createDirectories(HISTORIES);
+    Files.writeString(HISTORIES.resolve(fileName), client.fetchHistory(spec.id()).toJson(true) + "\n");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.messages.ApprovalPolicy;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.Recipient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Shared fixtures of the notification workflow tests: environment wiring, specs, provider failures. */
+final class TestNotifications {
+
+  static final Duration APPROVAL_TIMEOUT = Duration.ofHours(24);
+  static final Instant ACCEPTED_AT = Instant.parse("2025-01-01T09:00:00Z");
+
+  private TestNotifications() {}
+
+  /**
+   * A test environment (time skipping) that knows Herald's search attributes. It is started by
+   * {@link #startWorkers}, once the mocks are registered.
+   */
+  static TestWorkflowExtension extension() {
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder().setDoNotStart(true);
+    HeraldSearchAttributes.DEFINITIONS.forEach(builder::registerSearchAttribute);
+    return builder.build();
+  }
+
+  /** Registers the workflow and the delivery log on the notifications queue, email on its own queue. */
+  static void startWorkers(TestWorkflowEnvironment env, EmailActivities email, DeliveryLogActivities deliveryLog) {
+    Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
+    notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
+    notifications.registerActivitiesImplementations(deliveryLog);
+    env.newWorker(TaskQueues.EMAIL).registerActivitiesImplementations(email);
+    env.start();
+  }
+
+  static WorkflowOptions optionsFor(NotificationSpec spec) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(spec.id())
+        .setTaskQueue(TaskQueues.NOTIFICATIONS)
+        .build();
+  }
+
+  /** An email notification sent now, to an audience too small to need approval. */
+  static NotificationSpec emailTo(String key, String... addresses) {
+    List<Recipient> recipients = Arrays.stream(addresses).map(Recipient::new).toList();
+    return new NotificationSpec(
+        NotificationIds.fromIdempotencyKey(key),
+        key,
+        "ops@herald.test",
+        List.of(Channel.EMAIL),
+        recipients,
+        new Content("Maintenance tonight", "The service is down from 22:00 to 23:00."),
+        Priority.NORMAL,
+        null,
+        new ApprovalPolicy(100, APPROVAL_TIMEOUT),
+        ACCEPTED_AT,
+        "sha256:" + key);
+  }
+
+  static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
+    return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
+        spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT),
+        spec.acceptedAt(), spec.requestHash());
+  }
+
+  static NotificationSpec withSendAt(NotificationSpec spec, Instant sendAt) {
+    return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
+        spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash());
+  }
+
+  /** What the email activity throws for an address that can never receive (SMTP 550). */
+  static ApplicationFailure invalidAddress(String address) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "mailbox unavailable: " + address,
+        DeliveryErrorType.INVALID_ADDRESS.name(),
+        new DeliveryError(DeliveryErrorType.INVALID_ADDRESS, "550", "5.1.1 mailbox unavailable", 1));
+  }
+
+  /** What the email activity throws when the provider answers with a temporary error (SMTP 421). */
+  static ApplicationFailure providerUnavailable(int attempt) {
+    return ApplicationFailure.newFailure(
+        "provider unavailable",
+        DeliveryErrorType.PROVIDER_UNAVAILABLE.name(),
+        new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "421", "4.3.2 try again later", attempt));
+  }
+}
