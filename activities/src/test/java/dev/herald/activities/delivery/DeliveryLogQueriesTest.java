@@ -1,0 +1,122 @@
+package dev.herald.activities.delivery;
+
+import static dev.herald.activities.delivery.DeliveryLogFixtures.emailDeliveries;
+import static dev.herald.activities.delivery.DeliveryLogFixtures.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.ProviderReceipt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+
+/** History and counts read from the delivery log, over notifications written through the activity. */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = NONE)
+class DeliveryLogQueriesTest {
+
+  private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+
+  @Autowired DeliveryLogActivitiesImpl log;
+  @Autowired NotificationRepository notifications;
+  @Autowired DeliveryRepository deliveries;
+
+  /** Five notifications an hour apart: n0 (oldest) .. n4 (newest). */
+  @BeforeEach
+  void fiveNotificationsAnHourApart() {
+    accept("n0", 0, NotificationStatus.COMPLETED, Channel.EMAIL);
+    accept("n1", 1, NotificationStatus.FAILED, Channel.SMS, Channel.EMAIL);
+    accept("n2", 2, NotificationStatus.COMPLETED, Channel.PUSH);
+    accept("n3", 3, NotificationStatus.SENDING, Channel.EMAIL, Channel.PUSH);
+    accept("n4", 4, NotificationStatus.COMPLETED, Channel.SMS);
+  }
+
+  @Test
+  void historyWithoutFiltersListsEverythingNewestFirst() {
+    assertThat(history(null, null, null, null, 10, 0)).containsExactly("n4", "n3", "n2", "n1", "n0");
+  }
+
+  @Test
+  void historyPagesWithLimitAndOffset() {
+    assertThat(history(null, null, null, null, 2, 0)).containsExactly("n4", "n3");
+    assertThat(history(null, null, null, null, 2, 2)).containsExactly("n2", "n1");
+    assertThat(history(null, null, null, null, 2, 4)).containsExactly("n0");
+    assertThat(history(null, null, null, null, 2, 6)).isEmpty();
+  }
+
+  @Test
+  void historyFiltersByStatus() {
+    assertThat(history(NotificationStatus.COMPLETED, null, null, null, 10, 0)).containsExactly("n4", "n2", "n0");
+    assertThat(history(NotificationStatus.CANCELLED, null, null, null, 10, 0)).isEmpty();
+  }
+
+  @Test
+  void historyFiltersByAnyOfTheNotificationsChannels() {
+    assertThat(history(null, Channel.EMAIL, null, null, 10, 0)).containsExactly("n3", "n1", "n0");
+    assertThat(history(null, Channel.SMS, null, null, 10, 0)).containsExactly("n4", "n1");
+    assertThat(history(null, Channel.PUSH, null, null, 10, 0)).containsExactly("n3", "n2");
+    assertThat(history(null, Channel.IN_APP, null, null, 10, 0)).isEmpty();
+  }
+
+  @Test
+  void historySinceIsInclusiveAndUntilExclusive() {
+    assertThat(history(null, null, hour(1), hour(3), 10, 0)).containsExactly("n2", "n1");
+    assertThat(history(null, null, hour(3), null, 10, 0)).containsExactly("n4", "n3");
+    assertThat(history(null, null, null, hour(1), 10, 0)).containsExactly("n0");
+  }
+
+  @Test
+  void historyCombinesFilters() {
+    assertThat(history(NotificationStatus.COMPLETED, Channel.EMAIL, hour(0), hour(4), 10, 0)).containsExactly("n0");
+    assertThat(history(NotificationStatus.COMPLETED, Channel.SMS, hour(1), null, 1, 0)).containsExactly("n4");
+  }
+
+  @Test
+  void countByStatusGroupsTheDeliveriesOfOneNotification() {
+    NotificationSpec spec = notification("counted", 5);
+    List<PlannedDelivery> planned = emailDeliveries(spec);
+    log.recordAccepted(spec, planned);
+    log.recordDelivery(DeliveryOutcome.sent(planned.get(0).id(), new ProviderReceipt("<a@herald>", 1)));
+    log.recordDelivery(DeliveryOutcome.sent(planned.get(1).id(), new ProviderReceipt("<b@herald>", 2)));
+    log.recordDelivery(DeliveryOutcome.failed(planned.get(2).id(),
+        new DeliveryError(DeliveryErrorType.INVALID_ADDRESS, null, "malformed", 1)));
+
+    assertThat(deliveries.countByStatus(spec.id())).containsExactlyInAnyOrder(
+        new StatusCount(DeliveryStatus.SENT, 2),
+        new StatusCount(DeliveryStatus.FAILED, 1),
+        new StatusCount(DeliveryStatus.PENDING, 2));
+    assertThat(deliveries.countByStatus("notification-unknown")).isEmpty();
+  }
+
+  private void accept(String key, int hour, NotificationStatus status, Channel... channels) {
+    NotificationSpec spec = notification(key, hour(hour), 1, channels);
+    log.recordAccepted(spec, List.of());
+    log.recordStatus(spec.id(), status, null);
+  }
+
+  private static Instant hour(int hours) {
+    return T0.plus(Duration.ofHours(hours));
+  }
+
+  private List<String> history(NotificationStatus status, Channel channel, Instant since, Instant until, int limit,
+      long offset) {
+    return notifications.findHistory(status == null ? null : status.name(), channel == null ? null : channel.name(),
+            since, until, limit, offset)
+        .stream()
+        .map(NotificationRecord::idempotencyKey)
+        .toList();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.herald.activities.email;
+
+import dev.herald.workflows.messages.EmailMessage;
+import java.time.Duration;
+
+/** Messages, settings and senders shared by the email tests. */
+final class EmailFixtures {
+
+  static final String FROM = "Herald <herald@example.com>";
+  static final String MESSAGE_ID_DOMAIN = "herald.example.com";
+
+  private EmailFixtures() {}
+
+  static EmailMessage message(String deliveryId, String to) {
+    return new EmailMessage(deliveryId, "notification-n1", to, "Your invoice is ready", "Invoice #42 is ready.");
+  }
+
+  static EmailMessage message(String deliveryId) {
+    return message(deliveryId, "alice@example.com");
+  }
+
+  static EmailProperties properties(int connections) {
+    return new EmailProperties(FROM, MESSAGE_ID_DOMAIN,
+        new EmailProperties.Smtp(null, 0, null, null, false, connections, Duration.ofSeconds(5)));
+  }
+
+  /** A sender to a plain (no auth, no TLS) SMTP server on this machine. */
+  static SmtpEmailSender senderTo(int port, int connections) {
+    return new SmtpEmailSender(new SmtpServer("127.0.0.1", port, null, null, false), properties(connections));
+  }
+}

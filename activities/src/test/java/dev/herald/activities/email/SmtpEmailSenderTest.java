@@ -1,0 +1,147 @@
+package dev.herald.activities.email;
+
+import static dev.herald.activities.email.EmailFixtures.message;
+import static dev.herald.activities.email.EmailFixtures.properties;
+import static dev.herald.activities.email.EmailFixtures.senderTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.EmailMessage;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The SMTP sender against GreenMail, a real SMTP server in this JVM. */
+class SmtpEmailSenderTest {
+
+  private static final long MAIL_WAIT_MS = 5_000;
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private SmtpEmailSender sender;
+
+  @BeforeEach
+  void connectToGreenMail() {
+    sender = senderTo(greenMail.getSmtp().getPort(), 2);
+  }
+
+  @AfterEach
+  void closeSender() {
+    sender.close();
+  }
+
+  @Test
+  void sentMailArrivesWithAddressesSubjectBodyAndHeraldHeaders() throws Exception {
+    String returned = sender.send(message("notification-n1/email/0", "alice@example.com"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getFrom()).extracting(Object::toString).containsExactly(EmailFixtures.FROM);
+    assertThat(mail.getRecipients(RecipientType.TO)).extracting(Object::toString).containsExactly("alice@example.com");
+    assertThat(mail.getSubject()).isEqualTo("Your invoice is ready");
+    assertThat(((String) mail.getContent()).strip()).isEqualTo("Invoice #42 is ready.");
+    assertThat(mail.getHeader(SmtpEmailSender.NOTIFICATION_HEADER)).containsExactly("notification-n1");
+    assertThat(mail.getHeader(SmtpEmailSender.DELIVERY_HEADER)).containsExactly("notification-n1/email/0");
+    assertThat(mail.getMessageID())
+        .isEqualTo(MessageIds.of("notification-n1/email/0", EmailFixtures.MESSAGE_ID_DOMAIN))
+        .isEqualTo(returned);
+  }
+
+  @Test
+  void retriedSendKeepsTheMessageIdOfTheDelivery() throws Exception {
+    String first = sender.send(message("notification-n1/email/3"));
+    String retried = sender.send(message("notification-n1/email/3"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 2)).isTrue();
+    assertThat(retried).isEqualTo(first);
+    assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsOnly(first);
+  }
+
+  @Test
+  void koreanAndEmojiSubjectAndBodyRoundTrip() throws Exception {
+    String subject = "결제 완료 안내 ✅ 🎉";
+    String body = "안녕하세요, 주문하신 상품이 발송되었습니다. 🚚📦\n감사합니다!";
+
+    sender.send(new EmailMessage("notification-n1/email/1", "notification-n1", "민지@example.com".replace("민지", "minji"),
+        subject, body));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).isEqualTo(subject);
+    assertThat(((String) mail.getContent()).stripTrailing()).isEqualTo(body.replace("\n", "\r\n"));
+  }
+
+  @Test
+  void fiftySendsAllArriveOverPooledConnections() throws Exception {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(sender.send(message("notification-n1/email/" + i, "user" + i + "@example.com")));
+    }
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 50)).isTrue();
+    assertThat(ids).hasSize(50);
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(SmtpEmailSenderTest::messageId))
+        .containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
+  void unreachableServerIsARetryableProviderUnavailable() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+
+    try (SmtpEmailSender unreachable = senderTo(closedPort, 1)) {
+      EmailSendException e = catchThrowableOfType(EmailSendException.class,
+          () -> unreachable.send(message("notification-n1/email/0")));
+
+      assertThat(e.type()).isEqualTo(DeliveryErrorType.PROVIDER_UNAVAILABLE);
+      assertThat(e.type().retryable()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no-at-sign", "two@@example.com", "spaces in@example.com", "bob@", "<alice@example.com"})
+  void malformedAddressIsAPermanentInvalidAddress(String to) {
+    EmailSendException e = catchThrowableOfType(EmailSendException.class,
+        () -> sender.send(message("notification-n1/email/0", to)));
+
+    assertThat(e.type()).isEqualTo(DeliveryErrorType.INVALID_ADDRESS);
+    assertThat(e.type().retryable()).isFalse();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void invalidFromAddressIsRejectedAtStartUp() {
+    var props = properties(1);
+    var invalid = new EmailProperties("not an address", props.messageIdDomain(), props.smtp());
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new SmtpEmailSender(new SmtpServer("127.0.0.1", 25, null, null, false), invalid))
+        .withMessageContaining("herald.email.from");
+  }
+
+  private static String messageId(MimeMessage mail) {
+    try {
+      return mail.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

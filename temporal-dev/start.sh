@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Starts a real Temporal dev server for Herald: gRPC on :7233, web UI on http://localhost:8233,
+# history persisted in a SQLite file, Herald's search attributes registered.
+# Installs the Temporal CLI with `go install` when it is missing (needs Go).
+# Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl api -am spring-boot:run
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+data=${HERALD_TEMPORAL_DATA:-$here/data}
+port=${TEMPORAL_PORT:-7233}
+ui_port=${TEMPORAL_UI_PORT:-8233}
+cli_version=v1.5.1   # later tags carry a replace directive that `go install` refuses
+
+temporal_bin=$(command -v temporal || true)
+if [ -z "$temporal_bin" ]; then
+  gobin=$(go env GOPATH)/bin
+  if [ ! -x "$gobin/temporal" ]; then
+    echo "installing the Temporal CLI $cli_version (go install, once) ..."
+    go install "github.com/temporalio/cli/cmd/temporal@$cli_version"
+  fi
+  temporal_bin=$gobin/temporal
+fi
+
+mkdir -p "$data"
+if [ -f "$data/temporal.pid" ] && kill -0 "$(cat "$data/temporal.pid")" 2>/dev/null; then
+  echo "Temporal dev server already running (pid $(cat "$data/temporal.pid"))"; exit 0
+fi
+
+attributes=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue;; esac
+  attributes+=(--search-attribute "$line")
+done < "$here/search-attributes"
+
+nohup "$temporal_bin" server start-dev --db-filename "$data/temporal.db" --port "$port" --ui-port "$ui_port" \
+  --namespace default "${attributes[@]}" --log-level warn > "$data/temporal.log" 2>&1 &
+echo $! > "$data/temporal.pid"
+
+for _ in $(seq 1 60); do
+  if "$temporal_bin" operator cluster health --address "localhost:$port" >/dev/null 2>&1; then
+    echo "Temporal dev server on localhost:$port, UI on http://localhost:$ui_port (data: $data)"; exit 0
+  fi
+  sleep 1
+done
+echo "Temporal dev server did not become healthy; see $data/temporal.log" >&2
+exit 1
