@@ -8,7 +8,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, String> {
 
-  @Query("select * from delivery where notification_id = :notificationId order by id limit :limit")
+  /** In plan order: by channel, then by recipient index (ids end in the index, so shorter sorts first). */
+  @Query("select * from delivery where notification_id = :notificationId order by channel, length(id), id limit :limit")
   List<DeliveryRecord> findByNotification(@Param("notificationId") String notificationId, @Param("limit") int limit);
 
   @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")

@@ -1,16 +1,23 @@
 package dev.herald.activities.email;
 
-/** RFC 5322 Message-IDs derived from delivery ids, one-to-one, so a retried send keeps its id. */
+/**
+ * RFC 5322 Message-IDs derived from delivery ids, one-to-one, so a retried send keeps its id. Every
+ * character outside atext (and '=' itself) becomes {@code =XXXX}; so does a '.' that would make the
+ * left part an invalid dot-atom (first, last, or right after another '.').
+ */
 final class MessageIds {
 
-  private static final String ATEXT_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/?^_`{|}~-";
+  private static final String ATEXT_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/?^_`{|}~-";
 
   private MessageIds() {}
 
   static String of(String deliveryId, String domain) {
     StringBuilder id = new StringBuilder("<");
-    for (char c : deliveryId.toCharArray()) {
-      if (ATEXT_SAFE.indexOf(c) >= 0) {
+    int last = deliveryId.length() - 1;
+    for (int i = 0; i <= last; i++) {
+      char c = deliveryId.charAt(i);
+      boolean dotInsideAtom = c == '.' && i > 0 && i < last && id.charAt(id.length() - 1) != '.';
+      if (dotInsideAtom || ATEXT_SAFE.indexOf(c) >= 0) {
         id.append(c);
       } else {
         id.append('=').append(String.format("%04X", (int) c));

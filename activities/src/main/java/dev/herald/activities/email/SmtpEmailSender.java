@@ -63,7 +63,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     try {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
       mime.setFrom(from);
-      mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
+      mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
       mime.setSubject(message.subject(), "UTF-8");
       mime.setText(message.body(), "UTF-8");
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
@@ -75,6 +75,18 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     } catch (MessagingException e) {
       throw new EmailSendException(DeliveryErrorType.MESSAGE_REJECTED, null, "cannot compose message: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Exactly one address with a domain. {@code InternetAddress.parse} would also accept a list, no
+   * address at all (then refused by Transport as a retryable failure) or a bare local name.
+   */
+  private static InternetAddress recipient(String to) throws AddressException {
+    InternetAddress address = new InternetAddress(to == null ? "" : to, true);
+    if (address.isGroup()) {
+      throw new AddressException("a group is not a recipient", to);
+    }
+    return address;
   }
 
   private Transport borrow() throws EmailSendException {

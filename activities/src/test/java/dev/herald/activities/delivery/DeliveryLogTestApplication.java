@@ -3,6 +3,8 @@ package dev.herald.activities.delivery;
 import dev.herald.activities.PersistenceConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,14 @@ import org.springframework.context.annotation.Import;
 @Import({PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryReservations.class})
 class DeliveryLogTestApplication {
 
+  /**
+   * The data directory goes under {@code java.io.tmpdir} (target/tmp) explicitly: zonky's default,
+   * {@code Files.createTempDirectory}, uses the tmpdir the JVM started with (/tmp), not Surefire's.
+   */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres() throws IOException {
-    return EmbeddedPostgres.builder().start();
+    Path dataDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "epg-data");
+    return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
   }
 
   /** Boot's DataSource (Hikari) and Flyway connect through this. */

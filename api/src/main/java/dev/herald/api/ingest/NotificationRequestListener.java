@@ -32,7 +32,7 @@ class NotificationRequestListener {
     this.json = json;
   }
 
-  @KafkaListener(id = "herald-requests", topics = "${herald.kafka.requests-topic}",
+  @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "${herald.kafka.requests-topic}",
       concurrency = "${herald.kafka.partitions}")
   void onRequest(ConsumerRecord<String, String> record) {
     SendNotificationRequest request = parse(record);
