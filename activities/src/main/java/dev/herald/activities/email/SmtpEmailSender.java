@@ -123,7 +123,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     Properties props = new Properties();
     props.put("mail.smtp.host", server.host());
     props.put("mail.smtp.port", String.valueOf(server.port()));
-    props.put("mail.smtp.auth", String.valueOf(server.username() != null && !server.username().isBlank()));
+    props.put("mail.smtp.auth", String.valueOf(server.authenticates()));
     props.put("mail.smtp.starttls.enable", String.valueOf(server.startTls()));
     props.put("mail.smtp.starttls.required", String.valueOf(server.startTls()));
     props.put("mail.smtp.connectiontimeout", timeout);

@@ -63,6 +63,17 @@ class SmtpEmailSenderTest {
   }
 
   @Test
+  void blankCredentialsFromEmptyEnvironmentVariablesMeanNoAuthentication() throws Exception {
+    var server = new SmtpServer("127.0.0.1", greenMail.getSmtp().getPort(), "", "", false);
+    try (var unauthenticated = new SmtpEmailSender(server, properties(1))) {
+      unauthenticated.send(message("notification-n1/email/9", "noauth@example.com"));
+    }
+
+    assertThat(server.authenticates()).isFalse();
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+  }
+
+  @Test
   void retriedSendKeepsTheMessageIdOfTheDelivery() throws Exception {
     String first = sender.send(message("notification-n1/email/3"));
     String retried = sender.send(message("notification-n1/email/3"));

@@ -20,7 +20,11 @@ class EmbeddedKafkaConfig {
 
   @Bean(destroyMethod = "destroy")
   EmbeddedKafkaKraftBroker embeddedKafka(EmbeddedProperties properties) {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1).kafkaPorts(properties.kafkaPort());
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+    if (properties.kafkaPort() > 0) {
+      // The KRaft broker ignores kafkaPorts(); its test kit keeps a listeners setting given to it.
+      broker.brokerProperty("listeners", "EXTERNAL://localhost:" + properties.kafkaPort() + ",CONTROLLER://localhost:0");
+    }
     broker.brokerListProperty("herald.embedded.kafka.brokers");
     broker.afterPropertiesSet();
     log.info("Kafka: embedded broker at {} (set KAFKA_BOOTSTRAP_SERVERS for your own)", broker.getBrokersAsString());

@@ -25,13 +25,15 @@ public final class DeliveryPolicies {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.EMAIL)
         .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setScheduleToCloseTimeout(Duration.ofMinutes(15))
+        // A provider outage of up to an hour loses nothing; a transient failure sent nothing, so
+        // retrying does not spam. Attempts are capped all the same.
+        .setScheduleToCloseTimeout(Duration.ofHours(1))
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
-                .setMaximumAttempts(6)
+                .setMaximumAttempts(40)
                 .setDoNotRetry(PERMANENT_ERRORS)
                 .build())
         .build();
