@@ -1,7 +1,10 @@
 package dev.herald.worker;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The worker on its own (production): hosts the notification workflow and the channel activities,
@@ -11,8 +14,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkerApplication {
 
   public static void main(String[] args) {
+    run(args);
+  }
+
+  /** Starts the worker; {@code overrides} are command-line style properties ({@code --name=value}). */
+  public static ConfigurableApplicationContext run(String[] args, String... overrides) {
     SpringApplication app = new SpringApplication(WorkerApplication.class);
-    app.setDefaultProperties(java.util.Map.of("spring.config.name", "herald-worker"));
-    app.run(args);
+    app.setDefaultProperties(Map.of("spring.config.name", "herald-worker"));
+    String[] all = Arrays.copyOf(args, args.length + overrides.length);
+    System.arraycopy(overrides, 0, all, args.length, overrides.length);
+    return app.run(all);
   }
 }
