@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.SpringBootConfiguration;
+import dev.herald.activities.PostgresConnection;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -32,21 +33,6 @@ class DeliveryLogTestApplication {
   /** Boot's DataSource (Hikari) and Flyway connect through this. */
   @Bean
   JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    return new JdbcConnectionDetails() {
-      @Override
-      public String getJdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
-      }
-
-      @Override
-      public String getUsername() {
-        return "postgres";
-      }
-
-      @Override
-      public String getPassword() {
-        return "";
-      }
-    };
+    return new PostgresConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
   }
 }

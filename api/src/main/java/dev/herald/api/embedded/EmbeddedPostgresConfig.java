@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.herald.activities.PostgresConnection;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,22 +26,6 @@ class EmbeddedPostgresConfig {
 
   @Bean
   JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    String url = postgres.getJdbcUrl("postgres", "postgres");
-    return new JdbcConnectionDetails() {
-      @Override
-      public String getUsername() {
-        return "postgres";
-      }
-
-      @Override
-      public String getPassword() {
-        return "";
-      }
-
-      @Override
-      public String getJdbcUrl() {
-        return url;
-      }
-    };
+    return new PostgresConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
   }
 }

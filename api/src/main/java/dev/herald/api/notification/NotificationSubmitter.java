@@ -68,10 +68,12 @@ public class NotificationSubmitter {
     NotificationSpec spec = toSpec(request, now);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec));
     try {
-      WorkflowClient.start(workflow::send, spec);
-      return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
-    } catch (WorkflowExecutionAlreadyStarted existing) {
-      return repeatOf(spec);
+      try {
+        WorkflowClient.start(workflow::send, spec);
+        return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
+      } catch (WorkflowExecutionAlreadyStarted existing) {
+        return repeatOf(spec);
+      }
     } catch (WorkflowServiceException unavailable) {
       throw new TemporalUnavailableException(unavailable);
     }
