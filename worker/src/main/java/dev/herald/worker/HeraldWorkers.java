@@ -3,14 +3,24 @@ package dev.herald.worker;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.inapp.InAppActivities;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
+import dev.herald.workflows.push.PushActivities;
+import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.voice.VoiceActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -18,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls one task queue per concern: the orchestration queue (notification workflows and the
- * delivery log) and one queue per channel, each with its own tuning. Off with
- * {@code herald.worker.enabled=false} (API-only processes).
+ * delivery log) and one queue per channel whose activities this process hosts, each with its own
+ * tuning. Off with {@code herald.worker.enabled=false} (API-only processes).
  */
 @Component
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -29,15 +39,24 @@ public class HeraldWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(HeraldWorkers.class);
 
   private final WorkerFactory factory;
+  private final List<String> queues = new ArrayList<>();
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
-      EmailActivities email) {
+      ObjectProvider<EmailActivities> email, ObjectProvider<SmsActivities> sms, ObjectProvider<VoiceActivities> voice,
+      ObjectProvider<PushActivities> push, ObjectProvider<InAppActivities> inApp) {
     this.factory = WorkerFactory.newInstance(client);
     Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
     orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     orchestration.registerActivitiesImplementations(deliveryLog);
-    newWorker(properties, TaskQueues.EMAIL).registerActivitiesImplementations(email);
+    Map<Channel, ObjectProvider<?>> channels = new EnumMap<>(Channel.class);
+    channels.put(Channel.EMAIL, email);
+    channels.put(Channel.SMS, sms);
+    channels.put(Channel.VOICE, voice);
+    channels.put(Channel.PUSH, push);
+    channels.put(Channel.IN_APP, inApp);
+    channels.forEach((channel, activities) -> activities.ifAvailable(
+        implementation -> newWorker(properties, TaskQueues.forChannel(channel)).registerActivitiesImplementations(implementation)));
   }
 
   private Worker newWorker(WorkerProperties properties, String taskQueue) {
@@ -50,6 +69,7 @@ public class HeraldWorkers implements SmartLifecycle {
     if (tuning.ratePerSecond() > 0) {
       options.setMaxTaskQueueActivitiesPerSecond(tuning.ratePerSecond());
     }
+    queues.add(taskQueue);
     return factory.newWorker(taskQueue, options.build());
   }
 
@@ -57,7 +77,7 @@ public class HeraldWorkers implements SmartLifecycle {
   public void start() {
     factory.start();
     running = true;
-    log.info("Temporal workers polling {}, {}", TaskQueues.NOTIFICATIONS, TaskQueues.EMAIL);
+    log.info("Temporal workers polling {}", queues);
   }
 
   @Override

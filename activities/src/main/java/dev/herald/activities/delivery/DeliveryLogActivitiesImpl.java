@@ -4,6 +4,7 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
@@ -51,6 +52,13 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   public void recordDelivery(DeliveryOutcome outcome) {
     deliveries.recordOutcome(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
         outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
+  }
+
+  @Override
+  public void recordReceipt(DeliveryReceipt receipt) {
+    String detail = receipt.providerStatus() == null ? null : "provider status: " + receipt.providerStatus();
+    deliveries.recordReceipt(receipt.deliveryId(), receipt.status().name(), receipt.providerMessageId(),
+        receipt.errorCode(), detail);
   }
 
   @Override

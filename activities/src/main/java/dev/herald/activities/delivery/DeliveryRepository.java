@@ -25,6 +25,18 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
       @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
       @Param("lastError") String lastError);
 
+  /** A receipt moves a delivery forward only: PENDING/SENT to SENT, DELIVERED or FAILED, never back. */
+  @Modifying
+  @Query("""
+      update delivery set status = :status,
+                          provider_message_id = coalesce(provider_message_id, :providerMessageId),
+                          error_code = coalesce(:errorCode, error_code),
+                          last_error = coalesce(:detail, last_error), updated_at = now()
+      where id = :id and status in ('PENDING', 'SENT') and (:status <> 'SENT' or status = 'PENDING')""")
+  int recordReceipt(@Param("id") String id, @Param("status") String status,
+      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
+      @Param("detail") String detail);
+
   @Modifying
   @Query("""
       update delivery set status = 'CANCELLED', last_error = :reason, updated_at = now()

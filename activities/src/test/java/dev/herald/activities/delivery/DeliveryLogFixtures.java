@@ -24,7 +24,7 @@ final class DeliveryLogFixtures {
   /** A notification with {@code recipients} email recipients, accepted at {@code acceptedAt}. */
   static NotificationSpec notification(String idempotencyKey, Instant acceptedAt, int recipients, Channel... channels) {
     List<Recipient> to = IntStream.range(0, recipients)
-        .mapToObj(i -> new Recipient("user" + i + "@example.com"))
+        .mapToObj(i -> Recipient.ofEmail("user" + i + "@example.com"))
         .toList();
     return new NotificationSpec(
         NotificationIds.fromIdempotencyKey(idempotencyKey),
@@ -37,7 +37,9 @@ final class DeliveryLogFixtures {
         null,
         new ApprovalPolicy(1_000, Duration.ofHours(1)),
         acceptedAt,
-        "hash-" + idempotencyKey);
+        "hash-" + idempotencyKey,
+        null,
+        null);
   }
 
   static NotificationSpec notification(String idempotencyKey, int recipients) {
@@ -48,7 +50,7 @@ final class DeliveryLogFixtures {
   static List<PlannedDelivery> emailDeliveries(NotificationSpec spec) {
     return IntStream.range(0, spec.recipients().size())
         .mapToObj(i -> new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, i), spec.id(),
-            Channel.EMAIL, spec.recipients().get(i).email()))
+            Channel.EMAIL, spec.recipients().get(i).email(), i))
         .toList();
   }
 }

@@ -1,8 +1,7 @@
 package dev.herald.api.dev;
 
-import com.icegreen.greenmail.util.GreenMail;
-import dev.herald.activities.email.EmailConfig;
 import dev.herald.workflows.messages.Channel;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,25 +10,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Dev mode only (the embedded SMTP sink runs): what the local sinks captured, so a newcomer can see
- * the message that was "sent". Absent when a real SMTP server is configured.
+ * Dev mode only: what the local sinks and provider simulators captured, so a newcomer can see the
+ * message that was "sent" on each channel.
  */
 @RestController
 @RequestMapping("/api/v1/dev/outbox")
-@ConditionalOnExpression("!(" + EmailConfig.SMTP_HOST_CONFIGURED + ")")
+@ConditionalOnExpression(DevMode.ENABLED)
 class DevOutboxController {
 
-  private final GreenMail smtpSink;
+  private final List<OutboxSource> sources;
 
-  DevOutboxController(GreenMail smtpSink) {
-    this.smtpSink = smtpSink;
+  DevOutboxController(List<OutboxSource> sources) {
+    this.sources = sources;
   }
 
   @GetMapping
   List<OutboxMessage> outbox(@RequestParam(required = false) Channel channel) {
-    if (channel != null && channel != Channel.EMAIL) {
-      return List.of();
-    }
-    return EmailOutbox.read(smtpSink);
+    return sources.stream()
+        .filter(source -> channel == null || source.channel() == channel)
+        .flatMap(source -> source.messages().stream())
+        .sorted(Comparator.comparing(OutboxMessage::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 }

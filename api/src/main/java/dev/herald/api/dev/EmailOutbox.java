@@ -15,11 +15,21 @@ import java.util.List;
 import java.util.Map;
 
 /** What the embedded SMTP sink received, as outbox messages. */
-final class EmailOutbox {
+public final class EmailOutbox implements OutboxSource {
 
-  private EmailOutbox() {}
+  private final GreenMail sink;
 
-  static List<OutboxMessage> read(GreenMail sink) {
+  public EmailOutbox(GreenMail sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.EMAIL;
+  }
+
+  @Override
+  public List<OutboxMessage> messages() {
     return Arrays.stream(sink.getReceivedMessages()).map(EmailOutbox::toOutbox).toList();
   }
 

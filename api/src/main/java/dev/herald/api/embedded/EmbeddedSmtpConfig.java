@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.herald.activities.email.EmailConfig;
 import dev.herald.activities.email.SmtpServer;
+import dev.herald.api.dev.EmailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -29,6 +30,11 @@ class EmbeddedSmtpConfig {
     log.info("SMTP: local sink on 127.0.0.1:{}; see GET /api/v1/dev/outbox (set SMTP_HOST for a real server)",
         sink.getSmtp().getPort());
     return sink;
+  }
+
+  @Bean
+  EmailOutbox emailOutbox(GreenMail sink) {
+    return new EmailOutbox(sink);
   }
 
   @Bean

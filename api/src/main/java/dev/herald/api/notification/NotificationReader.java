@@ -85,14 +85,16 @@ public class NotificationReader {
       byStatus.put(count.status(), count.count());
     }
     long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    long delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0L);
     return new NotificationView.Counts(total, byStatus.getOrDefault(DeliveryStatus.PENDING, 0L),
-        byStatus.getOrDefault(DeliveryStatus.SENT, 0L), byStatus.getOrDefault(DeliveryStatus.FAILED, 0L),
+        byStatus.getOrDefault(DeliveryStatus.SENT, 0L) + delivered, delivered,
+        byStatus.getOrDefault(DeliveryStatus.FAILED, 0L), byStatus.getOrDefault(DeliveryStatus.SKIPPED, 0L),
         byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0L));
   }
 
   private static NotificationView justAccepted(String id) {
     return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null, 0,
-        null, null, new NotificationView.Counts(0, 0, 0, 0, 0), List.of(), null, null);
+        null, null, new NotificationView.Counts(0, 0, 0, 0, 0, 0, 0), List.of(), null, null);
   }
 
   private static NotificationView.Delivery toView(DeliveryRecord d) {

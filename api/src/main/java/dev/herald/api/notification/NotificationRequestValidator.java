@@ -1,30 +1,32 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.notification.NotificationIds;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** The rules a request must meet, shared by the REST API and Kafka ingestion. */
 @Component
 class NotificationRequestValidator {
 
-  /** Channels with a worker behind them. */
-  static final Set<Channel> AVAILABLE_CHANNELS = EnumSet.of(Channel.EMAIL);
   private static final int MAX_SENDER_CHARS = 100;
+  private static final int MAX_ID_CHARS = 200;
+  private static final int MAX_TOKEN_CHARS = 4096;
   /** Clock skew tolerated on sendAt before it counts as in the past. */
   private static final long SKEW_SECONDS = 5;
 
-  private final NotificationLimits limits;
+  private final NotificationSettings settings;
 
-  NotificationRequestValidator(NotificationLimits limits) {
-    this.limits = limits;
+  NotificationRequestValidator(NotificationSettings settings) {
+    this.settings = settings;
   }
 
   List<FieldViolation> validate(SendNotificationRequest request, Instant now) {
@@ -38,33 +40,43 @@ class NotificationRequestValidator {
     if (request.sender() != null && (request.sender().isBlank() || request.sender().length() > MAX_SENDER_CHARS)) {
       violations.add(new FieldViolation("sender", "must be 1-" + MAX_SENDER_CHARS + " characters"));
     }
-    validateChannels(request, violations);
-    validateRecipients(request, violations);
+    boolean channelsValid = validateChannels(request, violations);
+    if (channelsValid) {
+      validateRecipients(request, violations);
+    }
     validateContent(request, violations);
     if (request.sendAt() != null) {
       if (request.sendAt().isBefore(now.minusSeconds(SKEW_SECONDS))) {
         violations.add(new FieldViolation("sendAt", "is in the past (now is " + now + ")"));
-      } else if (request.sendAt().isAfter(now.plus(limits.maxSchedule()))) {
-        violations.add(new FieldViolation("sendAt", "is more than " + limits.maxSchedule().toDays() + " days ahead"));
+      } else if (request.sendAt().isAfter(now.plus(settings.maxSchedule()))) {
+        violations.add(new FieldViolation("sendAt", "is more than " + settings.maxSchedule().toDays() + " days ahead"));
       }
     }
     return violations;
   }
 
-  private void validateChannels(SendNotificationRequest request, List<FieldViolation> violations) {
+  private boolean validateChannels(SendNotificationRequest request, List<FieldViolation> violations) {
     if (request.channels() == null || request.channels().isEmpty()) {
       violations.add(new FieldViolation("channels", "at least one channel is required, e.g. [\"EMAIL\"]"));
-      return;
+      return false;
     }
+    boolean valid = true;
     for (int i = 0; i < request.channels().size(); i++) {
       Channel channel = request.channels().get(i);
       if (channel == null) {
         violations.add(new FieldViolation("channels[" + i + "]", "must not be null"));
-      } else if (!AVAILABLE_CHANNELS.contains(channel)) {
+        valid = false;
+      } else if (!settings.channels().contains(channel)) {
         violations.add(new FieldViolation("channels[" + i + "]",
-            "channel " + channel + " is not available yet; available: " + AVAILABLE_CHANNELS));
+            "channel " + channel + " is not enabled here; enabled: " + settings.channels()));
+        valid = false;
       }
     }
+    if (new HashSet<>(request.channels()).size() < request.channels().size()) {
+      violations.add(new FieldViolation("channels", "lists a channel twice"));
+      valid = false;
+    }
+    return valid;
   }
 
   private void validateRecipients(SendNotificationRequest request, List<FieldViolation> violations) {
@@ -72,39 +84,90 @@ class NotificationRequestValidator {
       violations.add(new FieldViolation("recipients", "at least one recipient is required"));
       return;
     }
-    if (request.recipients().size() > limits.maxRecipients()) {
+    if (request.recipients().size() > settings.maxRecipients()) {
       violations.add(new FieldViolation("recipients",
-          "at most " + limits.maxRecipients() + " recipients per request; got " + request.recipients().size()));
+          "at most " + settings.maxRecipients() + " recipients per request; got " + request.recipients().size()));
       return;
     }
-    boolean email = request.channels() != null && request.channels().contains(Channel.EMAIL);
+    boolean fallback = request.channelMode() == ChannelMode.FALLBACK;
     for (int i = 0; i < request.recipients().size(); i++) {
       var recipient = request.recipients().get(i);
       String field = "recipients[" + i + "]";
       if (recipient == null) {
         violations.add(new FieldViolation(field, "must not be null"));
-      } else if (email && !isEmailAddress(recipient.email())) {
-        violations.add(new FieldViolation(field + ".email",
-            recipient.email() == null ? "is required for the EMAIL channel" : "is not a valid email address"));
+        continue;
+      }
+      List<FieldViolation> malformed = malformedAddresses(recipient, field);
+      violations.addAll(malformed);
+      List<Channel> missing = request.channels().stream().filter(c -> !hasAddressFor(recipient, c)).toList();
+      boolean reachable = missing.size() < request.channels().size();
+      if (malformed.isEmpty() && !fallback && !missing.isEmpty()) {
+        violations.add(new FieldViolation(field + "." + addressField(missing.get(0)),
+            "is required for the " + missing.get(0) + " channel"));
+      } else if (malformed.isEmpty() && fallback && !reachable) {
+        violations.add(new FieldViolation(field, "has no address for any of the channels " + request.channels()));
       }
     }
+  }
+
+  private List<FieldViolation> malformedAddresses(SendNotificationRequest.RecipientAddress recipient, String field) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (recipient.email() != null && !isEmailAddress(recipient.email())) {
+      violations.add(new FieldViolation(field + ".email", "is not a valid email address"));
+    }
+    if (recipient.phone() != null && PhoneNumbers.toE164(recipient.phone(), settings.defaultPhoneRegion()).isEmpty()) {
+      violations.add(new FieldViolation(field + ".phone",
+          "is not a valid phone number; use international format, e.g. +14155550100"));
+    }
+    if (recipient.id() != null && (recipient.id().isBlank() || recipient.id().length() > MAX_ID_CHARS)) {
+      violations.add(new FieldViolation(field + ".id", "must be 1-" + MAX_ID_CHARS + " characters"));
+    }
+    if (recipient.pushToken() != null
+        && (recipient.pushToken().isBlank() || recipient.pushToken().length() > MAX_TOKEN_CHARS)) {
+      violations.add(new FieldViolation(field + ".pushToken", "must be 1-" + MAX_TOKEN_CHARS + " characters"));
+    }
+    if (recipient.locale() != null && Locale.forLanguageTag(recipient.locale()).getLanguage().isEmpty()) {
+      violations.add(new FieldViolation(field + ".locale", "is not a BCP 47 language tag such as ko-KR"));
+    }
+    return violations;
+  }
+
+  private static boolean hasAddressFor(SendNotificationRequest.RecipientAddress recipient, Channel channel) {
+    return switch (channel) {
+      case EMAIL -> recipient.email() != null;
+      case SMS, VOICE -> recipient.phone() != null;
+      case PUSH -> recipient.id() != null || recipient.pushToken() != null;
+      case IN_APP -> recipient.id() != null;
+    };
+  }
+
+  private static String addressField(Channel channel) {
+    return switch (channel) {
+      case EMAIL -> "email";
+      case SMS, VOICE -> "phone";
+      case PUSH -> "pushToken";
+      case IN_APP -> "id";
+    };
   }
 
   private void validateContent(SendNotificationRequest request, List<FieldViolation> violations) {
     if (request.channels() != null && request.channels().contains(Channel.EMAIL)) {
       if (request.subject() == null || request.subject().isBlank()) {
         violations.add(new FieldViolation("subject", "is required for the EMAIL channel"));
-      } else if (request.subject().length() > limits.maxSubjectChars()) {
-        violations.add(new FieldViolation("subject", "is longer than " + limits.maxSubjectChars() + " characters"));
+      }
+    }
+    if (request.subject() != null) {
+      if (request.subject().length() > settings.maxSubjectChars()) {
+        violations.add(new FieldViolation("subject", "is longer than " + settings.maxSubjectChars() + " characters"));
       } else if (request.subject().contains("\r") || request.subject().contains("\n")) {
         violations.add(new FieldViolation("subject", "must be a single line"));
       }
     }
     if (request.body() == null || request.body().isBlank()) {
       violations.add(new FieldViolation("body", "is required"));
-    } else if (request.body().length() > limits.maxBodyChars()) {
+    } else if (request.body().length() > settings.maxBodyChars()) {
       violations.add(new FieldViolation("body",
-          "is too large: " + request.body().length() + " characters, the limit is " + limits.maxBodyChars()));
+          "is too large: " + request.body().length() + " characters, the limit is " + settings.maxBodyChars()));
     }
   }
 

@@ -2,9 +2,11 @@ package dev.herald.api.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Service;
  * key with a different request is a conflict. When this returns, the workflow exists.
  */
 @Service
-@EnableConfigurationProperties({NotificationLimits.class, ApprovalProperties.class})
+@EnableConfigurationProperties({NotificationSettings.class, ApprovalProperties.class})
 public class NotificationSubmitter {
 
   static final String REQUEST_HASH_MEMO = "requestHash";
@@ -45,15 +47,17 @@ public class NotificationSubmitter {
   private final WorkflowClient client;
   private final NotificationRequestValidator validator;
   private final ApprovalProperties approval;
+  private final NotificationSettings settings;
   private final NotificationReader reader;
   private final ObjectMapper json;
   private final Clock clock;
 
   public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
-      NotificationReader reader, ObjectMapper json, Clock clock) {
+      NotificationSettings settings, NotificationReader reader, ObjectMapper json, Clock clock) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
+    this.settings = settings;
     this.reader = reader;
     this.json = json;
     this.clock = clock;
@@ -90,10 +94,16 @@ public class NotificationSubmitter {
   private NotificationSpec toSpec(SendNotificationRequest request, Instant now) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
     String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
-    List<Recipient> recipients = request.recipients().stream().map(r -> new Recipient(r.email())).toList();
+    List<Recipient> recipients = request.recipients().stream().map(this::toRecipient).toList();
+    ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, new Content(request.subject(), request.body()), priority,
-        request.sendAt(), approval.policy(), now, fingerprint(request, priority, sender));
+        request.sendAt(), approval.policy(), now, fingerprint(request, priority, sender), mode, settings.receiptWindow());
+  }
+
+  private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
+    String phone = r.phone() == null ? null : PhoneNumbers.toE164(r.phone(), settings.defaultPhoneRegion()).orElseThrow();
+    return new Recipient(r.id(), r.email(), phone, r.pushToken(), r.locale());
   }
 
   private WorkflowOptions optionsFor(NotificationSpec spec) {
@@ -119,8 +129,8 @@ public class NotificationSubmitter {
 
   /** SHA-256 of what the request asks for (everything but the key), to tell repeats from reuse. */
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
-    var canonical = new SendNotificationRequest(null, sender, request.channels(), request.recipients(),
-        request.subject(), request.body(), priority, request.sendAt());
+    var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
+        request.recipients(), request.subject(), request.body(), priority, request.sendAt());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -27,7 +27,8 @@ public record NotificationView(
 
   public record Approval(String decision, String comment, String decidedBy, Instant decidedAt) {}
 
-  public record Counts(long total, long pending, long sent, long failed, long cancelled) {}
+  /** {@code sent}: accepted by providers; {@code delivered}: the part of it confirmed by receipts. */
+  public record Counts(long total, long pending, long sent, long delivered, long failed, long skipped, long cancelled) {}
 
   public record Delivery(
       String id,

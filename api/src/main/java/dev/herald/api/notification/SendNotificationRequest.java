@@ -1,6 +1,7 @@
 package dev.herald.api.notification;
 
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Priority;
 import java.time.Instant;
 import java.util.List;
@@ -10,22 +11,28 @@ import java.util.List;
  *
  * @param idempotencyKey the client's id of this request; repeats with it are sent once (the
  *     {@code Idempotency-Key} header may carry it instead)
+ * @param channelMode ALL (default): every channel; FALLBACK: channels in order, the next only when
+ *     the previous failed for good
  * @param sendAt when to send; absent means now
  */
 public record SendNotificationRequest(
     String idempotencyKey,
     String sender,
     List<Channel> channels,
+    ChannelMode channelMode,
     List<RecipientAddress> recipients,
     String subject,
     String body,
     Priority priority,
     Instant sendAt) {
 
-  /** One recipient's addresses. */
-  public record RecipientAddress(String email) {}
+  /**
+   * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
+   * {@code phone} for SMS and voice; {@code locale} (e.g. ko-KR) picks the voice of a call.
+   */
+  public record RecipientAddress(String id, String email, String phone, String pushToken, String locale) {}
 
   public SendNotificationRequest withIdempotencyKey(String key) {
-    return new SendNotificationRequest(key, sender, channels, recipients, subject, body, priority, sendAt);
+    return new SendNotificationRequest(key, sender, channels, channelMode, recipients, subject, body, priority, sendAt);
   }
 }

@@ -2,6 +2,7 @@ package dev.herald.workflows.delivery;
 
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
@@ -23,6 +24,9 @@ public interface DeliveryLogActivities {
   void recordApproval(String notificationId, ApprovalDecision decision);
 
   void recordDelivery(DeliveryOutcome outcome);
+
+  /** A later report on a sent delivery; only moves a delivery forward (SENT -> DELIVERED or FAILED). */
+  void recordReceipt(DeliveryReceipt receipt);
 
   /** Compensation: marks the deliveries still PENDING as CANCELLED; returns how many. */
   int releasePending(String notificationId, String reason);

@@ -9,6 +9,10 @@ public enum DeliveryErrorType {
   INVALID_ADDRESS(false),
   /** The provider refused the message itself (content, size, policy) and will refuse it again. */
   MESSAGE_REJECTED(false),
+  /** The recipient unsubscribed from this channel at the provider (e.g. Twilio 21610). */
+  RECIPIENT_OPTED_OUT(false),
+  /** The recipient has no active device for push (all tokens unregistered). */
+  NO_ACTIVE_DEVICE(false),
   /** The provider is unreachable, timed out or answered with a temporary error. */
   PROVIDER_UNAVAILABLE(true),
   /** The provider asked us to slow down. */

@@ -13,8 +13,15 @@ public record DeliveryOutcome(
     return new DeliveryOutcome(deliveryId, DeliveryStatus.SENT, receipt.attempt(), receipt.providerMessageId(), null, null);
   }
 
+  /** A failure; an opted-out recipient is SKIPPED, not FAILED: nothing went wrong. */
   public static DeliveryOutcome failed(String deliveryId, DeliveryError error) {
     String code = error.providerCode() != null ? error.providerCode() : error.type().name();
-    return new DeliveryOutcome(deliveryId, DeliveryStatus.FAILED, error.attempt(), null, code, error.message());
+    DeliveryStatus status =
+        error.type() == DeliveryErrorType.RECIPIENT_OPTED_OUT ? DeliveryStatus.SKIPPED : DeliveryStatus.FAILED;
+    return new DeliveryOutcome(deliveryId, status, error.attempt(), null, code, error.message());
+  }
+
+  public static DeliveryOutcome skipped(String deliveryId, String reason) {
+    return new DeliveryOutcome(deliveryId, DeliveryStatus.SKIPPED, 0, null, null, reason);
   }
 }

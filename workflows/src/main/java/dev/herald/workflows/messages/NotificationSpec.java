@@ -9,6 +9,8 @@ import java.util.List;
  * @param id the workflow id, derived from the idempotency key
  * @param sendAt when to send; null means now
  * @param requestHash fingerprint of the request body, to tell a repeat from a conflicting reuse
+ * @param channelMode null means {@link ChannelMode#ALL}
+ * @param receiptWindow how long to wait for delivery receipts (SMS, voice) after sending; null: none
  */
 public record NotificationSpec(
     String id,
@@ -21,4 +23,11 @@ public record NotificationSpec(
     Instant sendAt,
     ApprovalPolicy approval,
     Instant acceptedAt,
-    String requestHash) {}
+    String requestHash,
+    ChannelMode channelMode,
+    java.time.Duration receiptWindow) {
+
+  public boolean fallback() {
+    return channelMode == ChannelMode.FALLBACK;
+  }
+}

@@ -1,6 +1,7 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -8,8 +9,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Timeouts and retry policies of every activity, in one place. Sends are capped (attempts and
- * total time) so a failing provider is never spammed; permanent errors are never retried.
+ * Timeouts and retry policies of every activity, in one place (the README's failure table mirrors
+ * it). Sends are capped in time and attempts, so a failing provider is never spammed; permanent
+ * errors ({@link DeliveryErrorType#retryable()} false) are never retried.
  */
 public final class DeliveryPolicies {
 
@@ -21,22 +23,22 @@ public final class DeliveryPolicies {
 
   private DeliveryPolicies() {}
 
-  public static ActivityOptions email() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.EMAIL)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        // A provider outage of up to an hour loses nothing; a transient failure sent nothing, so
-        // retrying does not spam. Attempts are capped all the same.
-        .setScheduleToCloseTimeout(Duration.ofHours(1))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setBackoffCoefficient(2.0)
-                .setMaximumInterval(Duration.ofMinutes(2))
-                .setMaximumAttempts(40)
-                .setDoNotRetry(PERMANENT_ERRORS)
-                .build())
-        .build();
+  /**
+   * <ul>
+   *   <li>email, SMS, push: retried from 1 s, doubling, at most 2 min apart, for up to 1 h (40 attempts):
+   *       a provider outage of an hour loses nothing; a transient failure sent nothing, so retrying is no spam.
+   *   <li>voice: a call rings a person; at most 3 attempts within 30 min, 1 min apart at first.
+   *   <li>in-app: our own database, like the delivery log: retried until it answers.
+   * </ul>
+   */
+  public static ActivityOptions forChannel(Channel channel) {
+    return switch (channel) {
+      case EMAIL, SMS, PUSH -> provider(TaskQueues.forChannel(channel), Duration.ofSeconds(30), Duration.ofSeconds(1),
+          Duration.ofMinutes(2), 40, Duration.ofHours(1));
+      case VOICE -> provider(TaskQueues.VOICE, Duration.ofSeconds(60), Duration.ofMinutes(1), Duration.ofMinutes(10), 3,
+          Duration.ofMinutes(30));
+      case IN_APP -> ActivityOptions.newBuilder(deliveryLog()).setTaskQueue(TaskQueues.IN_APP).build();
+    };
   }
 
   /** The delivery log is our own database: retried until it answers, never given up on. */
@@ -49,6 +51,23 @@ public final class DeliveryPolicies {
                 .setInitialInterval(Duration.ofMillis(500))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofSeconds(30))
+                .build())
+        .build();
+  }
+
+  private static ActivityOptions provider(String taskQueue, Duration startToClose, Duration initialInterval,
+      Duration maxInterval, int maxAttempts, Duration total) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(startToClose)
+        .setScheduleToCloseTimeout(total)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(initialInterval)
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(maxInterval)
+                .setMaximumAttempts(maxAttempts)
+                .setDoNotRetry(PERMANENT_ERRORS)
                 .build())
         .build();
   }

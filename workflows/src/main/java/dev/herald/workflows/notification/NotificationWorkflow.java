@@ -1,6 +1,7 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -19,6 +20,10 @@ public interface NotificationWorkflow {
   /** An admin's decision on a send waiting for approval; only the first decision counts. */
   @SignalMethod
   void decide(ApprovalDecision decision);
+
+  /** A provider's later report on one of this notification's deliveries (SMS delivered, call busy ...). */
+  @SignalMethod
+  void receipt(DeliveryReceipt receipt);
 
   @QueryMethod
   NotificationProgress progress();

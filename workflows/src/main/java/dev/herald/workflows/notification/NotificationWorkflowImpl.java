@@ -10,11 +10,11 @@ import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryOutcome;
-import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -45,7 +45,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private final DeliveryLogActivities deliveryLog =
       Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
-  private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class, DeliveryPolicies.email());
+  private final ChannelSends channels = new ChannelSends();
+  private final Receipts receipts = new Receipts();
   private final Progress progress = new Progress();
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
@@ -70,7 +71,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       }
       waitUntilSendAt(spec);
       changeStatus(spec, SENDING, null);
-      deliverAll(spec, planned);
+      deliverAll(spec, DeliveryPlan.units(spec, planned));
+      awaitReceipts(spec);
       return finish(spec, progress.deliveredStatus(), null);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> compensate(saga, spec, CANCELLED, "cancelled by request")).run();
@@ -90,6 +92,11 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     if (this.decision == null) {
       this.decision = decision;
     }
+  }
+
+  @Override
+  public void receipt(DeliveryReceipt receipt) {
+    receipts.arrived(receipt);
   }
 
   @Override
@@ -129,13 +136,13 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   }
 
   /**
-   * Sends with at most {@link DeliveryPolicies#SEND_WINDOW} in flight. A send in flight is not
+   * Sends with at most {@link DeliveryPolicies#SEND_WINDOW} units in flight. A send in flight is not
    * cancelled with the notification (it may already be at the provider): it finishes and is
    * recorded as it ended; cancellation stops new sends.
    */
-  private void deliverAll(NotificationSpec spec, List<PlannedDelivery> planned) {
+  private void deliverAll(NotificationSpec spec, List<List<PlannedDelivery>> units) {
     CancellationScope scope = CancellationScope.current();
-    for (PlannedDelivery delivery : planned) {
+    for (List<PlannedDelivery> unit : units) {
       if (inFlight.size() >= DeliveryPolicies.SEND_WINDOW) {
         Promise.anyOf(inFlight).get();
         inFlight.removeIf(Promise::isCompleted);
@@ -143,17 +150,31 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       if (scope.isCancelRequested()) {
         throw new CanceledFailure("cancelled while sending");
       }
-      Workflow.newDetachedCancellationScope(() -> inFlight.add(Async.procedure(this::deliver, spec, delivery))).run();
+      Workflow.newDetachedCancellationScope(() -> inFlight.add(Async.procedure(this::deliverUnit, spec, unit))).run();
     }
     Promise.allOf(inFlight).get();
   }
 
-  private void deliver(NotificationSpec spec, PlannedDelivery delivery) {
+  /** Tries the unit's deliveries in order until one gets through; the rest are skipped. */
+  private void deliverUnit(NotificationSpec spec, List<PlannedDelivery> unit) {
+    for (int i = 0; i < unit.size(); i++) {
+      PlannedDelivery delivery = unit.get(i);
+      if (deliver(spec, delivery) == DeliveryStatus.SENT) {
+        for (PlannedDelivery unused : unit.subList(i + 1, unit.size())) {
+          record(DeliveryOutcome.skipped(unused.id(), "fallback not needed: sent by " + delivery.channel()));
+        }
+        return;
+      }
+    }
+  }
+
+  private DeliveryStatus deliver(NotificationSpec spec, PlannedDelivery delivery) {
     DeliveryOutcome outcome;
     try {
-      var message = new EmailMessage(delivery.id(), spec.id(), delivery.address(),
-          spec.content().subject(), spec.content().body());
-      outcome = DeliveryOutcome.sent(delivery.id(), email.sendEmail(message));
+      outcome = DeliveryOutcome.sent(delivery.id(), channels.send(spec, delivery));
+      if (ChannelSends.hasReceipts(delivery.channel())) {
+        receipts.expect(delivery.id());
+      }
     } catch (ActivityFailure failure) {
       if (DeliveryErrors.isCancellation(failure)) {
         throw failure;
@@ -161,8 +182,31 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       outcome = DeliveryOutcome.failed(delivery.id(), DeliveryErrors.from(failure));
       log.info("delivery {} failed: {}", delivery.id(), outcome.errorCode());
     }
+    record(outcome);
+    return outcome.status();
+  }
+
+  private void record(DeliveryOutcome outcome) {
     progress.record(outcome.status());
     deliveryLog.recordDelivery(outcome);
+  }
+
+  /** Waits up to the receipt window for the receipts of sent SMS and calls, recording each. */
+  private void awaitReceipts(NotificationSpec spec) {
+    if (spec.receiptWindow() == null || !receipts.awaiting()) {
+      return;
+    }
+    long deadline = Workflow.currentTimeMillis() + spec.receiptWindow().toMillis();
+    while (receipts.awaiting()) {
+      Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
+      if (left.isNegative() || left.isZero() || !Workflow.await(left, receipts::hasArrived)) {
+        return;
+      }
+      for (DeliveryReceipt receipt : receipts.takeArrived()) {
+        deliveryLog.recordReceipt(receipt);
+        progress.receipt(receipt.status());
+      }
+    }
   }
 
   private void compensate(Saga saga, NotificationSpec spec, NotificationStatus status, String detail) {

@@ -13,7 +13,9 @@ final class Progress {
   private String detail;
   private int total;
   private int sent;
+  private int delivered;
   private int failed;
+  private int skipped;
   private int cancelled;
 
   void plan(int deliveries) {
@@ -28,9 +30,24 @@ final class Progress {
   void record(DeliveryStatus outcome) {
     switch (outcome) {
       case SENT -> sent++;
+      case DELIVERED -> {
+        sent++;
+        delivered++;
+      }
       case FAILED -> failed++;
+      case SKIPPED -> skipped++;
       case CANCELLED -> cancelled++;
       case PENDING -> {}
+    }
+  }
+
+  /** A receipt for a delivery already counted as sent. */
+  void receipt(DeliveryStatus outcome) {
+    if (outcome == DeliveryStatus.DELIVERED) {
+      delivered++;
+    } else if (outcome == DeliveryStatus.FAILED) {
+      sent--;
+      failed++;
     }
   }
 
@@ -39,7 +56,7 @@ final class Progress {
   }
 
   int pending() {
-    return total - sent - failed - cancelled;
+    return total - sent - failed - skipped - cancelled;
   }
 
   /** The final status once every delivery has been tried. */
@@ -51,10 +68,10 @@ final class Progress {
   }
 
   NotificationProgress snapshot(ApprovalDecision approval) {
-    return new NotificationProgress(status, total, pending(), sent, failed, cancelled, approval, detail);
+    return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail);
   }
 
   NotificationResult result(String id) {
-    return new NotificationResult(id, status, sent, failed, cancelled, detail);
+    return new NotificationResult(id, status, sent, delivered, failed, skipped, cancelled, detail);
   }
 }

@@ -18,8 +18,8 @@ class DeliveryPlanTest {
     List<PlannedDelivery> planned = DeliveryPlan.of(spec);
 
     assertThat(planned).containsExactly(
-        new PlannedDelivery(spec.id() + "/email/0", spec.id(), Channel.EMAIL, "Ada@Example.com"),
-        new PlannedDelivery(spec.id() + "/email/1", spec.id(), Channel.EMAIL, "bob@example.com"));
+        new PlannedDelivery(spec.id() + "/email/0", spec.id(), Channel.EMAIL, "Ada@Example.com", 0),
+        new PlannedDelivery(spec.id() + "/email/1", spec.id(), Channel.EMAIL, "bob@example.com", 1));
   }
 
   @Test

@@ -79,11 +79,11 @@ class NotificationWorkflowTest {
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
-    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 2, 0, 0, null));
+    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 2, 0, 0, 0, 0, null));
     assertThat(sentAddresses(2)).containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
     verify(deliveryLog).recordAccepted(spec, List.of(
-        new PlannedDelivery(spec.id() + "/email/0", spec.id(), Channel.EMAIL, "ada@example.com"),
-        new PlannedDelivery(spec.id() + "/email/1", spec.id(), Channel.EMAIL, "bob@example.com")));
+        new PlannedDelivery(spec.id() + "/email/0", spec.id(), Channel.EMAIL, "ada@example.com", 0),
+        new PlannedDelivery(spec.id() + "/email/1", spec.id(), Channel.EMAIL, "bob@example.com", 1)));
     verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.PENDING_APPROVAL), any());
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
@@ -144,7 +144,7 @@ class NotificationWorkflowTest {
     NotificationResult result = resultOf(workflow);
 
     String reason = "rejected by admin@herald.test: too broad";
-    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.REJECTED, 0, 0, 2, reason));
+    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.REJECTED, 0, 0, 0, 0, 2, reason));
     verify(email, never()).sendEmail(any());
     verify(deliveryLog).recordApproval(spec.id(), rejection);
     verify(deliveryLog).releasePending(spec.id(), reason);
@@ -217,7 +217,7 @@ class NotificationWorkflowTest {
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
-    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 1, 0, 0, null));
+    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 1, 0, 0, 0, 0, null));
     ArgumentCaptor<EmailMessage> attempts = ArgumentCaptor.forClass(EmailMessage.class);
     verify(email, times(3)).sendEmail(attempts.capture());
     // Every retry carries the same delivery id, which the sender uses as Message-ID.
@@ -232,7 +232,7 @@ class NotificationWorkflowTest {
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
-    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.FAILED, 0, 1, 0, null));
+    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.FAILED, 0, 0, 1, 0, 0, null));
     verify(email, times(1)).sendEmail(any());
     verify(deliveryLog).recordDelivery(new DeliveryOutcome(
         spec.id() + "/email/0", DeliveryStatus.FAILED, 1, null, "550", "5.1.1 mailbox unavailable"));
@@ -249,7 +249,7 @@ class NotificationWorkflowTest {
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
-    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.PARTIALLY_FAILED, 1, 1, 0, null));
+    assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.PARTIALLY_FAILED, 1, 0, 1, 0, 0, null));
     verify(email, times(2)).sendEmail(any());
     verify(deliveryLog).recordDelivery(new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 1, "smtp-1", null, null));
     verify(deliveryLog).recordDelivery(new DeliveryOutcome(

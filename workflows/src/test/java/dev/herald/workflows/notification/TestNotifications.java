@@ -58,7 +58,7 @@ final class TestNotifications {
 
   /** An email notification sent now, to an audience too small to need approval. */
   static NotificationSpec emailTo(String key, String... addresses) {
-    List<Recipient> recipients = Arrays.stream(addresses).map(Recipient::new).toList();
+    List<Recipient> recipients = Arrays.stream(addresses).map(Recipient::ofEmail).toList();
     return new NotificationSpec(
         NotificationIds.fromIdempotencyKey(key),
         key,
@@ -70,18 +70,21 @@ final class TestNotifications {
         null,
         new ApprovalPolicy(100, APPROVAL_TIMEOUT),
         ACCEPTED_AT,
-        "sha256:" + key);
+        "sha256:" + key,
+        null,
+        null);
   }
 
   static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT),
-        spec.acceptedAt(), spec.requestHash());
+        spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow());
   }
 
   static NotificationSpec withSendAt(NotificationSpec spec, Instant sendAt) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
-        spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash());
+        spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash(),
+        spec.channelMode(), spec.receiptWindow());
   }
 
   /** What the email activity throws for an address that can never receive (SMTP 550). */

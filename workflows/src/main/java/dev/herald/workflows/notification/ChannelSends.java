@@ -1,0 +1,51 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.inapp.InAppActivities;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.workflows.messages.InAppMessage;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.PushMessage;
+import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.SmsMessage;
+import dev.herald.workflows.messages.VoiceCall;
+import dev.herald.workflows.push.PushActivities;
+import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.voice.VoiceActivities;
+import io.temporal.workflow.Workflow;
+import java.util.Map;
+
+/** One send on the delivery's channel: builds the channel's message and calls its activity on its queue. */
+final class ChannelSends {
+
+  private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class, DeliveryPolicies.forChannel(Channel.EMAIL));
+  private final SmsActivities sms = Workflow.newActivityStub(SmsActivities.class, DeliveryPolicies.forChannel(Channel.SMS));
+  private final VoiceActivities voice = Workflow.newActivityStub(VoiceActivities.class, DeliveryPolicies.forChannel(Channel.VOICE));
+  private final PushActivities push = Workflow.newActivityStub(PushActivities.class, DeliveryPolicies.forChannel(Channel.PUSH));
+  private final InAppActivities inApp = Workflow.newActivityStub(InAppActivities.class, DeliveryPolicies.forChannel(Channel.IN_APP));
+
+  ProviderReceipt send(NotificationSpec spec, PlannedDelivery delivery) {
+    Recipient recipient = spec.recipients().get(delivery.recipientIndex());
+    Content content = spec.content();
+    return switch (delivery.channel()) {
+      case EMAIL -> email.sendEmail(
+          new EmailMessage(delivery.id(), spec.id(), delivery.address(), content.subject(), content.body()));
+      case SMS -> sms.sendSms(new SmsMessage(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body()));
+      case VOICE -> voice.placeCall(
+          new VoiceCall(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body(), recipient.locale()));
+      case PUSH -> push.sendPush(new PushMessage(delivery.id(), spec.id(), recipient.id(), recipient.pushToken(),
+          content.subject(), content.body(), Map.of("notificationId", spec.id())));
+      case IN_APP -> inApp.deliverInApp(
+          new InAppMessage(delivery.id(), spec.id(), delivery.address(), content.subject(), content.body()));
+    };
+  }
+
+  /** Channels whose provider reports the end of a delivery later, by receipt. */
+  static boolean hasReceipts(Channel channel) {
+    return channel == Channel.SMS || channel == Channel.VOICE;
+  }
+}
