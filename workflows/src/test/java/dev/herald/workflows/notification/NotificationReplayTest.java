@@ -14,7 +14,8 @@ class NotificationReplayTest {
   @ValueSource(strings = {
       "histories/notification-completed.json",
       "histories/notification-approved.json",
-      "histories/notification-partially-failed.json"})
+      "histories/notification-partially-failed.json",
+      "histories/notification-fallback-receipt.json"})
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, NotificationWorkflowImpl.class);
   }

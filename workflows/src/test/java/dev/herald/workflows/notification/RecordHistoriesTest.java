@@ -1,5 +1,11 @@
 package dev.herald.workflows.notification;
 
+import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.sms.SmsActivities;
+import java.time.Duration;
+
 import static dev.herald.workflows.notification.TestNotifications.emailTo;
 import static dev.herald.workflows.notification.TestNotifications.invalidAddress;
 import static dev.herald.workflows.notification.TestNotifications.optionsFor;
@@ -57,6 +63,7 @@ class RecordHistoriesTest {
 
   private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
+  private final SmsActivities sms = mock(SmsActivities.class, withSettings().withoutAnnotations());
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
 
@@ -64,6 +71,7 @@ class RecordHistoriesTest {
   void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
     this.testEnv = testEnv;
     this.client = client;
+    testEnv.newWorker(TaskQueues.SMS).registerActivitiesImplementations(sms);
     TestNotifications.startWorkers(testEnv, email, deliveryLog);
   }
 
@@ -106,6 +114,21 @@ class RecordHistoriesTest {
 
     assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
     save(spec, "notification-partially-failed.json");
+  }
+
+  @Test
+  void recordFallbackWithReceipt() throws IOException {
+    NotificationSpec spec = TestNotifications.smsThenEmail("recorded-fallback-receipt", Duration.ofMinutes(10));
+    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    NotificationWorkflow workflow = workflow(spec);
+
+    WorkflowClient.start(workflow::send, spec);
+    verify(deliveryLog, timeout(5_000)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SKIPPED));
+    workflow.receipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null));
+    NotificationResult result = WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class);
+
+    assertThat(result.delivered()).isEqualTo(1);
+    save(spec, "notification-fallback-receipt.json");
   }
 
   private NotificationWorkflow workflow(NotificationSpec spec) {

@@ -6,6 +6,7 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.email.EmailActivities;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
@@ -85,6 +86,14 @@ final class TestNotifications {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash(),
         spec.channelMode(), spec.receiptWindow());
+  }
+
+  /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
+  static NotificationSpec smsThenEmail(String key, Duration receiptWindow) {
+    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
+        List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US")),
+        new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
+        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow);
   }
 
   /** What the email activity throws for an address that can never receive (SMTP 550). */
