@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /** The faults currently injected, by simulator name (twilio, fcm, smtp). */
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class SimulatorFaults {
 
   private final Map<String, SimulatorFault> faults = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
 
   public void set(String simulator, SimulatorFault fault) {
     faults.put(simulator, fault);
@@ -22,6 +24,17 @@ public class SimulatorFaults {
 
   public Optional<SimulatorFault> current(String simulator) {
     return Optional.ofNullable(faults.get(simulator));
+  }
+
+  /** A simulator answered a call with an injected error. */
+  public void countInjected(String simulator) {
+    injected.computeIfAbsent(simulator, name -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** How many calls a simulator answered with an injected error since it started. */
+  public long injected(String simulator) {
+    AtomicLong count = injected.get(simulator);
+    return count == null ? 0 : count.get();
   }
 
   /** The fault to apply to this one call: present with the fault's rate as probability. */

@@ -5,6 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.herald.activities.email.EmailConfig;
 import dev.herald.activities.email.SmtpServer;
 import dev.herald.api.dev.EmailOutbox;
+import dev.herald.api.dev.SimulatorFaults;
+import dev.herald.api.simulator.smtp.SmtpFaultProxy;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -23,13 +26,22 @@ class EmbeddedSmtpConfig {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpConfig.class);
 
+  /** The sink itself, on a free port behind the fault proxy. */
   @Bean(destroyMethod = "stop")
-  GreenMail smtpSink(EmbeddedProperties properties) {
-    GreenMail sink = new GreenMail(new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  GreenMail smtpSink() {
+    GreenMail sink = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     sink.start();
-    log.info("SMTP: local sink on 127.0.0.1:{}; see GET /api/v1/dev/outbox (set SMTP_HOST for a real server)",
-        sink.getSmtp().getPort());
     return sink;
+  }
+
+  /** What clients connect to: relays to the sink, injects faults set for "smtp". */
+  @Bean(destroyMethod = "close")
+  SmtpFaultProxy smtpFaultProxy(EmbeddedProperties properties, GreenMail sink, SimulatorFaults faults)
+      throws IOException {
+    SmtpFaultProxy proxy = new SmtpFaultProxy(properties.smtpPort(), sink.getSmtp().getPort(), faults);
+    log.info("SMTP: local sink on 127.0.0.1:{}; see GET /api/v1/dev/outbox (set SMTP_HOST for a real server)",
+        proxy.port());
+    return proxy;
   }
 
   @Bean
@@ -38,7 +50,7 @@ class EmbeddedSmtpConfig {
   }
 
   @Bean
-  SmtpServer smtpSinkServer(GreenMail sink) {
-    return new SmtpServer("127.0.0.1", sink.getSmtp().getPort(), null, null, false);
+  SmtpServer smtpSinkServer(SmtpFaultProxy proxy) {
+    return new SmtpServer("127.0.0.1", proxy.port(), null, null, false);
   }
 }

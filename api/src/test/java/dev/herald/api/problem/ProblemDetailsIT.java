@@ -31,6 +31,13 @@ class ProblemDetailsIT extends HeraldIntegrationTest {
       missing subject        | {"idempotencyKey":"k10","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"body":"b"}                | subject
       multi-line subject     | {"idempotencyKey":"k11","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"a\\nBcc: x","body":"b"} | subject
       not JSON               | {"idempotencyKey":                                                                                               | (body)
+      invalid phone          | {"idempotencyKey":"k12","channels":["SMS"],"recipients":[{"phone":"12"}],"body":"b"}                             | recipients[0].phone
+      phone missing for SMS  | {"idempotencyKey":"k13","channels":["SMS"],"recipients":[{"email":"a@it.example"}],"body":"b"}                  | recipients[0].phone
+      id missing for IN_APP  | {"idempotencyKey":"k14","channels":["IN_APP"],"recipients":[{"email":"a@it.example"}],"body":"b"}               | recipients[0].id
+      channel listed twice   | {"idempotencyKey":"k15","channels":["EMAIL","EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"s","body":"b"} | channels
+      fallback unreachable   | {"idempotencyKey":"k16","channels":["SMS","PUSH"],"channelMode":"FALLBACK","recipients":[{"email":"a@it.example"}],"body":"b"} | recipients[0]
+      unknown channel mode   | {"idempotencyKey":"k17","channels":["EMAIL"],"channelMode":"SOME","recipients":[{"email":"a@it.example"}],"subject":"s","body":"b"} | channelMode
+      bad locale             | {"idempotencyKey":"k18","channels":["VOICE"],"recipients":[{"phone":"+14155550100","locale":"12"}],"body":"b"} | recipients[0].locale
       """)
   void badRequestNamesTheField(String name, String json, String field) {
     var response = post("/api/v1/notifications", json);
