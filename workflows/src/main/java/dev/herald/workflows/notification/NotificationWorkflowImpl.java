@@ -47,6 +47,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
   private final ChannelSends channels = new ChannelSends();
   private final Receipts receipts = new Receipts();
+  private Reach reach = new Reach(List.of());
   private final Progress progress = new Progress();
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
@@ -71,9 +72,11 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       }
       waitUntilSendAt(spec);
       changeStatus(spec, SENDING, null);
-      deliverAll(spec, DeliveryPlan.units(spec, planned));
+      List<List<PlannedDelivery>> units = DeliveryPlan.units(spec, planned);
+      reach = new Reach(units);
+      deliverAll(spec, units);
       awaitReceipts(spec);
-      return finish(spec, progress.deliveredStatus(), null);
+      return finish(spec, reach.status(), null);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> compensate(saga, spec, CANCELLED, "cancelled by request")).run();
       throw cancelled;
@@ -188,6 +191,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private void record(DeliveryOutcome outcome) {
     progress.record(outcome.status());
+    reach.outcome(outcome.deliveryId(), outcome.status());
     deliveryLog.recordDelivery(outcome);
   }
 
@@ -205,6 +209,9 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       for (DeliveryReceipt receipt : receipts.takeArrived()) {
         deliveryLog.recordReceipt(receipt);
         progress.receipt(receipt.status());
+        if (receipt.status() == DeliveryStatus.FAILED) {
+          reach.undelivered(receipt.deliveryId());
+        }
       }
     }
   }

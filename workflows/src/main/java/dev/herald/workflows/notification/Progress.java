@@ -59,14 +59,6 @@ final class Progress {
     return total - sent - failed - skipped - cancelled;
   }
 
-  /** The final status once every delivery has been tried. */
-  NotificationStatus deliveredStatus() {
-    if (failed == 0) {
-      return NotificationStatus.COMPLETED;
-    }
-    return sent == 0 ? NotificationStatus.FAILED : NotificationStatus.PARTIALLY_FAILED;
-  }
-
   NotificationProgress snapshot(ApprovalDecision approval) {
     return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail);
   }

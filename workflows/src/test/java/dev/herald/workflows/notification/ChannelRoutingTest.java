@@ -69,12 +69,25 @@ class ChannelRoutingTest {
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
-    assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(result.failed()).isEqualTo(1);
     verify(email).sendEmail(any());
     verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/sms/0")
         && o.status() == DeliveryStatus.FAILED && "twilio-21211".equals(o.errorCode())));
     verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/email/0")
         && o.status() == DeliveryStatus.SENT));
+  }
+
+  @Test
+  void fallbackThatRunsOutOfChannelsFailsTheNotification() {
+    NotificationSpec spec = smsThenEmail("fallback-exhausted");
+    when(sms.sendSms(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
+    when(email.sendEmail(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "smtp-550"));
+
+    NotificationResult result = newWorkflow(spec).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(result.failed()).isEqualTo(2);
   }
 
   @Test

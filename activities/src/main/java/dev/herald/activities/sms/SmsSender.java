@@ -1,0 +1,10 @@
+package dev.herald.activities.sms;
+
+import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.workflows.messages.SmsMessage;
+
+/** Hands one SMS to a provider; returns the provider's message id. */
+public interface SmsSender {
+
+  String send(SmsMessage message) throws ProviderSendException;
+}

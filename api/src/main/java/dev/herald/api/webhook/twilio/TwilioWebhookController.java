@@ -1,0 +1,96 @@
+package dev.herald.api.webhook.twilio;
+
+import com.twilio.twiml.MessagingResponse;
+import dev.herald.activities.sms.PhoneNumbers;
+import dev.herald.activities.sms.SmsOptOuts;
+import dev.herald.activities.twilio.StatusCallbacks;
+import dev.herald.activities.twilio.TwilioAccount;
+import dev.herald.activities.twilio.TwilioConfig;
+import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.notification.ReceiptRecorder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's webhooks, each checked by its {@code X-Twilio-Signature} (403 when wrong):
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/webhooks/twilio/status?deliveryId=...}: status callbacks of SMS and
+ *       calls, recorded as receipts on the delivery (the activity put the delivery id in the URL).
+ *   <li>{@code POST /api/v1/webhooks/twilio/inbound}: SMS to Herald's numbers (the number's
+ *       messaging webhook); STOP and its synonyms opt the sender out of SMS, START opts back in.
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks/twilio")
+@ConditionalOnExpression(TwilioConfig.AVAILABLE)
+class TwilioWebhookController {
+
+  private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+  private static final MediaType TWIML = MediaType.APPLICATION_XML;
+
+  private final TwilioSignatureCheck signatures;
+  private final ReceiptRecorder receipts;
+  private final SmsOptOuts optOuts;
+
+  TwilioWebhookController(TwilioAccount account, ReceiptRecorder receipts, SmsOptOuts optOuts) {
+    this.signatures = new TwilioSignatureCheck(account);
+    this.receipts = receipts;
+    this.optOuts = optOuts;
+  }
+
+  /** 204 once recorded; statuses that are not receipts (queued, ringing ...) are acknowledged and dropped. */
+  @PostMapping("/status")
+  ResponseEntity<Void> status(HttpServletRequest request) {
+    Map<String, String> params = signatures.verifiedParams(request);
+    String deliveryId = request.getParameter(StatusCallbacks.DELIVERY_ID);
+    if (deliveryId == null || deliveryId.isBlank()) {
+      throw new InvalidRequestException(StatusCallbacks.DELIVERY_ID, "is required in the callback URL");
+    }
+    TwilioStatusReceipts.from(deliveryId, params).ifPresent(receipts::record);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Answers empty TwiML: Twilio itself confirms STOP and START to the sender. */
+  @PostMapping("/inbound")
+  ResponseEntity<String> inbound(HttpServletRequest request) {
+    Map<String, String> params = signatures.verifiedParams(request);
+    String from = params.get("From");
+    if (from != null) {
+      String phone = PhoneNumbers.toE164(from, null).orElse(from);
+      InboundKeywords.of(params.get("Body")).ifPresent(intent -> {
+        switch (intent) {
+          case OPT_OUT -> optOuts.optOut(phone, "inbound " + params.get("Body").strip().toUpperCase(Locale.ROOT));
+          case OPT_IN -> optOuts.optIn(phone);
+        }
+        log.info("sms {} recorded for a number ending in {}", intent, lastDigits(phone));
+      });
+    }
+    return ResponseEntity.ok().contentType(TWIML).body(new MessagingResponse.Builder().build().toXml());
+  }
+
+  @ExceptionHandler(InvalidTwilioSignatureException.class)
+  ResponseEntity<ProblemDetail> forbidden(InvalidTwilioSignatureException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setType(URI.create("/problems/invalid-signature"));
+    problem.setTitle("Invalid signature");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static String lastDigits(String phone) {
+    return phone.length() <= 4 ? phone : phone.substring(phone.length() - 4);
+  }
+}
