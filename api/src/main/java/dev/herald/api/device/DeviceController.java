@@ -1,0 +1,142 @@
+package dev.herald.api.device;
+
+import dev.herald.activities.push.PushDevices;
+import dev.herald.api.notification.FieldViolation;
+import dev.herald.api.notification.InvalidRequestException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A recipient's push devices (browsers and apps register their FCM token here). Registering is
+ * idempotent: 201 for a new token, 200 for a known one (a token registered by another recipient
+ * moves to this one); a token FCM declared dead is refused with 409. Herald has no authentication
+ * yet: whoever knows a recipient id can manage its devices.
+ */
+@RestController
+@RequestMapping("/api/v1/recipients/{recipientId}/devices")
+class DeviceController {
+
+  /** As for {@code recipients[].id} and {@code recipients[].pushToken} of a notification request. */
+  static final int MAX_RECIPIENT_ID_CHARS = 200;
+  static final int MAX_TOKEN_CHARS = 4096;
+
+  private final PushDevices devices;
+
+  DeviceController(PushDevices devices) {
+    this.devices = devices;
+  }
+
+  @PostMapping
+  ResponseEntity<DeviceView> register(@PathVariable String recipientId, @RequestBody RegisterDeviceRequest request,
+      UriComponentsBuilder uri) {
+    validate(recipientId, request);
+    PushDevices.Registration registration = devices.register(recipientId, request.token(), request.platform());
+    DeviceView view = DeviceView.of(registration.device());
+    return switch (registration.outcome()) {
+      case CREATED -> ResponseEntity.created(uri.path("/api/v1/recipients/{recipientId}/devices/{token}")
+          .buildAndExpand(recipientId, request.token()).encode().toUri()).body(view);
+      case EXISTING -> ResponseEntity.ok(view);
+      case DEACTIVATED -> throw new DeviceDeactivatedException(registration.device().deactivatedReason());
+    };
+  }
+
+  @GetMapping
+  List<DeviceView> list(@PathVariable String recipientId) {
+    requireRecipientId(recipientId);
+    return devices.devicesOf(recipientId).stream().map(DeviceView::of).toList();
+  }
+
+  @DeleteMapping("/{token}")
+  ResponseEntity<Void> unregister(@PathVariable String recipientId, @PathVariable String token) {
+    requireRecipientId(recipientId);
+    if (!devices.unregister(recipientId, token)) {
+      throw new DeviceNotFoundException(recipientId);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @ExceptionHandler(DeviceNotFoundException.class)
+  ProblemDetail notFound(DeviceNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Device not found", e.getMessage());
+  }
+
+  @ExceptionHandler(DeviceDeactivatedException.class)
+  ProblemDetail deactivated(DeviceDeactivatedException e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "device-deactivated", "Device token deactivated",
+        e.getMessage());
+    problem.setProperty("errors", List.of(new FieldViolation("token", "was deactivated: " + e.reason())));
+    return problem;
+  }
+
+  private static void validate(String recipientId, RegisterDeviceRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
+    recipientIdViolation(recipientId).ifPresent(violations::add);
+    String token = request.token();
+    if (token == null || token.isBlank()) {
+      violations.add(new FieldViolation("token", "is required: the device's FCM registration token"));
+    } else if (token.length() > MAX_TOKEN_CHARS) {
+      violations.add(new FieldViolation("token", "must be at most " + MAX_TOKEN_CHARS + " characters"));
+    } else if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '/')) {
+      violations.add(new FieldViolation("token", "must not contain whitespace, control characters or '/'"));
+    }
+    if (request.platform() == null) {
+      violations.add(new FieldViolation("platform", "is required: one of WEB, ANDROID, IOS"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+  }
+
+  private static void requireRecipientId(String recipientId) {
+    recipientIdViolation(recipientId).ifPresent(violation -> {
+      throw new InvalidRequestException(List.of(violation));
+    });
+  }
+
+  private static Optional<FieldViolation> recipientIdViolation(String recipientId) {
+    if (recipientId.isBlank() || recipientId.length() > MAX_RECIPIENT_ID_CHARS) {
+      return Optional.of(new FieldViolation("recipientId", "must be 1-" + MAX_RECIPIENT_ID_CHARS + " characters"));
+    }
+    return Optional.empty();
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("/problems/" + type));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  static final class DeviceNotFoundException extends RuntimeException {
+    DeviceNotFoundException(String recipientId) {
+      super("recipient '" + recipientId + "' has no device with this token");
+    }
+  }
+
+  static final class DeviceDeactivatedException extends RuntimeException {
+    private final String reason;
+
+    DeviceDeactivatedException(String reason) {
+      super("FCM reported this token dead (" + reason + "); it is not used again: register the device's new token");
+      this.reason = reason;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+}
