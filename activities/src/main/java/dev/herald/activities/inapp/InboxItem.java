@@ -1,0 +1,27 @@
+package dev.herald.activities.inapp;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One item in a recipient's in-app inbox.
+ *
+ * @param id increasing with insertion: the SSE event id, the paging cursor and the provider message id
+ * @param readAt when the recipient marked it read, or null while unread
+ */
+@Table("inbox_item")
+public record InboxItem(
+    @Id Long id,
+    String recipientId,
+    String notificationId,
+    String deliveryId,
+    String title,
+    String body,
+    Instant createdAt,
+    Instant readAt) {
+
+  public boolean read() {
+    return readAt != null;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.herald.api.inbox;
+
+import dev.herald.activities.inapp.InboxItem;
+import dev.herald.activities.inapp.InboxItemRepository;
+import dev.herald.api.notification.InvalidRequestException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A recipient's in-app inbox: list (newest first, cursor paging), unread count, mark read/unread.
+ * Every call names the recipient by {@code recipientId} and sees only that inbox.
+ */
+@RestController
+@RequestMapping("/api/v1/inbox")
+class InboxController {
+
+  static final int MAX_LIMIT = 100;
+
+  private final InboxItemRepository items;
+  private final Clock clock;
+
+  InboxController(InboxItemRepository items, Clock clock) {
+    this.items = items;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  InboxPage list(
+      @RequestParam(required = false) String recipientId,
+      @RequestParam(defaultValue = "false") boolean unreadOnly,
+      @RequestParam(required = false) Long before,
+      @RequestParam(defaultValue = "20") int limit) {
+    String recipient = RecipientIds.require(recipientId);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    if (before != null && items.findOne(before, recipient).isEmpty()) {
+      throw new InvalidRequestException("before", "is not an item of this inbox; use nextBefore of the previous page");
+    }
+    List<InboxItem> found = items.findPage(recipient, unreadOnly, before, limit + 1);
+    List<InboxItemView> page = found.stream().limit(limit).map(InboxItemView::of).toList();
+    Long nextBefore = found.size() > limit ? page.get(limit - 1).id() : null;
+    return new InboxPage(page, nextBefore);
+  }
+
+  @GetMapping("/unread-count")
+  UnreadCount unreadCount(@RequestParam(required = false) String recipientId) {
+    String recipient = RecipientIds.require(recipientId);
+    return new UnreadCount(recipient, items.countUnread(recipient));
+  }
+
+  /** Marks read; marking a read item again keeps the time it was first read. */
+  @PostMapping("/{itemId}/read")
+  InboxItemView read(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
+    String recipient = RecipientIds.require(recipientId);
+    requireFound(items.markRead(itemId, recipient, clock.instant()), itemId);
+    return view(itemId, recipient);
+  }
+
+  @PostMapping("/{itemId}/unread")
+  InboxItemView unread(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
+    String recipient = RecipientIds.require(recipientId);
+    requireFound(items.markUnread(itemId, recipient), itemId);
+    return view(itemId, recipient);
+  }
+
+  private InboxItemView view(long itemId, String recipient) {
+    return items.findOne(itemId, recipient).map(InboxItemView::of)
+        .orElseThrow(() -> new InboxItemNotFoundException(itemId));
+  }
+
+  private static void requireFound(int updated, long itemId) {
+    if (updated == 0) {
+      throw new InboxItemNotFoundException(itemId);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.herald.api.inbox;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/v1/inbox/stream?recipientId=…}: the recipient's new inbox items, live, as
+ * Server-Sent Events named {@code item} (data: the item's JSON, id: the item id) and a comment
+ * heartbeat. A reconnecting EventSource sends {@code Last-Event-ID} and gets the items it missed; a
+ * page that starts a new EventSource can pass the last id it saw as {@code lastEventId}.
+ */
+@RestController
+class InboxStreamController {
+
+  private final InboxStreams streams;
+
+  InboxStreamController(InboxStreams streams) {
+    this.streams = streams;
+  }
+
+  @GetMapping(path = "/api/v1/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(
+      @RequestParam(required = false) String recipientId,
+      @RequestParam(required = false) Long lastEventId,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader) {
+    String recipient = RecipientIds.require(recipientId);
+    return streams.open(recipient, resumeAfter(lastEventIdHeader, lastEventId));
+  }
+
+  /** The header (set by EventSource on a reconnect) wins over the parameter; an id not ours counts as none. */
+  static Long resumeAfter(String header, Long parameter) {
+    if (header != null && !header.isBlank()) {
+      try {
+        long id = Long.parseLong(header.trim());
+        return id >= 0 ? id : null;
+      } catch (NumberFormatException notOurs) {
+        return null;
+      }
+    }
+    return parameter == null || parameter < 0 ? null : parameter;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.herald.api.inbox;
+
+import dev.herald.api.notification.InvalidRequestException;
+
+/**
+ * The owner of an inbox, as a request names it. Herald has no authentication yet: whoever knows a
+ * recipient id can read that inbox. Once it has, the id comes from the caller's identity instead.
+ */
+final class RecipientIds {
+
+  static final String PARAMETER = "recipientId";
+  /** As for {@code recipients[].id} of a notification request. */
+  static final int MAX_CHARS = 200;
+
+  private RecipientIds() {}
+
+  static String require(String recipientId) {
+    if (recipientId == null || recipientId.isBlank()) {
+      throw new InvalidRequestException(PARAMETER, "is required: the id of the inbox's recipient");
+    }
+    if (recipientId.length() > MAX_CHARS) {
+      throw new InvalidRequestException(PARAMETER, "must be at most " + MAX_CHARS + " characters");
+    }
+    return recipientId;
+  }
+}
