@@ -51,4 +51,16 @@ class VoiceChannelIT extends TwilioIntegrationTest {
     assertThat(twilio.acceptedTo(phone).get(0).content())
         .contains("<Say language=\"en-US\" loop=\"2\" voice=\"Polly.Joanna\">Hello</Say>");
   }
+
+  @Test
+  void anInvalidNumberIsNotCalledAgain() {
+    String phone = "+15005550001";
+
+    post("/api/v1/notifications", request("voice-invalid-1", List.of("VOICE"), null, Map.of("phone", phone), "Hello"));
+
+    awaitStatus("notification-voice-invalid-1", "FAILED");
+    assertThat(onlyDelivery("notification-voice-invalid-1")).containsEntry("status", "FAILED")
+        .containsEntry("errorCode", "twilio-21217").containsEntry("attempts", 1);
+    assertThat(twilio.requestsTo(phone)).hasSize(1);
+  }
 }
