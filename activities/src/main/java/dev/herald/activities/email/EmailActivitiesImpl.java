@@ -1,11 +1,10 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.email.EmailActivities;
-import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.EmailMessage;
 import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.activity.Activity;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,9 @@ public class EmailActivitiesImpl implements EmailActivities {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     try {
       return new ProviderReceipt(sender.send(message), attempt);
-    } catch (EmailSendException e) {
-      var error = new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt);
+    } catch (ProviderSendException e) {
       log.warn("email delivery {} attempt {} failed: {} {}", message.deliveryId(), attempt, e.type(), e.providerCode());
-      throw e.type().retryable()
-          ? ApplicationFailure.newFailureWithCause(e.getMessage(), e.type().name(), null, error)
-          : ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.type().name(), null, error);
+      throw e.toActivityFailure(attempt);
     }
   }
 }

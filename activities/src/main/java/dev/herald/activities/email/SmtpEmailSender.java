@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.EmailMessage;
 import jakarta.mail.Message;
@@ -37,7 +38,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   }
 
   @Override
-  public String send(EmailMessage message) throws EmailSendException {
+  public String send(EmailMessage message) throws ProviderSendException {
     String messageId = MessageIds.of(message.deliveryId(), messageIdDomain);
     MimeMessage mime = compose(message, messageId);
     Transport transport = borrow();
@@ -50,7 +51,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       throw classify(rejected);
     } catch (MessagingException broken) {
       pool.discard(transport);
-      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "SMTP failed: " + broken.getMessage(), broken);
+      throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "SMTP failed: " + broken.getMessage(), broken);
     }
   }
 
@@ -59,7 +60,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     pool.close();
   }
 
-  private MimeMessage compose(EmailMessage message, String messageId) throws EmailSendException {
+  private MimeMessage compose(EmailMessage message, String messageId) throws ProviderSendException {
     try {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
       mime.setFrom(from);
@@ -71,9 +72,9 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       mime.saveChanges();
       return mime;
     } catch (AddressException e) {
-      throw new EmailSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
+      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
     } catch (MessagingException e) {
-      throw new EmailSendException(DeliveryErrorType.MESSAGE_REJECTED, null, "cannot compose message: " + e.getMessage(), e);
+      throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, null, "cannot compose message: " + e.getMessage(), e);
     }
   }
 
@@ -89,19 +90,19 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     return address;
   }
 
-  private Transport borrow() throws EmailSendException {
+  private Transport borrow() throws ProviderSendException {
     try {
       return pool.borrow();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "interrupted", e);
+      throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "interrupted", e);
     } catch (MessagingException e) {
-      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "cannot connect to SMTP server: " + e.getMessage(), e);
+      throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "cannot connect to SMTP server: " + e.getMessage(), e);
     }
   }
 
   /** 5xx replies are permanent, 4xx temporary (RFC 5321 section 4.2.1). */
-  private static EmailSendException classify(SendFailedException rejected) {
+  private static ProviderSendException classify(SendFailedException rejected) {
     Exception next = rejected.getNextException();
     int code = -1;
     DeliveryErrorType permanentType = DeliveryErrorType.MESSAGE_REJECTED;
@@ -115,7 +116,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
     DeliveryErrorType type = code >= 500 ? permanentType : DeliveryErrorType.PROVIDER_UNAVAILABLE;
     String detail = next != null ? next.getMessage() : rejected.getMessage();
-    return new EmailSendException(type, code > 0 ? "smtp-" + code : null, detail == null ? "rejected" : detail.strip(), rejected);
+    return new ProviderSendException(type, code > 0 ? "smtp-" + code : null, detail == null ? "rejected" : detail.strip(), rejected);
   }
 
   private static Properties sessionProperties(SmtpServer server, EmailProperties properties) {

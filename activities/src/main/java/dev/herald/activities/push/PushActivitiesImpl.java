@@ -1,12 +1,12 @@
 package dev.herald.activities.push;
 
-import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.PushMessage;
 import dev.herald.workflows.push.PushActivities;
 import io.temporal.activity.Activity;
-import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -42,8 +42,8 @@ public class PushActivitiesImpl implements PushActivities {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     Set<String> tokens = targets(message);
     if (tokens.isEmpty()) {
-      throw failure(new DeliveryError(DeliveryErrorType.NO_ACTIVE_DEVICE, null,
-          "no active push device for recipient " + message.recipientId(), attempt), null);
+      throw new ProviderSendException(DeliveryErrorType.NO_ACTIVE_DEVICE, null,
+          "no active push device for recipient " + message.recipientId(), null).toActivityFailure(attempt);
     }
     List<String> accepted = new ArrayList<>();
     List<PushSendException> failures = new ArrayList<>();
@@ -66,7 +66,7 @@ public class PushActivitiesImpl implements PushActivities {
     PushSendException worst = failures.stream().min(Comparator.comparingInt(PushActivitiesImpl::rank)).orElseThrow();
     log.warn("push delivery {} attempt {} failed on {} devices: {} {}", message.deliveryId(), attempt, tokens.size(),
         worst.type(), worst.providerCode());
-    throw failure(new DeliveryError(worst.type(), worst.providerCode(), worst.getMessage(), attempt), worst);
+    throw worst.toActivityFailure(attempt);
   }
 
   /** Best effort: a token left active fails the same way next time and is deactivated then. */
@@ -95,22 +95,10 @@ public class PushActivitiesImpl implements PushActivities {
   /** Retry beats reject beats dead device: a retry may still reach a device; longest Retry-After first. */
   private static int rank(PushSendException e) {
     if (e.type().retryable()) {
-      long waitSeconds = e.retryAfter() == null ? 0 : e.retryAfter().toSeconds();
+      long waitSeconds = e.retryAfter().map(Duration::toSeconds).orElse(0L);
       return (int) -Math.min(waitSeconds, Integer.MAX_VALUE / 2) - 1;
     }
     return e.tokenDead() ? 2 : 1;
-  }
-
-  private static ApplicationFailure failure(DeliveryError error, PushSendException cause) {
-    ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
-        .setMessage(error.message())
-        .setType(error.type().name())
-        .setDetails(error)
-        .setNonRetryable(!error.type().retryable());
-    if (cause != null && cause.retryAfter() != null && error.type().retryable()) {
-      failure.setNextRetryDelay(cause.retryAfter());
-    }
-    return failure.build();
   }
 
   /** Enough of a token to tell devices apart in logs, not enough to push to it. */

@@ -1,6 +1,6 @@
 package dev.herald.activities.sms;
 
-import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.SmsMessage;
 
 /** Hands one SMS to a provider; returns the provider's message id. */

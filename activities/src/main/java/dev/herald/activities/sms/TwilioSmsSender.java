@@ -5,7 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.activities.twilio.TwilioErrors;

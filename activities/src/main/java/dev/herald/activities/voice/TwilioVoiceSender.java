@@ -6,7 +6,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
-import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.activities.twilio.TwilioErrors;

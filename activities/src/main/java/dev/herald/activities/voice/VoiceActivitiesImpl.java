@@ -1,6 +1,6 @@
 package dev.herald.activities.voice;
 
-import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.VoiceCall;

@@ -1,6 +1,6 @@
 package dev.herald.activities.voice;
 
-import dev.herald.activities.twilio.ProviderSendException;
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.VoiceCall;
 
 /** Places one automated call with a provider; returns the provider's call id. */

@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.provider.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -63,7 +64,7 @@ class EmailActivitiesImplTest {
   @EnumSource(value = DeliveryErrorType.class, names = {"INVALID_ADDRESS", "MESSAGE_REJECTED"})
   void permanentFailureIsANonRetryableApplicationFailureWithTheDeliveryError(DeliveryErrorType type) {
     EmailActivities activities = activitiesOver(message -> {
-      throw new EmailSendException(type, "smtp-550", "mailbox unknown", null);
+      throw new ProviderSendException(type, "smtp-550", "mailbox unknown", null);
     });
 
     ApplicationFailure failure = failureOf(activities);
@@ -81,7 +82,7 @@ class EmailActivitiesImplTest {
   @EnumSource(value = DeliveryErrorType.class, names = {"PROVIDER_UNAVAILABLE", "RATE_LIMITED"})
   void transientFailureIsARetryableApplicationFailureWithTheDeliveryError(DeliveryErrorType type) {
     EmailActivities activities = activitiesOver(message -> {
-      throw new EmailSendException(type, "smtp-451", "try again later", null);
+      throw new ProviderSendException(type, "smtp-451", "try again later", null);
     });
 
     ApplicationFailure failure = failureOf(activities);
@@ -96,7 +97,7 @@ class EmailActivitiesImplTest {
   @Test
   void failureWithoutAProviderCodeCarriesNone() {
     EmailActivities activities = activitiesOver(message -> {
-      throw new EmailSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "connection refused", null);
+      throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "connection refused", null);
     });
 
     DeliveryError error = failureOf(activities).getDetails().get(DeliveryError.class);

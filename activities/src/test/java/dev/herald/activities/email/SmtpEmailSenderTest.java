@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.provider.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static dev.herald.activities.email.EmailFixtures.properties;
 import static dev.herald.activities.email.EmailFixtures.senderTo;
@@ -117,7 +118,7 @@ class SmtpEmailSenderTest {
     }
 
     try (SmtpEmailSender unreachable = senderTo(closedPort, 1)) {
-      EmailSendException e = catchThrowableOfType(EmailSendException.class,
+      ProviderSendException e = catchThrowableOfType(ProviderSendException.class,
           () -> unreachable.send(message("notification-n1/email/0")));
 
       assertThat(e.type()).isEqualTo(DeliveryErrorType.PROVIDER_UNAVAILABLE);
@@ -129,7 +130,7 @@ class SmtpEmailSenderTest {
   @ValueSource(strings = {"no-at-sign", "two@@example.com", "spaces in@example.com", "bob@", "<alice@example.com", "",
       "alice@example.com, bob@example.com", "undisclosed-recipients:;"})
   void malformedAddressIsAPermanentInvalidAddress(String to) {
-    EmailSendException e = catchThrowableOfType(EmailSendException.class,
+    ProviderSendException e = catchThrowableOfType(ProviderSendException.class,
         () -> sender.send(message("notification-n1/email/0", to)));
 
     assertThat(e.type()).isEqualTo(DeliveryErrorType.INVALID_ADDRESS);

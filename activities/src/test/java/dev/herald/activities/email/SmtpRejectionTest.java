@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.provider.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static dev.herald.activities.email.EmailFixtures.senderTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class SmtpRejectionTest {
   void serverRejectionIsClassifiedByItsReplyCode(String rcptReply, String dataReply, DeliveryErrorType expected,
       String providerCode) throws Exception {
     try (var server = new FakeSmtpServer(rcptReply, dataReply); var sender = senderTo(server.port(), 1)) {
-      EmailSendException e = catchThrowableOfType(EmailSendException.class,
+      ProviderSendException e = catchThrowableOfType(ProviderSendException.class,
           () -> sender.send(message("notification-n1/email/0")));
 
       assertThat(e.type()).isEqualTo(expected);
@@ -78,7 +79,7 @@ class SmtpRejectionTest {
     try (var server = FakeSmtpServer.rejectingRecipients("550 5.1.1 User unknown");
         var sender = senderTo(server.port(), 1)) {
       for (int i = 0; i < 3; i++) {
-        var e = catchThrowableOfType(EmailSendException.class, () -> sender.send(message("notification-n1/email/0")));
+        var e = catchThrowableOfType(ProviderSendException.class, () -> sender.send(message("notification-n1/email/0")));
         assertThat(e.type()).isEqualTo(DeliveryErrorType.INVALID_ADDRESS);
       }
 

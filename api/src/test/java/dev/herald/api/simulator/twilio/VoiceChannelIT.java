@@ -55,12 +55,13 @@ class VoiceChannelIT extends TwilioIntegrationTest {
   @Test
   void anInvalidNumberIsNotCalledAgain() {
     String phone = "+15005550001";
+    int earlierRequests = twilio.requestsTo(phone).size();
 
     post("/api/v1/notifications", request("voice-invalid-1", List.of("VOICE"), null, Map.of("phone", phone), "Hello"));
 
     awaitStatus("notification-voice-invalid-1", "FAILED");
     assertThat(onlyDelivery("notification-voice-invalid-1")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "twilio-21217").containsEntry("attempts", 1);
-    assertThat(twilio.requestsTo(phone)).hasSize(1);
+    assertThat(twilio.requestsTo(phone)).hasSize(earlierRequests + 1);
   }
 }

@@ -1,4 +1,4 @@
-package dev.herald.activities.twilio;
+package dev.herald.activities.provider;
 
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A message or call the provider did not accept: our classification, the provider's own code
- * (e.g. {@code twilio-21211}) and, when it asked us to slow down, how long to wait.
+ * A message the provider did not accept, on any channel: our classification, the provider's own
+ * code (e.g. {@code smtp-550}, {@code twilio-21211}, {@code fcm-UNREGISTERED}) and, when it asked
+ * us to slow down, how long to wait. Every channel activity turns it into the same Temporal failure.
  */
 public class ProviderSendException extends Exception {
 
@@ -22,6 +23,10 @@ public class ProviderSendException extends Exception {
     this.type = type;
     this.providerCode = providerCode;
     this.retryAfter = retryAfter;
+  }
+
+  public ProviderSendException(DeliveryErrorType type, String providerCode, String message, Throwable cause) {
+    this(type, providerCode, message, null, cause);
   }
 
   public DeliveryErrorType type() {
