@@ -42,7 +42,7 @@ final class SdkRetriesOff {
       invoke(messagingBuilder, "setFirebaseApp", FirebaseApp.class, app);
       invoke(messagingBuilder, "setMessagingClient", Supplier.class, Suppliers.ofInstance(client));
       Supplier<Object> noTopics = () -> {
-        throw new UnsupportedOperationException("Herald does not manage FCM topics");
+        throw new IllegalStateException("Herald does not manage FCM topics");
       };
       invoke(messagingBuilder, "setInstanceIdClient", Supplier.class, noTopics);
       return (FirebaseMessaging) invoke(messagingBuilder, "build", null, null);
