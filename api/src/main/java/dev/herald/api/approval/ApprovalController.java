@@ -1,0 +1,44 @@
+package dev.herald.api.approval;
+
+import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.notification.NotificationPage;
+import dev.herald.api.notification.NotificationReader;
+import dev.herald.workflows.messages.NotificationStatus;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The admins' queue: sends waiting for approval, newest first, with requester and audience size.
+ * Decide with {@code POST /api/v1/notifications/{id}/approval}.
+ */
+@RestController
+@RequestMapping("/api/v1/approvals")
+class ApprovalController {
+
+  private static final int MAX_PAGE_SIZE = 100;
+
+  private final NotificationReader reader;
+
+  ApprovalController(NotificationReader reader) {
+    this.reader = reader;
+  }
+
+  @GetMapping
+  List<PendingApproval> pending(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (page < 0) {
+      throw new InvalidRequestException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    NotificationPage waiting = reader.history(NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
+    return waiting.items().stream()
+        .map(n -> new PendingApproval(n.id(), n.sender(), n.recipientCount(), n.channels(), n.priority(), n.subject(),
+            n.statusDetail(), n.createdAt(), n.updatedAt()))
+        .toList();
+  }
+}
