@@ -1,0 +1,122 @@
+package dev.herald.activities.recipient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.sms.PhoneNumbers;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules a recipient must follow, shared by the REST API and the bulk import. */
+public final class RecipientRules {
+
+  public static final int MAX_ID_CHARS = 200;
+  public static final int MAX_NAME_CHARS = 200;
+  public static final int MAX_EMAIL_CHARS = 254;
+  public static final int MAX_ATTRIBUTES_CHARS = 16_384;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Either the normalized recipient or what is wrong with it. */
+  public record Checked(RecipientData recipient, List<Violation> violations) {
+    public boolean valid() {
+      return violations.isEmpty();
+    }
+  }
+
+  private RecipientRules() {}
+
+  /** Checks every field; blank optional fields become absent, the phone becomes E.164, the locale its canonical tag. */
+  public static Checked check(RecipientData data, String defaultPhoneRegion) {
+    List<Violation> violations = new ArrayList<>();
+    idViolation(data.id()).ifPresent(violations::add);
+    String name = blankToNull(data.name());
+    if (name != null && name.length() > MAX_NAME_CHARS) {
+      violations.add(new Violation("name", "must be at most " + MAX_NAME_CHARS + " characters"));
+    }
+    String locale = blankToNull(data.locale());
+    if (locale != null) {
+      locale = canonicalLocale(locale).orElse(null);
+      if (locale == null) {
+        violations.add(new Violation("locale", "must be a BCP 47 language tag such as en, ko-KR or pt-BR"));
+      }
+    }
+    String timeZone = blankToNull(data.timeZone());
+    if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+      violations.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Paris or Asia/Seoul"));
+    }
+    String email = blankToNull(data.email());
+    if (email != null && !isEmailAddress(email)) {
+      violations.add(new Violation("email", "is not a valid email address"));
+    }
+    String phone = blankToNull(data.phone());
+    if (phone != null) {
+      phone = PhoneNumbers.toE164(phone, blankToNull(defaultPhoneRegion)).orElse(null);
+      if (phone == null) {
+        violations.add(new Violation("phone", "is not a valid phone number; write it in E.164, e.g. +14155550123"));
+      }
+    }
+    if (attributesChars(data) > MAX_ATTRIBUTES_CHARS) {
+      violations.add(new Violation("attributes", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters as JSON"));
+    }
+    RecipientData normalized = new RecipientData(data.id(), name, locale, timeZone, email, phone, data.attributes());
+    return new Checked(normalized, List.copyOf(violations));
+  }
+
+  public static Optional<Violation> idViolation(String id) {
+    if (id == null || id.isBlank()) {
+      return Optional.of(new Violation("id", "is required: the recipient's id in the sender's system"));
+    }
+    if (id.length() > MAX_ID_CHARS) {
+      return Optional.of(new Violation("id", "must be at most " + MAX_ID_CHARS + " characters"));
+    }
+    if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/') || !id.strip().equals(id)) {
+      return Optional.of(new Violation("id", "must not contain control characters, '/' or surrounding spaces"));
+    }
+    return Optional.empty();
+  }
+
+  static String toJson(Map<String, Object> attributes) {
+    try {
+      return JSON.writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("attributes are not JSON", e);
+    }
+  }
+
+  private static int attributesChars(RecipientData data) {
+    return data.attributes().isEmpty() ? 2 : toJson(data.attributes()).length();
+  }
+
+  private static Optional<String> canonicalLocale(String tag) {
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+      return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale.toLanguageTag());
+    } catch (IllformedLocaleException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isEmailAddress(String value) {
+    if (value.length() > MAX_EMAIL_CHARS) {
+      return false;
+    }
+    try {
+      String parsed = new InternetAddress(value, true).getAddress();
+      int at = parsed.lastIndexOf('@');
+      return parsed.equals(value) && at > 0 && parsed.indexOf('.', at) > at + 1 && !parsed.endsWith(".");
+    } catch (AddressException e) {
+      return false;
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

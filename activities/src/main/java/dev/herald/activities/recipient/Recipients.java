@@ -1,0 +1,123 @@
+package dev.herald.activities.recipient;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recipient store. Writes are upserts by external id, one statement for a whole batch (arrays
+ * unnested), telling created from updated by {@code xmax = 0} of the returned rows.
+ */
+@Component
+public class Recipients {
+
+  /** How many rows one upsert statement writes at most. */
+  public static final int MAX_BATCH = 1000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "external_id, name, locale, time_zone, email, phone, attributes::text as attributes, created_at, updated_at";
+
+  private static final String UPSERT = """
+      insert into recipient (external_id, name, locale, time_zone, email, phone, attributes, created_at, updated_at)
+      select u.external_id, u.name, u.locale, u.time_zone, u.email, u.phone, u.attributes::jsonb, now(), now()
+      from unnest(cast(:ids as text[]), cast(:names as text[]), cast(:locales as text[]), cast(:zones as text[]),
+                  cast(:emails as text[]), cast(:phones as text[]), cast(:attributes as text[]))
+           as u(external_id, name, locale, time_zone, email, phone, attributes)
+      on conflict (external_id) do update set name = excluded.name, locale = excluded.locale,
+          time_zone = excluded.time_zone, email = excluded.email, phone = excluded.phone,
+          attributes = excluded.attributes, updated_at = now()
+      returning (xmax = 0) as created""";
+
+  /** Counts of one batch write. */
+  public record Written(int created, int updated) {}
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  public Recipients(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates or replaces one (already checked) recipient; true when it is new. */
+  public boolean put(RecipientData recipient) {
+    return upsert(List.of(recipient)).created() == 1;
+  }
+
+  /**
+   * Creates or replaces checked recipients in one statement; ids must be distinct within the batch
+   * (PostgreSQL refuses to touch a row twice in one upsert).
+   */
+  public Written upsert(List<RecipientData> batch) {
+    if (batch.isEmpty()) {
+      return new Written(0, 0);
+    }
+    if (batch.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("at most " + MAX_BATCH + " recipients per batch");
+    }
+    int n = batch.size();
+    String[] ids = new String[n], names = new String[n], locales = new String[n], zones = new String[n];
+    String[] emails = new String[n], phones = new String[n], attributes = new String[n];
+    for (int i = 0; i < n; i++) {
+      RecipientData r = batch.get(i);
+      ids[i] = r.id();
+      names[i] = r.name();
+      locales[i] = r.locale();
+      zones[i] = r.timeZone();
+      emails[i] = r.email();
+      phones[i] = r.phone();
+      attributes[i] = RecipientRules.toJson(r.attributes());
+    }
+    MapSqlParameterSource params = new MapSqlParameterSource().addValue("ids", ids).addValue("names", names)
+        .addValue("locales", locales).addValue("zones", zones).addValue("emails", emails).addValue("phones", phones)
+        .addValue("attributes", attributes);
+    List<Boolean> created = jdbc.queryForList(UPSERT, params, Boolean.class);
+    int newOnes = (int) created.stream().filter(Boolean.TRUE::equals).count();
+    return new Written(newOnes, created.size() - newOnes);
+  }
+
+  public Optional<Recipient> find(String id) {
+    return jdbc.query("select " + COLUMNS + " from recipient where external_id = :id", Map.of("id", id),
+        Recipients::map).stream().findFirst();
+  }
+
+  /** Up to {@code limit} recipients with ids after {@code after} (null: from the start), in id order. */
+  public List<Recipient> page(String after, int limit) {
+    return jdbc.query("select " + COLUMNS + " from recipient where external_id > :after order by external_id limit :limit",
+        new MapSqlParameterSource("after", after == null ? "" : after).addValue("limit", limit), Recipients::map);
+  }
+
+  public long count() {
+    return jdbc.queryForObject("select count(*) from recipient", Map.of(), Long.class);
+  }
+
+  /** Removes the recipient and its group memberships; false when it was unknown. */
+  public boolean delete(String id) {
+    return jdbc.update("delete from recipient where external_id = :id", Map.of("id", id)) == 1;
+  }
+
+  private static Recipient map(ResultSet rs, int row) throws SQLException {
+    return new Recipient(rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
+        rs.getString("time_zone"), rs.getString("email"), rs.getString("phone"), parse(rs.getString("attributes")),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static Map<String, Object> parse(String json) {
+    try {
+      return JSON.readValue(json, OBJECT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.herald.activities.recipient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+
+/** The recipient store on a real PostgreSQL; every test rolls back. */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = NONE)
+class RecipientsTest {
+
+  @Autowired Recipients recipients;
+
+  @Test
+  void putCreatesThenReplacesEveryField() {
+    boolean created = recipients.put(new RecipientData("ada", "Ada", "en-GB", "Europe/London", "ada@example.com",
+        "+447700900123", Map.of("plan", "pro", "seats", 3)));
+    boolean createdAgain = recipients.put(new RecipientData("ada", "Ada L.", null, null, "ada@example.org", null, null));
+
+    assertThat(created).isTrue();
+    assertThat(createdAgain).isFalse();
+    assertThat(recipients.find("ada")).get().satisfies(ada -> {
+      assertThat(ada.name()).isEqualTo("Ada L.");
+      assertThat(ada.email()).isEqualTo("ada@example.org");
+      assertThat(ada.locale()).isNull();
+      assertThat(ada.phone()).isNull();
+      assertThat(ada.attributes()).isEmpty();
+      assertThat(ada.createdAt()).isBeforeOrEqualTo(ada.updatedAt());
+    });
+  }
+
+  @Test
+  void attributesKeepTheirJsonTypes() {
+    recipients.put(new RecipientData("grace", null, null, null, null, null,
+        Map.of("seats", 3, "beta", true, "tags", List.of("a", "b"), "address", Map.of("city", "Seoul"))));
+
+    assertThat(recipients.find("grace").orElseThrow().attributes()).containsEntry("seats", 3)
+        .containsEntry("beta", true).containsEntry("tags", List.of("a", "b"))
+        .containsEntry("address", Map.of("city", "Seoul"));
+  }
+
+  @Test
+  void aBatchTellsCreatedFromUpdated() {
+    recipients.put(new RecipientData("b-2", null, null, null, null, null, null));
+
+    var written = recipients.upsert(List.of(new RecipientData("b-1", null, null, null, null, null, null),
+        new RecipientData("b-2", "Two", null, null, null, null, null),
+        new RecipientData("b-3", null, null, null, null, null, null)));
+
+    assertThat(written).isEqualTo(new Recipients.Written(2, 1));
+    assertThat(recipients.find("b-2").orElseThrow().name()).isEqualTo("Two");
+  }
+
+  @Test
+  void pagesFollowTheIdAfterTheCursor() {
+    for (String id : List.of("p-c", "p-a", "p-e", "p-b", "p-d")) {
+      recipients.put(new RecipientData(id, null, null, null, null, null, null));
+    }
+
+    var first = recipients.page("p-", 2);
+    var second = recipients.page(first.get(1).id(), 2);
+    var last = recipients.page("p-d", 2);
+
+    assertThat(first).extracting(Recipient::id).containsExactly("p-a", "p-b");
+    assertThat(second).extracting(Recipient::id).containsExactly("p-c", "p-d");
+    assertThat(last).extracting(Recipient::id).containsExactly("p-e");
+  }
+
+  @Test
+  void deleteRemovesOnce() {
+    recipients.put(new RecipientData("gone", null, null, null, null, null, null));
+
+    assertThat(recipients.delete("gone")).isTrue();
+    assertThat(recipients.delete("gone")).isFalse();
+    assertThat(recipients.find("gone")).isEmpty();
+  }
+}

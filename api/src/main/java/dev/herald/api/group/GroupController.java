@@ -1,0 +1,92 @@
+package dev.herald.api.group;
+
+import dev.herald.activities.group.GroupMember;
+import dev.herald.activities.group.MembershipChange;
+import dev.herald.activities.group.RecipientGroups;
+import dev.herald.api.group.GroupProblems.GroupExistsException;
+import dev.herald.api.group.GroupProblems.GroupNotFoundException;
+import dev.herald.api.recipient.CursorPage;
+import dev.herald.api.recipient.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Recipient groups: create, rename, delete, list; members added and removed in bulk, paged by id. */
+@RestController
+@RequestMapping("/api/v1/groups")
+class GroupController {
+
+  private final RecipientGroups groups;
+
+  GroupController(RecipientGroups groups) {
+    this.groups = groups;
+  }
+
+  @PostMapping
+  ResponseEntity<GroupView> create(@RequestBody CreateGroupRequest request, UriComponentsBuilder uri) {
+    GroupRules.checkCreate(request);
+    GroupView view = groups.create(request.key(), request.name().strip()).map(GroupView::of)
+        .orElseThrow(() -> new GroupExistsException(request.key()));
+    return ResponseEntity.created(uri.path("/api/v1/groups/{key}").buildAndExpand(view.key()).encode().toUri())
+        .body(view);
+  }
+
+  @GetMapping("/{key}")
+  GroupView get(@PathVariable String key) {
+    return groups.find(key).map(GroupView::of).orElseThrow(() -> new GroupNotFoundException(key));
+  }
+
+  @GetMapping
+  CursorPage<GroupView> list(@RequestParam(required = false) String after,
+      @RequestParam(required = false) Integer limit) {
+    int size = Paging.limit(limit);
+    return CursorPage.of(groups.page(after, size + 1).stream().map(GroupView::of).toList(), size, GroupView::key);
+  }
+
+  @PatchMapping("/{key}")
+  GroupView rename(@PathVariable String key, @RequestBody RenameGroupRequest request) {
+    GroupRules.checkName(request.name());
+    return groups.rename(key, request.name().strip()).map(GroupView::of)
+        .orElseThrow(() -> new GroupNotFoundException(key));
+  }
+
+  @DeleteMapping("/{key}")
+  ResponseEntity<Void> delete(@PathVariable String key) {
+    if (!groups.delete(key)) {
+      throw new GroupNotFoundException(key);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{key}/members")
+  MembersAdded addMembers(@PathVariable String key, @RequestBody MembersRequest request) {
+    GroupRules.checkMembers(request);
+    MembershipChange change = groups.addMembers(key, request.recipientIds())
+        .orElseThrow(() -> new GroupNotFoundException(key));
+    return new MembersAdded(change.changed(), change.unchanged(), change.unknown());
+  }
+
+  @DeleteMapping("/{key}/members")
+  MembersRemoved removeMembers(@PathVariable String key, @RequestBody MembersRequest request) {
+    GroupRules.checkMembers(request);
+    MembershipChange change = groups.removeMembers(key, request.recipientIds())
+        .orElseThrow(() -> new GroupNotFoundException(key));
+    return new MembersRemoved(change.changed(), change.unchanged(), change.unknown());
+  }
+
+  @GetMapping("/{key}/members")
+  CursorPage<GroupMember> members(@PathVariable String key, @RequestParam(required = false) String after,
+      @RequestParam(required = false) Integer limit) {
+    int size = Paging.limit(limit);
+    return groups.members(key, after, size + 1).map(page -> CursorPage.of(page, size, GroupMember::id))
+        .orElseThrow(() -> new GroupNotFoundException(key));
+  }
+}

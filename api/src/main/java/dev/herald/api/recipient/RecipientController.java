@@ -1,0 +1,112 @@
+package dev.herald.api.recipient;
+
+import dev.herald.activities.recipient.ImportFormat;
+import dev.herald.activities.recipient.ImportResult;
+import dev.herald.activities.recipient.RecipientData;
+import dev.herald.activities.recipient.RecipientImport;
+import dev.herald.activities.recipient.RecipientRules;
+import dev.herald.activities.recipient.Recipients;
+import dev.herald.api.notification.FieldViolation;
+import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.notification.NotificationSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Recipients by the sender's own id: create or replace, read, list by id, delete, and bulk import
+ * (JSON lines or CSV, streamed). Herald has no authentication yet.
+ */
+@RestController
+@RequestMapping("/api/v1/recipients")
+class RecipientController {
+
+  static final String JSON_LINES = "application/x-ndjson";
+  static final String CSV = "text/csv";
+
+  private final Recipients recipients;
+  private final RecipientImport importer;
+  private final NotificationSettings settings;
+
+  RecipientController(Recipients recipients, RecipientImport importer, NotificationSettings settings) {
+    this.recipients = recipients;
+    this.importer = importer;
+    this.settings = settings;
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<RecipientView> put(@PathVariable String id, @RequestBody RecipientRequest request,
+      UriComponentsBuilder uri) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (request.id() != null && !request.id().equals(id)) {
+      violations.add(new FieldViolation("id", "must be the id in the path ('" + id + "') or left out"));
+    }
+    RecipientRules.Checked checked = RecipientRules.check(new RecipientData(id, request.name(), request.locale(),
+        request.timeZone(), request.email(), request.phone(), request.attributes()), settings.defaultPhoneRegion());
+    checked.violations().forEach(v -> violations.add(new FieldViolation(v.field(), v.message())));
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    boolean created = recipients.put(checked.recipient());
+    RecipientView view = RecipientView.of(recipients.find(id).orElseThrow(() -> new RecipientNotFoundException(id)));
+    return created
+        ? ResponseEntity.created(uri.path("/api/v1/recipients/{id}").buildAndExpand(id).encode().toUri()).body(view)
+        : ResponseEntity.ok(view);
+  }
+
+  @GetMapping("/{id}")
+  RecipientView get(@PathVariable String id) {
+    return recipients.find(id).map(RecipientView::of).orElseThrow(() -> new RecipientNotFoundException(id));
+  }
+
+  @GetMapping
+  CursorPage<RecipientView> list(@RequestParam(required = false) String after,
+      @RequestParam(required = false) Integer limit) {
+    int size = Paging.limit(limit);
+    return CursorPage.of(recipients.page(after, size + 1).stream().map(RecipientView::of).toList(), size,
+        RecipientView::id);
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    if (!recipients.delete(id)) {
+      throw new RecipientNotFoundException(id);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Rows are read from the body as it arrives and written in batches; the counts come at the end. */
+  @PostMapping(path = "/import", consumes = JSON_LINES)
+  ImportResult importJsonLines(InputStream body) throws IOException {
+    return importer.run(body, ImportFormat.JSON_LINES, settings.defaultPhoneRegion());
+  }
+
+  @PostMapping(path = "/import", consumes = CSV)
+  ImportResult importCsv(InputStream body) throws IOException {
+    return importer.run(body, ImportFormat.CSV, settings.defaultPhoneRegion());
+  }
+
+  @ExceptionHandler(RecipientNotFoundException.class)
+  ProblemDetail notFound(RecipientNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(URI.create("/problems/not-found"));
+    problem.setTitle("Recipient not found");
+    return problem;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.herald.api.recipient;
+
+import java.util.Map;
+
+/**
+ * The body of {@code PUT /api/v1/recipients/{id}}: the whole recipient (absent fields are cleared).
+ * {@code id} may be left out; when given it must be the one in the path.
+ */
+public record RecipientRequest(
+    String id,
+    String name,
+    String locale,
+    String timeZone,
+    String email,
+    String phone,
+    Map<String, Object> attributes) {}

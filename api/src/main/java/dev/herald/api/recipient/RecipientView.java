@@ -1,0 +1,23 @@
+package dev.herald.api.recipient;
+
+import dev.herald.activities.recipient.Recipient;
+import java.time.Instant;
+import java.util.Map;
+
+/** A recipient as the API shows it: phone in E.164, locale as a canonical BCP 47 tag. */
+public record RecipientView(
+    String id,
+    String name,
+    String locale,
+    String timeZone,
+    String email,
+    String phone,
+    Map<String, Object> attributes,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static RecipientView of(Recipient r) {
+    return new RecipientView(r.id(), r.name(), r.locale(), r.timeZone(), r.email(), r.phone(), r.attributes(),
+        r.createdAt(), r.updatedAt());
+  }
+}
