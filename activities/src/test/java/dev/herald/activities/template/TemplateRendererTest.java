@@ -1,0 +1,178 @@
+package dev.herald.activities.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.activities.template.ChannelParts.Email;
+import dev.herald.activities.template.ChannelParts.InApp;
+import dev.herald.activities.template.ChannelParts.Push;
+import dev.herald.activities.template.ChannelParts.Sms;
+import dev.herald.activities.template.ChannelParts.Voice;
+import dev.herald.workflows.messages.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Rendering a loaded version: escaping per channel, locale fallback, strict variables, sections. */
+class TemplateRendererTest {
+
+  static final ChannelParts DEFAULTS = new ChannelParts(
+      new Email("shop@example.com", "Order {{order.id}} shipped: {{item}}", "<p>Hi {{name}}, {{item}} is on its way</p>",
+          "Hi {{name}}, {{item}} is on its way"),
+      new Sms("+15550001111", "{{item}} shipped"),
+      new Voice("+15550001111", "Your order {{order.id}} shipped", "Polly.Joanna", "en-US"),
+      new Push("Shipped: {{item}}", "Order {{order.id}}", "https://example.com/i.png", "https://example.com/o/{{order.id}}",
+          Map.of("orderId", "{{order.id}}")),
+      new InApp("Shipped", "{{item}} <3", "/orders/{{order.id}}"));
+
+  static final ChannelParts KOREAN = new ChannelParts(
+      new Email(null, "{{name}}님, 주문 {{order.id}}이(가) 발송되었습니다", "<p>{{name}}님 안녕하세요</p>", "{{name}}님 안녕하세요"),
+      new Sms("+821012345678", "[헤럴드] {{name}}님, 주문이 발송되었습니다"), null, null, null);
+
+  static final ChannelParts KOREAN_KOREA = new ChannelParts(null,
+      new Sms(null, "[헤럴드 한국] {{name}}님 주문 {{order.id}} 발송"), null, null, null);
+
+  static final TemplateVersion VERSION = new TemplateVersion("order-shipped", 3,
+      new TemplateContent(DEFAULTS, Map.of("ko", KOREAN, "ko-KR", KOREAN_KOREA)), Instant.EPOCH, null);
+
+  static final Map<String, Object> VARIABLES = Map.of("name", "Ada & <Bob>", "item", "Tea & \"Cups\"",
+      "order", Map.of("id", "A-42"));
+
+  @Test
+  void emailHtmlIsEscapedAndEverythingElseIsNot() {
+    RenderedTemplate rendered = TemplateRenderer.render(VERSION, null, null, VARIABLES);
+
+    ChannelParts content = rendered.content();
+    assertThat(content.email().html()).isEqualTo("<p>Hi Ada &amp; &lt;Bob&gt;, Tea &amp; &quot;Cups&quot; is on its way</p>");
+    assertThat(content.email().text()).isEqualTo("Hi Ada & <Bob>, Tea & \"Cups\" is on its way");
+    assertThat(content.email().subject()).isEqualTo("Order A-42 shipped: Tea & \"Cups\"");
+    assertThat(content.sms().body()).isEqualTo("Tea & \"Cups\" shipped");
+    assertThat(content.voice().script()).isEqualTo("Your order A-42 shipped");
+    assertThat(content.push().title()).isEqualTo("Shipped: Tea & \"Cups\"");
+    assertThat(content.push().link()).isEqualTo("https://example.com/o/A-42");
+    assertThat(content.push().data()).containsExactly(Map.entry("orderId", "A-42"));
+    assertThat(content.inApp().body()).isEqualTo("Tea & \"Cups\" <3");
+    assertThat(rendered.locales()).containsOnlyKeys(Channel.values()).containsValue(RenderedTemplate.DEFAULT_LOCALE);
+  }
+
+  @Test
+  void localeFallsBackFromRegionToLanguageToDefaultPerChannel() {
+    RenderedTemplate rendered = TemplateRenderer.render(VERSION, null, "ko-KR", VARIABLES);
+
+    assertThat(rendered.content().sms().body()).isEqualTo("[헤럴드 한국] Ada & <Bob>님 주문 A-42 발송");
+    assertThat(rendered.content().email().subject()).isEqualTo("Ada & <Bob>님, 주문 A-42이(가) 발송되었습니다");
+    assertThat(rendered.content().push().title()).isEqualTo("Shipped: Tea & \"Cups\"");
+    assertThat(rendered.content().sms().from()).as("the sender is inherited").isEqualTo("+821012345678");
+    assertThat(rendered.content().email().from()).as("the sender is inherited").isEqualTo("shop@example.com");
+    assertThat(rendered.content().email().html()).as("text is never mixed across locales")
+        .isEqualTo("<p>Ada &amp; &lt;Bob&gt;님 안녕하세요</p>");
+    assertThat(rendered.locales()).containsEntry(Channel.SMS, "ko-KR").containsEntry(Channel.EMAIL, "ko")
+        .containsEntry(Channel.PUSH, RenderedTemplate.DEFAULT_LOCALE);
+  }
+
+  @Test
+  void aLanguageOnlyOrUnknownLocaleResolvesToTheLanguageOrDefault() {
+    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "ko", VARIABLES).content().sms().body())
+        .startsWith("[헤럴드] ");
+    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "ko_kr", VARIABLES).content().sms().body())
+        .startsWith("[헤럴드 한국] ");
+    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "fr-CA", VARIABLES).content().sms().body())
+        .isEqualTo("Tea & \"Cups\" shipped");
+  }
+
+  @Test
+  void oneChannelRendersOnlyThatChannel() {
+    RenderedTemplate rendered = TemplateRenderer.render(VERSION, Channel.PUSH, "en", VARIABLES);
+
+    assertThat(rendered.content().push()).isNotNull();
+    assertThat(rendered.content().email()).isNull();
+    assertThat(rendered.content().sms()).isNull();
+    assertThat(rendered.locales()).containsOnlyKeys(Channel.PUSH);
+  }
+
+  @Test
+  void aMissingNestedVariableIsNamedWithTheField() {
+    assertThatThrownBy(() -> TemplateRenderer.render(VERSION, Channel.EMAIL, null,
+        Map.of("name", "Ada", "item", "Tea", "order", Map.of())))
+        .isInstanceOfSatisfying(MissingTemplateVariableException.class, e -> {
+          assertThat(e.variable()).isEqualTo("order.id");
+          assertThat(e.field()).isEqualTo("email.subject");
+          assertThat(e).hasMessage("missing variable 'order.id' in email.subject");
+        });
+  }
+
+  @Test
+  void aMissingVariableInPushDataNamesTheDataKey() {
+    assertThatThrownBy(() -> TemplateRenderer.render(VERSION, Channel.PUSH, null, Map.of("item", "Tea")))
+        .isInstanceOfSatisfying(MissingTemplateVariableException.class, e -> {
+          assertThat(e.variable()).isEqualTo("order.id");
+          assertThat(e.field()).startsWith("push.");
+        });
+  }
+
+  @Test
+  void aMissingTopLevelVariableIsNamed() {
+    assertThatThrownBy(() -> TemplateRenderer.render(VERSION, Channel.SMS, null, Map.of()))
+        .isInstanceOfSatisfying(MissingTemplateVariableException.class, e -> {
+          assertThat(e.variable()).isEqualTo("item");
+          assertThat(e.field()).isEqualTo("sms.body");
+        });
+  }
+
+  @Test
+  void sectionsIterateListsAndSkipMissingOrFalseBlocks() {
+    TemplateVersion version = version(new Sms(null,
+        "{{#items}}{{name}} x{{qty}}; {{/items}}{{^items}}nothing{{/items}}{{#coupon}} code {{code}}{{/coupon}}{{#vip}}!{{/vip}}"));
+
+    String withItems = sms(version, Map.of("items", List.of(Map.of("name", "Tea", "qty", 2), Map.of("name", "Cup", "qty", 1)),
+        "vip", true));
+    String empty = sms(version, Map.of("items", List.of(), "coupon", Map.of("code", "KO10")));
+
+    assertThat(withItems).isEqualTo("Tea x2; Cup x1; !");
+    assertThat(empty).isEqualTo("nothing code KO10");
+  }
+
+  @Test
+  void aNullValueRendersEmptyButAnAbsentOneFails() {
+    TemplateVersion version = version(new Sms(null, "Hi {{nickname}}."));
+    java.util.HashMap<String, Object> withNull = new java.util.HashMap<>();
+    withNull.put("nickname", null);
+
+    assertThat(sms(version, withNull)).isEqualTo("Hi .");
+    assertThatThrownBy(() -> sms(version, Map.of())).isInstanceOf(MissingTemplateVariableException.class);
+  }
+
+  @Test
+  void aChannelTheVersionLacksIsARenderError() {
+    TemplateVersion version = version(new Sms(null, "hi"));
+
+    assertThatThrownBy(() -> TemplateRenderer.render(version, Channel.VOICE, null, Map.of()))
+        .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("channel"))
+        .hasMessageContaining("has no VOICE part");
+  }
+
+  @Test
+  void badSyntaxNamesTheField() {
+    assertThatThrownBy(() -> MustacheParts.check("Hi {{#name}}", "defaults.sms.body"))
+        .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("defaults.sms.body"));
+  }
+
+  @Test
+  void partialsAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> MustacheParts.check("Hi {{> footer}}", "defaults.sms.body"))
+        .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("defaults.sms.body"))
+        .hasMessageContaining("partials");
+    assertThatThrownBy(() -> sms(version(new Sms(null, "Hi {{> footer}}")), Map.of()))
+        .isInstanceOf(TemplateRenderException.class).hasMessageContaining("partials");
+  }
+
+  private static TemplateVersion version(Sms sms) {
+    return new TemplateVersion("t", 1, new TemplateContent(new ChannelParts(null, sms, null, null, null), null),
+        Instant.EPOCH, null);
+  }
+
+  private static String sms(TemplateVersion version, Map<String, ?> variables) {
+    return TemplateRenderer.render(version, Channel.SMS, null, variables).content().sms().body();
+  }
+}

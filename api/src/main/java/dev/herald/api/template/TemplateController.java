@@ -1,0 +1,135 @@
+package dev.herald.api.template;
+
+import dev.herald.activities.template.MissingTemplateVariableException;
+import dev.herald.activities.template.Template;
+import dev.herald.activities.template.TemplateNotFoundException;
+import dev.herald.activities.template.TemplateRenderException;
+import dev.herald.activities.template.TemplateRenderer;
+import dev.herald.activities.template.TemplateStateException;
+import dev.herald.activities.template.TemplateVersion;
+import dev.herald.activities.template.Templates;
+import dev.herald.api.notification.FieldViolation;
+import dev.herald.api.notification.InvalidRequestException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Notification templates: one per notification type (its key), owned by a sender. Versions are
+ * immutable; publishing one makes it active. A template is deleted (with its versions) only while no
+ * version is active: 409 otherwise. Preview renders without sending.
+ */
+@RestController
+@RequestMapping("/api/v1/templates")
+class TemplateController {
+
+  private final Templates templates;
+  private final TemplateRenderer renderer;
+
+  TemplateController(Templates templates, TemplateRenderer renderer) {
+    this.templates = templates;
+    this.renderer = renderer;
+  }
+
+  @PostMapping
+  ResponseEntity<TemplateView> create(@RequestBody CreateTemplateRequest request, UriComponentsBuilder uri) {
+    TemplateRequests.validate(request);
+    Template template = templates.create(request.key(), request.owner(), request.description());
+    return ResponseEntity.created(uri.path("/api/v1/templates/{key}").buildAndExpand(template.templateKey()).toUri())
+        .body(view(template));
+  }
+
+  @GetMapping
+  List<TemplateView> list(@RequestParam(required = false) String owner) {
+    return templates.list(owner).stream().map(TemplateView::summary).toList();
+  }
+
+  @GetMapping("/{key}")
+  TemplateView get(@PathVariable String key) {
+    return view(template(key));
+  }
+
+  @DeleteMapping("/{key}")
+  ResponseEntity<Void> delete(@PathVariable String key) {
+    if (!templates.delete(key)) {
+      throw new TemplateNotFoundException("no template '" + key + "'");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{key}/versions")
+  ResponseEntity<VersionView> addVersion(@PathVariable String key, @RequestBody CreateVersionRequest request,
+      UriComponentsBuilder uri) {
+    TemplateRequests.requireKey(key);
+    TemplateRequests.validate(request);
+    TemplateVersion version = templates.addVersion(key, request.content());
+    Integer active = template(key).activeVersion();
+    return ResponseEntity.created(uri.path("/api/v1/templates/{key}/versions/{version}")
+        .buildAndExpand(key, version.version()).toUri()).body(VersionView.of(version, active));
+  }
+
+  @GetMapping("/{key}/versions/{version}")
+  VersionView version(@PathVariable String key, @PathVariable int version) {
+    return VersionView.of(templates.resolve(key, version), template(key).activeVersion());
+  }
+
+  @PostMapping("/{key}/versions/{version}/publish")
+  TemplateView publish(@PathVariable String key, @PathVariable int version) {
+    return view(templates.publish(key, version));
+  }
+
+  @PostMapping("/{key}/preview")
+  PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request) {
+    TemplateRequests.validate(request);
+    try {
+      return PreviewView.of(renderer.render(key, request.version(), request.channel(), request.locale(),
+          request.variables() == null ? Map.of() : request.variables()));
+    } catch (MissingTemplateVariableException e) {
+      throw new InvalidRequestException("variables." + e.variable(), e.getMessage());
+    } catch (TemplateRenderException e) {
+      throw new InvalidRequestException(e.field(), e.getMessage());
+    }
+  }
+
+  @ExceptionHandler(TemplateNotFoundException.class)
+  ProblemDetail notFound(TemplateNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Template not found", e.getMessage());
+  }
+
+  @ExceptionHandler(TemplateStateException.class)
+  ProblemDetail conflict(TemplateStateException e) {
+    return problem(HttpStatus.CONFLICT, "wrong-state", "Not possible in the template's current state", e.getMessage());
+  }
+
+  private Template template(String key) {
+    return templates.find(key).orElseThrow(() -> new TemplateNotFoundException("no template '" + key + "'"));
+  }
+
+  private TemplateView view(Template template) {
+    List<TemplateVersion> versions = templates.versions(template.templateKey());
+    Integer active = template.activeVersion();
+    return TemplateView.full(template, versions.stream().map(v -> VersionSummary.of(v, active)).toList(),
+        versions.stream().filter(v -> active != null && v.version() == active).findFirst()
+            .map(v -> VersionView.of(v, active)).orElse(null));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("/problems/" + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}

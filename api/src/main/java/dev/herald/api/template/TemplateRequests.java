@@ -1,0 +1,171 @@
+package dev.herald.api.template;
+
+import dev.herald.activities.template.ChannelParts;
+import dev.herald.activities.template.MustacheParts;
+import dev.herald.activities.template.TemplateRenderException;
+import dev.herald.api.notification.FieldViolation;
+import dev.herald.api.notification.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The rules of the template requests; each broken one names its field (JSON path). */
+final class TemplateRequests {
+
+  static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+  /** A BCP 47 tag as people write them: ko, ko-KR, zh-Hant-TW, es-419. */
+  static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}");
+  static final int MAX_OWNER_CHARS = 200;
+  static final int MAX_DESCRIPTION_CHARS = 1000;
+  static final int MAX_PART_CHARS = 100_000;
+  static final int MAX_LOCALES = 100;
+
+  private TemplateRequests() {}
+
+  static void validate(CreateTemplateRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
+    keyViolation("key", request.key(), violations);
+    if (request.owner() == null || request.owner().isBlank()) {
+      violations.add(new FieldViolation("owner", "is required: the sender that owns the template"));
+    } else if (request.owner().length() > MAX_OWNER_CHARS) {
+      violations.add(new FieldViolation("owner", "must be at most " + MAX_OWNER_CHARS + " characters"));
+    }
+    if (request.description() != null && request.description().length() > MAX_DESCRIPTION_CHARS) {
+      violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION_CHARS + " characters"));
+    }
+    throwIfAny(violations);
+  }
+
+  static void validate(CreateVersionRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
+    boolean anyPart = request.defaults() != null && !ChannelParts.NONE.equals(request.defaults());
+    if (request.defaults() != null) {
+      parts("defaults", request.defaults(), violations);
+    }
+    Map<String, ChannelParts> locales = request.locales() == null ? Map.of() : request.locales();
+    if (locales.size() > MAX_LOCALES) {
+      violations.add(new FieldViolation("locales", "must have at most " + MAX_LOCALES + " locales"));
+    }
+    locales.forEach((tag, parts) -> {
+      if (!LOCALE.matcher(tag).matches()) {
+        violations.add(new FieldViolation("locales." + tag, "is not a locale tag such as ko or ko-KR"));
+      } else if (parts == null || ChannelParts.NONE.equals(parts)) {
+        violations.add(new FieldViolation("locales." + tag, "must have at least one channel part"));
+      } else {
+        parts("locales." + tag, parts, violations);
+      }
+    });
+    if (!anyPart && locales.isEmpty()) {
+      violations.add(new FieldViolation("defaults", "is required: at least one channel part (email, sms, voice, push, inApp)"));
+    }
+    throwIfAny(violations);
+  }
+
+  static void validate(PreviewRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (request.version() != null && request.version() < 1) {
+      violations.add(new FieldViolation("version", "must be 1 or more"));
+    }
+    if (request.locale() != null && !LOCALE.matcher(request.locale()).matches()) {
+      violations.add(new FieldViolation("locale", "is not a locale tag such as ko or ko-KR"));
+    }
+    throwIfAny(violations);
+  }
+
+  static void requireKey(String key) {
+    List<FieldViolation> violations = new ArrayList<>();
+    keyViolation("key", key, violations);
+    throwIfAny(violations);
+  }
+
+  /**
+   * Required fields per channel, in a locale variant too: a variant's text replaces the default's
+   * wholesale (only the sender, icon, links and data are inherited).
+   */
+  private static void parts(String path, ChannelParts parts, List<FieldViolation> violations) {
+    if (parts.email() != null) {
+      var email = parts.email();
+      required(path + ".email.subject", email.subject(), violations);
+      if (blank(email.html()) && blank(email.text())) {
+        violations.add(new FieldViolation(path + ".email.html", "is required when email.text is absent"));
+      }
+      source(path + ".email.from", email.from(), violations);
+      source(path + ".email.subject", email.subject(), violations);
+      source(path + ".email.html", email.html(), violations);
+      source(path + ".email.text", email.text(), violations);
+    }
+    if (parts.sms() != null) {
+      required(path + ".sms.body", parts.sms().body(), violations);
+      source(path + ".sms.from", parts.sms().from(), violations);
+      source(path + ".sms.body", parts.sms().body(), violations);
+    }
+    if (parts.voice() != null) {
+      required(path + ".voice.script", parts.voice().script(), violations);
+      source(path + ".voice.from", parts.voice().from(), violations);
+      source(path + ".voice.script", parts.voice().script(), violations);
+      source(path + ".voice.voice", parts.voice().voice(), violations);
+      source(path + ".voice.language", parts.voice().language(), violations);
+    }
+    if (parts.push() != null) {
+      var push = parts.push();
+      if (blank(push.title()) && blank(push.body())) {
+        violations.add(new FieldViolation(path + ".push.title", "is required when push.body is absent"));
+      }
+      source(path + ".push.title", push.title(), violations);
+      source(path + ".push.body", push.body(), violations);
+      source(path + ".push.icon", push.icon(), violations);
+      source(path + ".push.link", push.link(), violations);
+      if (push.data() != null) {
+        push.data().forEach((key, value) -> source(path + ".push.data." + key, value, violations));
+      }
+    }
+    if (parts.inApp() != null) {
+      required(path + ".inApp.body", parts.inApp().body(), violations);
+      source(path + ".inApp.title", parts.inApp().title(), violations);
+      source(path + ".inApp.body", parts.inApp().body(), violations);
+      source(path + ".inApp.link", parts.inApp().link(), violations);
+    }
+  }
+
+  private static void required(String field, String value, List<FieldViolation> violations) {
+    if (blank(value)) {
+      violations.add(new FieldViolation(field, "is required"));
+    }
+  }
+
+  /** Too long or not valid Mustache. */
+  private static void source(String field, String value, List<FieldViolation> violations) {
+    if (value == null) {
+      return;
+    }
+    if (value.length() > MAX_PART_CHARS) {
+      violations.add(new FieldViolation(field, "must be at most " + MAX_PART_CHARS + " characters"));
+      return;
+    }
+    try {
+      MustacheParts.check(value, field);
+    } catch (TemplateRenderException e) {
+      violations.add(new FieldViolation(field, "is not a valid Mustache template: " + e.getMessage()));
+    }
+  }
+
+  private static void keyViolation(String field, String key, List<FieldViolation> violations) {
+    if (key == null || key.isBlank()) {
+      violations.add(new FieldViolation(field, "is required: the notification type, e.g. order-shipped"));
+    } else if (!KEY.matcher(key).matches()) {
+      violations.add(new FieldViolation(field,
+          "must be 1-100 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static void throwIfAny(List<FieldViolation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+  }
+}
