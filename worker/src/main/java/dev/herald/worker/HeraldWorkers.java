@@ -8,6 +8,7 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
 import dev.herald.workflows.push.PushActivities;
 import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.template.TemplateActivities;
 import dev.herald.workflows.voice.VoiceActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -44,11 +45,13 @@ public class HeraldWorkers implements SmartLifecycle {
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
       ObjectProvider<EmailActivities> email, ObjectProvider<SmsActivities> sms, ObjectProvider<VoiceActivities> voice,
-      ObjectProvider<PushActivities> push, ObjectProvider<InAppActivities> inApp) {
+      ObjectProvider<PushActivities> push, ObjectProvider<InAppActivities> inApp,
+      ObjectProvider<TemplateActivities> templates) {
     this.factory = WorkerFactory.newInstance(client);
     Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
     orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     orchestration.registerActivitiesImplementations(deliveryLog);
+    templates.ifAvailable(orchestration::registerActivitiesImplementations);
     Map<Channel, ObjectProvider<?>> channels = new EnumMap<>(Channel.class);
     channels.put(Channel.EMAIL, email);
     channels.put(Channel.SMS, sms);

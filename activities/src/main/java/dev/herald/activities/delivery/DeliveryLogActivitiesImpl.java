@@ -32,8 +32,11 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   @Transactional
   public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> planned) {
     String channels = spec.channels().stream().map(Channel::name).collect(Collectors.joining(","));
+    String subject = spec.content() == null ? null : spec.content().subject();
+    var template = spec.template();
     notifications.insertAccepted(spec.id(), spec.idempotencyKey(), spec.sender(), channels, spec.priority().name(),
-        spec.content().subject(), spec.recipients().size(), spec.sendAt(), spec.acceptedAt());
+        subject, spec.recipients().size(), spec.sendAt(), template == null ? null : template.key(),
+        template == null ? null : template.version(), spec.acceptedAt());
     reservations.reserve(planned);
   }
 

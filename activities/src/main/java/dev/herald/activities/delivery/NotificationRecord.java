@@ -23,5 +23,7 @@ public record NotificationRecord(
     String approvalComment,
     String approvedBy,
     Instant decidedAt,
+    String templateKey,
+    Integer templateVersion,
     Instant createdAt,
     Instant updatedAt) {}

@@ -10,7 +10,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -66,7 +68,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       mime.setFrom(from);
       mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
       mime.setSubject(message.subject(), "UTF-8");
-      mime.setText(message.body(), "UTF-8");
+      setContent(mime, message);
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
       mime.setHeader(DELIVERY_HEADER, message.deliveryId());
       mime.saveChanges();
@@ -88,6 +90,24 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       throw new AddressException("a group is not a recipient", to);
     }
     return address;
+  }
+
+  /** Plain text; with html, multipart/alternative (text first, html preferred by mail clients). */
+  private static void setContent(MimeMessage mime, EmailMessage message) throws MessagingException {
+    if (message.html() == null) {
+      mime.setText(message.body(), "UTF-8");
+      return;
+    }
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    if (message.body() != null) {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(message.body(), "UTF-8");
+      alternative.addBodyPart(text);
+    }
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(message.html(), "UTF-8", "html");
+    alternative.addBodyPart(html);
+    mime.setContent(alternative);
   }
 
   private Transport borrow() throws ProviderSendException {

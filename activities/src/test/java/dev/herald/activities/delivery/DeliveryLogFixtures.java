@@ -39,6 +39,7 @@ final class DeliveryLogFixtures {
         acceptedAt,
         "hash-" + idempotencyKey,
         null,
+        null,
         null);
   }
 

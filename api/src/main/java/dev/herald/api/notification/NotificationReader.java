@@ -74,8 +74,9 @@ public class NotificationReader {
     List<Channel> channels = Arrays.stream(r.channels().split(",")).map(Channel::valueOf).toList();
     var approval = r.approvalDecision() == null ? null
         : new NotificationView.Approval(r.approvalDecision(), r.approvalComment(), r.approvedBy(), r.decidedAt());
+    var template = r.templateKey() == null ? null : new NotificationView.Template(r.templateKey(), r.templateVersion());
     return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
-        r.priority(), r.subject(), r.recipientCount(), r.sendAt(), approval, counts(r.id()), shown, r.createdAt(),
+        r.priority(), r.subject(), template, r.recipientCount(), r.sendAt(), approval, counts(r.id()), shown, r.createdAt(),
         r.updatedAt());
   }
 
@@ -93,7 +94,7 @@ public class NotificationReader {
   }
 
   private static NotificationView justAccepted(String id) {
-    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null, 0,
+    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null, null, 0,
         null, null, new NotificationView.Counts(0, 0, 0, 0, 0, 0, 0), List.of(), null, null);
   }
 

@@ -151,6 +151,18 @@ class NotificationRequestValidator {
   }
 
   private void validateContent(SendNotificationRequest request, List<FieldViolation> violations) {
+    if (request.template() != null) {
+      if (request.subject() != null || request.body() != null) {
+        violations.add(new FieldViolation("template", "give either a template or subject/body, not both"));
+      }
+      if (request.templateVersion() != null && request.templateVersion() < 1) {
+        violations.add(new FieldViolation("templateVersion", "must be 1 or more"));
+      }
+      return;
+    }
+    if (request.variables() != null || request.templateVersion() != null) {
+      violations.add(new FieldViolation("template", "is required with variables or templateVersion"));
+    }
     if (request.channels() != null && request.channels().contains(Channel.EMAIL)) {
       if (request.subject() == null || request.subject().isBlank()) {
         violations.add(new FieldViolation("subject", "is required for the EMAIL channel"));
@@ -164,7 +176,7 @@ class NotificationRequestValidator {
       }
     }
     if (request.body() == null || request.body().isBlank()) {
-      violations.add(new FieldViolation("body", "is required"));
+      violations.add(new FieldViolation("body", "is required (or a template)"));
     } else if (request.body().length() > settings.maxBodyChars()) {
       violations.add(new FieldViolation("body",
           "is too large: " + request.body().length() + " characters, the limit is " + settings.maxBodyChars()));

@@ -3,6 +3,8 @@ package dev.herald.api.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.sms.PhoneNumbers;
+import dev.herald.activities.template.TemplateNotFoundException;
+import dev.herald.activities.template.Templates;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
@@ -12,6 +14,7 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.notification.NotificationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -49,16 +52,18 @@ public class NotificationSubmitter {
   private final ApprovalProperties approval;
   private final NotificationSettings settings;
   private final NotificationReader reader;
+  private final Templates templates;
   private final ObjectMapper json;
   private final Clock clock;
 
   public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
-      NotificationSettings settings, NotificationReader reader, ObjectMapper json, Clock clock) {
+      NotificationSettings settings, NotificationReader reader, Templates templates, ObjectMapper json, Clock clock) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
     this.settings = settings;
     this.reader = reader;
+    this.templates = templates;
     this.json = json;
     this.clock = clock;
   }
@@ -96,9 +101,22 @@ public class NotificationSubmitter {
     String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
     List<Recipient> recipients = request.recipients().stream().map(this::toRecipient).toList();
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
+    TemplateRef template = request.template() == null ? null : templateRef(request);
+    Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
-        sender, List.copyOf(request.channels()), recipients, new Content(request.subject(), request.body()), priority,
-        request.sendAt(), approval.policy(), now, fingerprint(request, priority, sender), mode, settings.receiptWindow());
+        sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
+        fingerprint(request, priority, sender), mode, settings.receiptWindow(), template);
+  }
+
+  /** The version is fixed at acceptance, so a later publish never changes a notification in flight. */
+  private TemplateRef templateRef(SendNotificationRequest request) {
+    try {
+      var version = templates.resolve(request.template(), request.templateVersion());
+      Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
+      return new TemplateRef(request.template(), version.version(), variables);
+    } catch (TemplateNotFoundException e) {
+      throw new InvalidRequestException(request.templateVersion() == null ? "template" : "templateVersion", e.getMessage());
+    }
   }
 
   private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
@@ -130,7 +148,8 @@ public class NotificationSubmitter {
   /** SHA-256 of what the request asks for (everything but the key), to tell repeats from reuse. */
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
-        request.recipients(), request.subject(), request.body(), priority, request.sendAt());
+        request.recipients(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
+        request.templateVersion(), request.variables());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -17,6 +17,7 @@ public record NotificationView(
     List<Channel> channels,
     Priority priority,
     String subject,
+    Template template,
     int recipientCount,
     Instant sendAt,
     Approval approval,
@@ -24,6 +25,9 @@ public record NotificationView(
     List<Delivery> deliveries,
     Instant createdAt,
     Instant updatedAt) {
+
+  /** The template version the notification rendered, when it used one. */
+  public record Template(String key, int version) {}
 
   public record Approval(String decision, String comment, String decidedBy, Instant decidedAt) {}
 

@@ -14,6 +14,9 @@ import java.util.List;
  * @param channelMode ALL (default): every channel; FALLBACK: channels in order, the next only when
  *     the previous failed for good
  * @param sendAt when to send; absent means now
+ * @param template a template key (the notification type) to render instead of subject/body
+ * @param templateVersion the version to use; absent means the active (published) one
+ * @param variables the template's variables
  */
 public record SendNotificationRequest(
     String idempotencyKey,
@@ -24,7 +27,10 @@ public record SendNotificationRequest(
     String subject,
     String body,
     Priority priority,
-    Instant sendAt) {
+    Instant sendAt,
+    String template,
+    Integer templateVersion,
+    java.util.Map<String, Object> variables) {
 
   /**
    * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
@@ -33,6 +39,7 @@ public record SendNotificationRequest(
   public record RecipientAddress(String id, String email, String phone, String pushToken, String locale) {}
 
   public SendNotificationRequest withIdempotencyKey(String key) {
-    return new SendNotificationRequest(key, sender, channels, channelMode, recipients, subject, body, priority, sendAt);
+    return new SendNotificationRequest(key, sender, channels, channelMode, recipients, subject, body, priority, sendAt,
+        template, templateVersion, variables);
   }
 }

@@ -13,6 +13,8 @@ public enum DeliveryErrorType {
   RECIPIENT_OPTED_OUT(false),
   /** The recipient has no active device for push (all tokens unregistered). */
   NO_ACTIVE_DEVICE(false),
+  /** The template cannot be rendered: a variable it needs is missing, or the template is gone. */
+  TEMPLATE_ERROR(false),
   /** The provider is unreachable, timed out or answered with a temporary error. */
   PROVIDER_UNAVAILABLE(true),
   /** The provider asked us to slow down. */

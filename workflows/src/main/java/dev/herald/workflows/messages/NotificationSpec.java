@@ -11,6 +11,7 @@ import java.util.List;
  * @param requestHash fingerprint of the request body, to tell a repeat from a conflicting reuse
  * @param channelMode null means {@link ChannelMode#ALL}
  * @param receiptWindow how long to wait for delivery receipts (SMS, voice) after sending; null: none
+ * @param template the template to render instead of {@code content}; null for inline content
  */
 public record NotificationSpec(
     String id,
@@ -25,7 +26,8 @@ public record NotificationSpec(
     Instant acceptedAt,
     String requestHash,
     ChannelMode channelMode,
-    java.time.Duration receiptWindow) {
+    java.time.Duration receiptWindow,
+    TemplateRef template) {
 
   public boolean fallback() {
     return channelMode == ChannelMode.FALLBACK;

@@ -3,7 +3,6 @@ package dev.herald.workflows.notification;
 import dev.herald.workflows.email.EmailActivities;
 import dev.herald.workflows.inapp.InAppActivities;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.EmailMessage;
 import dev.herald.workflows.messages.InAppMessage;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -11,15 +10,23 @@ import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.PushMessage;
 import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.RenderedMessage;
 import dev.herald.workflows.messages.SmsMessage;
 import dev.herald.workflows.messages.VoiceCall;
 import dev.herald.workflows.push.PushActivities;
 import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.template.TemplateActivities;
 import dev.herald.workflows.voice.VoiceActivities;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.HashMap;
 import java.util.Map;
 
-/** One send on the delivery's channel: builds the channel's message and calls its activity on its queue. */
+/**
+ * One send on the delivery's channel: the content (inline, or the template rendered once per
+ * channel and locale), the channel's message, and its activity on its queue.
+ */
 final class ChannelSends {
 
   private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class, DeliveryPolicies.forChannel(Channel.EMAIL));
@@ -27,13 +34,15 @@ final class ChannelSends {
   private final VoiceActivities voice = Workflow.newActivityStub(VoiceActivities.class, DeliveryPolicies.forChannel(Channel.VOICE));
   private final PushActivities push = Workflow.newActivityStub(PushActivities.class, DeliveryPolicies.forChannel(Channel.PUSH));
   private final InAppActivities inApp = Workflow.newActivityStub(InAppActivities.class, DeliveryPolicies.forChannel(Channel.IN_APP));
+  private final TemplateActivities templates = Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates());
+  private final Map<String, Promise<RenderedMessage>> rendered = new HashMap<>();
 
   ProviderReceipt send(NotificationSpec spec, PlannedDelivery delivery) {
     Recipient recipient = spec.recipients().get(delivery.recipientIndex());
-    Content content = spec.content();
+    RenderedMessage content = contentFor(spec, delivery.channel(), recipient.locale());
     return switch (delivery.channel()) {
-      case EMAIL -> email.sendEmail(
-          new EmailMessage(delivery.id(), spec.id(), delivery.address(), content.subject(), content.body()));
+      case EMAIL -> email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(), content.subject(),
+          content.body(), content.html()));
       case SMS -> sms.sendSms(new SmsMessage(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body()));
       case VOICE -> voice.placeCall(
           new VoiceCall(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body(), recipient.locale()));
@@ -42,6 +51,15 @@ final class ChannelSends {
       case IN_APP -> inApp.deliverInApp(
           new InAppMessage(delivery.id(), spec.id(), delivery.address(), content.subject(), content.body()));
     };
+  }
+
+  /** Inline content as is; a template rendered on first use for this channel and locale, then reused. */
+  private RenderedMessage contentFor(NotificationSpec spec, Channel channel, String locale) {
+    if (spec.template() == null) {
+      return new RenderedMessage(null, spec.content().subject(), spec.content().body(), null);
+    }
+    return rendered.computeIfAbsent(channel + "|" + locale,
+        key -> Async.function(templates::renderTemplate, spec.template(), channel, locale)).get();
   }
 
   /** Channels whose provider reports the end of a delivery later, by receipt. */

@@ -55,6 +55,14 @@ public final class DeliveryPolicies {
         .build();
   }
 
+  /** Rendering reads our own database: retried until it answers, except a template error. */
+  public static ActivityOptions templates() {
+    ActivityOptions log = deliveryLog();
+    return ActivityOptions.newBuilder(log)
+        .setRetryOptions(RetryOptions.newBuilder(log.getRetryOptions()).setDoNotRetry(PERMANENT_ERRORS).build())
+        .build();
+  }
+
   private static ActivityOptions provider(String taskQueue, Duration startToClose, Duration initialInterval,
       Duration maxInterval, int maxAttempts, Duration total) {
     return ActivityOptions.newBuilder()

@@ -15,7 +15,8 @@ class NotificationReplayTest {
       "histories/notification-completed.json",
       "histories/notification-approved.json",
       "histories/notification-partially-failed.json",
-      "histories/notification-fallback-receipt.json"})
+      "histories/notification-fallback-receipt.json",
+      "histories/notification-templated.json"})
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, NotificationWorkflowImpl.class);
   }

@@ -3,7 +3,10 @@ package dev.herald.workflows.notification;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.template.TemplateActivities;
 import java.time.Duration;
 
 import static dev.herald.workflows.notification.TestNotifications.emailTo;
@@ -64,6 +67,7 @@ class RecordHistoriesTest {
   private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
   private final SmsActivities sms = mock(SmsActivities.class, withSettings().withoutAnnotations());
+  private final TemplateActivities templates = mock(TemplateActivities.class, withSettings().withoutAnnotations());
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
 
@@ -72,7 +76,7 @@ class RecordHistoriesTest {
     this.testEnv = testEnv;
     this.client = client;
     testEnv.newWorker(TaskQueues.SMS).registerActivitiesImplementations(sms);
-    TestNotifications.startWorkers(testEnv, email, deliveryLog);
+    TestNotifications.startWorkers(testEnv, email, deliveryLog, templates);
   }
 
   @Test
@@ -129,6 +133,21 @@ class RecordHistoriesTest {
 
     assertThat(result.delivered()).isEqualTo(1);
     save(spec, "notification-fallback-receipt.json");
+  }
+
+  @Test
+  void recordTemplated() throws IOException {
+    NotificationSpec base = emailTo("recorded-templated", "ada@example.com", "bob@example.com");
+    NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), base.channels(),
+        base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
+        null, new TemplateRef("order-shipped", 1, java.util.Map.of("order", java.util.Map.of("id", 42))));
+    when(templates.renderTemplate(any(), any(), any())).thenReturn(new RenderedMessage(null, "Order 42", "text", "<p>42</p>"));
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    NotificationResult result = workflow(spec).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-templated.json");
   }
 
   private NotificationWorkflow workflow(NotificationSpec spec) {

@@ -42,10 +42,14 @@ final class TestNotifications {
   }
 
   /** Registers the workflow and the delivery log on the notifications queue, email on its own queue. */
-  static void startWorkers(TestWorkflowEnvironment env, EmailActivities email, DeliveryLogActivities deliveryLog) {
+  static void startWorkers(TestWorkflowEnvironment env, EmailActivities email, DeliveryLogActivities deliveryLog,
+      Object... moreNotificationActivities) {
     Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(deliveryLog);
+    if (moreNotificationActivities.length > 0) {
+      notifications.registerActivitiesImplementations(moreNotificationActivities);
+    }
     env.newWorker(TaskQueues.EMAIL).registerActivitiesImplementations(email);
     env.start();
   }
@@ -73,19 +77,20 @@ final class TestNotifications {
         ACCEPTED_AT,
         "sha256:" + key,
         null,
+        null,
         null);
   }
 
   static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT),
-        spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow());
+        spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), spec.template());
   }
 
   static NotificationSpec withSendAt(NotificationSpec spec, Instant sendAt) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash(),
-        spec.channelMode(), spec.receiptWindow());
+        spec.channelMode(), spec.receiptWindow(), spec.template());
   }
 
   /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
@@ -93,7 +98,7 @@ final class TestNotifications {
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
         List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US")),
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
-        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow);
+        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow, null);
   }
 
   /** What the email activity throws for an address that can never receive (SMTP 550). */
