@@ -65,7 +65,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   private MimeMessage compose(EmailMessage message, String messageId) throws ProviderSendException {
     try {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
-      mime.setFrom(from);
+      mime.setFrom(senderOf(message));
       mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
       mime.setSubject(message.subject(), "UTF-8");
       setContent(mime, message);
@@ -90,6 +90,19 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       throw new AddressException("a group is not a recipient", to);
     }
     return address;
+  }
+
+  /** The template's from address when it names one, else the configured one. */
+  private InternetAddress senderOf(EmailMessage message) throws ProviderSendException {
+    if (message.from() == null) {
+      return from;
+    }
+    try {
+      return new InternetAddress(message.from(), true);
+    } catch (AddressException e) {
+      throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, null,
+          "invalid from address in the template: " + message.from(), e);
+    }
   }
 
   /** Plain text; with html, multipart/alternative (text first, html preferred by mail clients). */

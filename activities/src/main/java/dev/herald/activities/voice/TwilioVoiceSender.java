@@ -44,7 +44,7 @@ public class TwilioVoiceSender implements VoiceSender {
   public String call(VoiceCall call) throws ProviderSendException {
     Twiml twiml = new Twiml(scripts.twiml(call.text(), call.locale()));
     CallCreator creator =
-        Call.creator(new PhoneNumber(call.to()), new PhoneNumber(properties.fromFor(call.sender())), twiml);
+        Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from() != null ? call.from() : properties.fromFor(call.sender())), twiml);
     callbacks.forDelivery(call.deliveryId()).ifPresent(url -> {
       creator.setStatusCallback(url);
       creator.setStatusCallbackEvent(List.of("completed"));

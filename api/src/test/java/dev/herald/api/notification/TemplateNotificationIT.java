@@ -14,7 +14,8 @@ import org.springframework.http.HttpStatus;
 class TemplateNotificationIT extends HeraldIntegrationTest {
 
   private static final String VERSION = """
-      {"defaults":{"email":{"subject":"Order {{order.id}} shipped","html":"<p>Hi {{name}}</p>","text":"Hi {{name}}"}},
+      {"defaults":{"email":{"from":"Shop <shop@it.example>","subject":"Order {{order.id}} shipped","html":"<p>Hi {{name}}</p>","text":"Hi {{name}}"},
+                   "sms":{"from":"+15550001111","body":"Order {{order.id}} shipped"}},
        "locales":{"ko":{"email":{"subject":"{{name}}님, 주문 {{order.id}} 발송","html":"<p>{{name}}님</p>","text":"{{name}}님"}}}}""";
 
   @BeforeEach
@@ -42,6 +43,21 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
     assertThat(english.getContentType()).startsWith("multipart/alternative");
     assertThat((Map<String, Object>) get("/api/v1/notifications/notification-tpl-1").getBody().get("template"))
         .containsEntry("key", "it-tpl-send").containsEntry("version", 1);
+  }
+
+  @Test
+  void theTemplatesSenderAddressAndNumberAreUsed() throws Exception {
+    post("/api/v1/notifications", """
+        {"idempotencyKey":"tpl-from-1","channels":["EMAIL","SMS"],"template":"it-tpl-send",
+         "variables":{"name":"Ada","order":{"id":7}},
+         "recipients":[{"email":"from@it.example","phone":"+14155550188"}]}""");
+
+    awaitStatus("notification-tpl-from-1", "COMPLETED");
+    assertThat(mailsTo("from@it.example").get(0).getFrom()[0].toString()).isEqualTo("Shop <shop@it.example>");
+    List<Map<String, Object>> sms = http().get().uri("/api/v1/dev/outbox?channel=SMS").retrieve()
+        .body(new org.springframework.core.ParameterizedTypeReference<>() {});
+    assertThat(sms).filteredOn(m -> ((List<String>) m.get("to")).contains("+14155550188")).singleElement()
+        .satisfies(m -> assertThat(m).containsEntry("from", "+15550001111").containsEntry("body", "Order 7 shipped"));
   }
 
   @Test

@@ -42,10 +42,11 @@ final class ChannelSends {
     RenderedMessage content = contentFor(spec, delivery.channel(), recipient.locale());
     return switch (delivery.channel()) {
       case EMAIL -> email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(), content.subject(),
-          content.body(), content.html()));
-      case SMS -> sms.sendSms(new SmsMessage(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body()));
-      case VOICE -> voice.placeCall(
-          new VoiceCall(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body(), recipient.locale()));
+          content.body(), content.html(), content.from()));
+      case SMS -> sms.sendSms(
+          new SmsMessage(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body(), content.from()));
+      case VOICE -> voice.placeCall(new VoiceCall(delivery.id(), spec.id(), spec.sender(), delivery.address(),
+          content.body(), recipient.locale(), content.from()));
       case PUSH -> push.sendPush(new PushMessage(delivery.id(), spec.id(), recipient.id(), recipient.pushToken(),
           content.subject(), content.body(), Map.of("notificationId", spec.id())));
       case IN_APP -> inApp.deliverInApp(
