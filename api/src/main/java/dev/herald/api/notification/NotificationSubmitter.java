@@ -53,28 +53,32 @@ public class NotificationSubmitter {
   private final NotificationSettings settings;
   private final NotificationReader reader;
   private final Templates templates;
+  private final RecipientDirectory directory;
   private final ObjectMapper json;
   private final Clock clock;
 
   public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
-      NotificationSettings settings, NotificationReader reader, Templates templates, ObjectMapper json, Clock clock) {
+      NotificationSettings settings, NotificationReader reader, Templates templates, RecipientDirectory directory,
+      ObjectMapper json, Clock clock) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
     this.settings = settings;
     this.reader = reader;
     this.templates = templates;
+    this.directory = directory;
     this.json = json;
     this.clock = clock;
   }
 
-  public Submission submit(SendNotificationRequest request) {
+  public Submission submit(SendNotificationRequest asked) {
     Instant now = clock.instant();
+    SendNotificationRequest request = directory.complete(asked);
     List<FieldViolation> violations = validator.validate(request, now);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    NotificationSpec spec = toSpec(request, now);
+    NotificationSpec spec = toSpec(request, asked, now);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec));
     try {
       try {
@@ -96,7 +100,8 @@ public class NotificationSubmitter {
     return new Submission(spec.id(), reader.status(spec.id()), false);
   }
 
-  private NotificationSpec toSpec(SendNotificationRequest request, Instant now) {
+  /** {@code asked} is what the client sent: the fingerprint, so a repeat stays a repeat when stored addresses change. */
+  private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
     String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
     List<Recipient> recipients = request.recipients().stream().map(this::toRecipient).toList();
@@ -105,7 +110,7 @@ public class NotificationSubmitter {
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
-        fingerprint(request, priority, sender), mode, settings.receiptWindow(), template);
+        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template);
   }
 
   /** The version is fixed at acceptance, so a later publish never changes a notification in flight. */

@@ -1,0 +1,44 @@
+package dev.herald.api.notification;
+
+import dev.herald.activities.recipient.Recipients;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills in a request's recipients from the recipient store: a recipient named by {@code id} gets
+ * the stored email, phone and locale for whatever the request itself does not give. An id that
+ * names no stored recipient is fine (in-app and push need only the id).
+ */
+@Component
+class RecipientDirectory {
+
+  private final Recipients recipients;
+
+  RecipientDirectory(Recipients recipients) {
+    this.recipients = recipients;
+  }
+
+  SendNotificationRequest complete(SendNotificationRequest request) {
+    if (request.recipients() == null) {
+      return request;
+    }
+    List<SendNotificationRequest.RecipientAddress> completed = new ArrayList<>(request.recipients().size());
+    for (var given : request.recipients()) {
+      completed.add(given == null || given.id() == null || given.id().isBlank() ? given : complete(given));
+    }
+    return new SendNotificationRequest(request.idempotencyKey(), request.sender(), request.channels(),
+        request.channelMode(), completed, request.subject(), request.body(), request.priority(), request.sendAt(),
+        request.template(), request.templateVersion(), request.variables());
+  }
+
+  private SendNotificationRequest.RecipientAddress complete(SendNotificationRequest.RecipientAddress given) {
+    return recipients.find(given.id())
+        .map(stored -> new SendNotificationRequest.RecipientAddress(given.id(),
+            given.email() != null ? given.email() : stored.email(),
+            given.phone() != null ? given.phone() : stored.phone(),
+            given.pushToken(),
+            given.locale() != null ? given.locale() : stored.locale()))
+        .orElse(given);
+  }
+}
