@@ -1,15 +1,9 @@
 package dev.herald.activities.group;
 
+import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
-import dev.herald.activities.PostgresConnection;
 import dev.herald.activities.recipient.Recipients;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -17,18 +11,5 @@ import org.springframework.context.annotation.Import;
  * behind the group stores. Shared by the group test classes (Spring caches the context).
  */
 @SpringBootConfiguration
-@Import({PersistenceConfig.class, RecipientGroups.class, Recipients.class})
-class GroupTestApplication {
-
-  /** Under {@code java.io.tmpdir} (target/tmp), not zonky's default /tmp. */
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres() throws IOException {
-    Path dataDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "epg-data");
-    return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
-  }
-
-  @Bean
-  JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    return new PostgresConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-  }
-}
+@Import({TestPostgres.class, PersistenceConfig.class, RecipientGroups.class, Recipients.class})
+class GroupTestApplication {}

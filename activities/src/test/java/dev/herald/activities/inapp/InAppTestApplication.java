@@ -1,14 +1,8 @@
 package dev.herald.activities.inapp;
 
+import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
-import dev.herald.activities.PostgresConnection;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -17,17 +11,5 @@ import org.springframework.context.annotation.Import;
  * java.io.tmpdir} (target/tmp), as in the delivery log's test context.
  */
 @SpringBootConfiguration
-@Import({PersistenceConfig.class, InAppActivitiesImpl.class})
-class InAppTestApplication {
-
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres() throws IOException {
-    Path dataDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "epg-data");
-    return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
-  }
-
-  @Bean
-  JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    return new PostgresConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-  }
-}
+@Import({TestPostgres.class, PersistenceConfig.class, InAppActivitiesImpl.class})
+class InAppTestApplication {}

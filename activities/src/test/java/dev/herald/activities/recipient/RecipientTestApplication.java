@@ -1,14 +1,8 @@
 package dev.herald.activities.recipient;
 
+import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
-import dev.herald.activities.PostgresConnection;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -16,18 +10,5 @@ import org.springframework.context.annotation.Import;
  * behind the recipient stores. Shared by the recipient test classes (Spring caches the context).
  */
 @SpringBootConfiguration
-@Import({PersistenceConfig.class, Recipients.class, RecipientImport.class})
-class RecipientTestApplication {
-
-  /** Under {@code java.io.tmpdir} (target/tmp), not zonky's default /tmp. */
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres() throws IOException {
-    Path dataDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "epg-data");
-    return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
-  }
-
-  @Bean
-  JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    return new PostgresConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-  }
-}
+@Import({TestPostgres.class, PersistenceConfig.class, Recipients.class, RecipientImport.class})
+class RecipientTestApplication {}
