@@ -38,7 +38,7 @@ class ApprovalController {
     NotificationPage waiting = reader.history(NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
     return waiting.items().stream()
         .map(n -> new PendingApproval(n.id(), n.sender(), n.recipientCount(), n.channels(), n.priority(), n.subject(),
-            n.statusDetail(), n.createdAt(), n.updatedAt()))
+            n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))
         .toList();
   }
 }

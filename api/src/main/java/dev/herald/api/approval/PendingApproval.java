@@ -1,11 +1,15 @@
 package dev.herald.api.approval;
 
+import dev.herald.api.notification.NotificationView;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Priority;
 import java.time.Instant;
 import java.util.List;
 
-/** A send waiting for an admin's decision: who asked, to how many, what it says. */
+/**
+ * A send waiting for an admin's decision: who asked, to how many, what it says (the subject, or the
+ * template version to preview with {@code POST /api/v1/templates/{key}/preview}).
+ */
 public record PendingApproval(
     String notificationId,
     String requester,
@@ -13,6 +17,7 @@ public record PendingApproval(
     List<Channel> channels,
     Priority priority,
     String subject,
+    NotificationView.Template template,
     String reason,
     Instant requestedAt,
     Instant waitingSince) {}

@@ -30,6 +30,20 @@ class ApprovalQueueIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void templatedBroadcastShowsTheTemplateVersionToPreview() {
+    post("/api/v1/templates", "{\"key\":\"it-approval-tpl\",\"owner\":\"marketing\"}");
+    post("/api/v1/templates/it-approval-tpl/versions", "{\"defaults\":{\"email\":{\"subject\":\"Sale\",\"text\":\"20% off\"}}}");
+    post("/api/v1/templates/it-approval-tpl/versions/1/publish", "");
+    post("/api/v1/notifications", "{\"idempotencyKey\":\"queue-tpl-1\",\"channels\":[\"EMAIL\"],\"template\":\"it-approval-tpl\","
+        + "\"recipients\":[{\"email\":\"t1@it.example\"},{\"email\":\"t2@it.example\"},{\"email\":\"t3@it.example\"}]}");
+    awaitStatus("notification-queue-tpl-1", "PENDING_APPROVAL");
+
+    assertThat(pending()).filteredOn(p -> "notification-queue-tpl-1".equals(p.get("notificationId"))).singleElement()
+        .satisfies(p -> assertThat((Map<String, Object>) p.get("template"))
+            .containsEntry("key", "it-approval-tpl").containsEntry("version", 1));
+  }
+
+  @Test
   void pageSizeIsBounded() {
     assertThat(get("/api/v1/approvals?size=0").getStatusCode().value()).isEqualTo(400);
   }
