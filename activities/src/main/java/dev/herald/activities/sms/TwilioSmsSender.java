@@ -35,7 +35,7 @@ public class TwilioSmsSender implements SmsSender {
 
   @Override
   public String send(SmsMessage message) throws ProviderSendException {
-    PhoneNumber from = new PhoneNumber(message.from() != null ? message.from() : properties.fromFor(message.sender()));
+    PhoneNumber from = new PhoneNumber(properties.fromFor(message.sender(), message.from()));
     MessageCreator creator = Message.creator(new PhoneNumber(message.to()), from, message.body());
     callbacks.forDelivery(message.deliveryId()).ifPresent(creator::setStatusCallback);
     try {

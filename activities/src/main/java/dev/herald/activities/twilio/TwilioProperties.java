@@ -44,6 +44,11 @@ public record TwilioProperties(
    */
   public record Voice(@NotBlank String language, String voice) {}
 
+  /** The number a message comes from: the one its template names, else the sender's, else the default. */
+  public String fromFor(String sender, String templateFrom) {
+    return templateFrom != null && !templateFrom.isBlank() ? templateFrom : fromFor(sender);
+  }
+
   /** The number a sender's messages and calls come from: its own, else the default. */
   public String fromFor(String sender) {
     String own = sender == null ? null : fromNumbers.get(sender);

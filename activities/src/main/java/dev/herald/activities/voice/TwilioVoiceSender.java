@@ -43,8 +43,8 @@ public class TwilioVoiceSender implements VoiceSender {
   @Override
   public String call(VoiceCall call) throws ProviderSendException {
     Twiml twiml = new Twiml(scripts.twiml(call.text(), call.locale()));
-    CallCreator creator =
-        Call.creator(new PhoneNumber(call.to()), new PhoneNumber(call.from() != null ? call.from() : properties.fromFor(call.sender())), twiml);
+    PhoneNumber from = new PhoneNumber(properties.fromFor(call.sender(), call.from()));
+    CallCreator creator = Call.creator(new PhoneNumber(call.to()), from, twiml);
     callbacks.forDelivery(call.deliveryId()).ifPresent(url -> {
       creator.setStatusCallback(url);
       creator.setStatusCallbackEvent(List.of("completed"));
