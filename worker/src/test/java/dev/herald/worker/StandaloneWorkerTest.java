@@ -84,7 +84,7 @@ class StandaloneWorkerTest {
     String id = NotificationIds.fromIdempotencyKey("standalone-1");
     var spec = new NotificationSpec(id, "standalone-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("worker@example.com")), new Content("Standalone", "Hello"), Priority.NORMAL, null,
-        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null);
+        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null);
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.NOTIFICATIONS)

@@ -40,6 +40,8 @@ final class DeliveryLogFixtures {
         "hash-" + idempotencyKey,
         null,
         null,
+        null,
+        null,
         null);
   }
 

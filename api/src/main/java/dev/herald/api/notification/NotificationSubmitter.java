@@ -110,7 +110,7 @@ public class NotificationSubmitter {
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
-        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template);
+        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, null, null);
   }
 
   /** The version is fixed at acceptance, so a later publish never changes a notification in flight. */

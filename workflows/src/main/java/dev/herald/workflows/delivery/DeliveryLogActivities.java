@@ -1,6 +1,10 @@
 package dev.herald.workflows.delivery;
 
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -18,6 +22,20 @@ public interface DeliveryLogActivities {
 
   /** Records the notification and reserves one PENDING delivery per planned message. */
   void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries);
+
+  /**
+   * Records a group notification and fixes its audience: the group's members now, numbered in
+   * recipient-id order, with one PENDING delivery per member and channel where the member has an
+   * address (an address shared by several members gets one delivery, the first member's). A repeat
+   * changes nothing and answers the same audience.
+   */
+  Audience recordBroadcastAccepted(NotificationSpec spec);
+
+  /** A batch given up on (its retries ran out): its deliveries still PENDING become FAILED with {@code error}. */
+  ChannelCounts failBatch(BatchRequest batch, DeliveryError error);
+
+  /** The notification's deliveries counted by channel and status, in the delivery log's truth. */
+  List<ChannelCounts> countDeliveries(String notificationId);
 
   void recordStatus(String notificationId, NotificationStatus status, String detail);
 

@@ -1,8 +1,11 @@
 package dev.herald.workflows.messages;
 
+import java.util.List;
+
 /**
  * Live progress of one notification, answered by the workflow's query. {@code sent} counts what
  * providers accepted, {@code delivered} the part of it confirmed by receipts.
+ * {@code channels}: the same counts per channel (for a broadcast, updated as each batch finishes).
  */
 public record NotificationProgress(
     NotificationStatus status,
@@ -14,4 +17,5 @@ public record NotificationProgress(
     int skipped,
     int cancelled,
     ApprovalDecision approval,
-    String statusDetail) {}
+    String statusDetail,
+    List<ChannelCounts> channels) {}

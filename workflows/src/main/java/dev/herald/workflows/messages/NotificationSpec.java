@@ -12,6 +12,8 @@ import java.util.List;
  * @param channelMode null means {@link ChannelMode#ALL}
  * @param receiptWindow how long to wait for delivery receipts (SMS, voice) after sending; null: none
  * @param template the template to render instead of {@code content}; null for inline content
+ * @param group the key of the recipient group to broadcast to (instead of {@code recipients}); null otherwise
+ * @param resume set by a broadcast continuing as new: where it carries on; null on the first run
  */
 public record NotificationSpec(
     String id,
@@ -27,7 +29,18 @@ public record NotificationSpec(
     String requestHash,
     ChannelMode channelMode,
     java.time.Duration receiptWindow,
-    TemplateRef template) {
+    TemplateRef template,
+    String group,
+    BroadcastCheckpoint resume) {
+
+  public boolean isBroadcast() {
+    return group != null;
+  }
+
+  public NotificationSpec resumingAt(BroadcastCheckpoint checkpoint) {
+    return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
+        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint);
+  }
 
   public boolean fallback() {
     return channelMode == ChannelMode.FALLBACK;

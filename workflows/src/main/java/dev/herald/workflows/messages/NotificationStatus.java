@@ -6,6 +6,8 @@ public enum NotificationStatus {
   PENDING_APPROVAL,
   SCHEDULED,
   SENDING,
+  /** A broadcast an admin paused: no new batches until resumed. */
+  PAUSED,
   COMPLETED,
   PARTIALLY_FAILED,
   FAILED,

@@ -25,6 +25,13 @@ public interface NotificationWorkflow {
   @SignalMethod
   void receipt(DeliveryReceipt receipt);
 
+  /** Broadcasts: start no new batch until {@link #resume()}; the batches in flight finish. */
+  @SignalMethod
+  void pause();
+
+  @SignalMethod
+  void resume();
+
   @QueryMethod
   NotificationProgress progress();
 }

@@ -53,6 +53,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private ApprovalDecision decision;
   private String endReason;
+  private boolean paused;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
@@ -95,6 +96,16 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     if (this.decision == null) {
       this.decision = decision;
     }
+  }
+
+  @Override
+  public void pause() {
+    paused = true;
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationStatus;
+import java.util.List;
 
 /** Counts kept by a notification workflow, answered by its query. Workflow-thread only. */
 final class Progress {
@@ -60,7 +61,7 @@ final class Progress {
   }
 
   NotificationProgress snapshot(ApprovalDecision approval) {
-    return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail);
+    return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail, List.of());
   }
 
   NotificationResult result(String id) {

@@ -140,7 +140,7 @@ class RecordHistoriesTest {
     NotificationSpec base = emailTo("recorded-templated", "ada@example.com", "bob@example.com");
     NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), base.channels(),
         base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
-        null, new TemplateRef("order-shipped", 1, java.util.Map.of("order", java.util.Map.of("id", 42))));
+        null, new TemplateRef("order-shipped", 1, java.util.Map.of("order", java.util.Map.of("id", 42))), null, null);
     when(templates.renderTemplate(any(), any(), any())).thenReturn(new RenderedMessage(null, "Order 42", "text", "<p>42</p>"));
     when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 

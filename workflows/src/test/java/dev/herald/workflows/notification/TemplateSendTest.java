@@ -110,6 +110,6 @@ class TemplateSendTest {
         .mapToObj(i -> new Recipient("user-" + i, "user" + i + "@example.com", null, null, locales[i])).toList();
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "shop", List.of(Channel.EMAIL), recipients,
         null, Priority.NORMAL, null, new ApprovalPolicy(100, Duration.ofHours(1)), TestNotifications.ACCEPTED_AT,
-        "sha256:" + key, ChannelMode.ALL, null, new TemplateRef("order-shipped", 3, Map.of("order", Map.of("id", 42))));
+        "sha256:" + key, ChannelMode.ALL, null, new TemplateRef("order-shipped", 3, Map.of("order", Map.of("id", 42))), null, null);
   }
 }
