@@ -18,6 +18,15 @@ public final class DeliveryPolicies {
   /** Deliveries in flight at once within one notification. */
   public static final int SEND_WINDOW = 50;
 
+  /** Members per broadcast batch: one batch activity sends to this many on one channel. */
+  public static final int BATCH_SIZE = 100;
+
+  /** Broadcast batches in flight at once (each one activity per channel). */
+  public static final int BATCH_WINDOW = 8;
+
+  /** Batches one broadcast run starts before it continues as new, keeping each history well below 10,000 events. */
+  public static final int BATCHES_PER_RUN = 100;
+
   static final String[] PERMANENT_ERRORS =
       Arrays.stream(DeliveryErrorType.values()).filter(t -> !t.retryable()).map(Enum::name).toArray(String[]::new);
 
@@ -39,6 +48,18 @@ public final class DeliveryPolicies {
           Duration.ofMinutes(30));
       case IN_APP -> ActivityOptions.newBuilder(deliveryLog()).setTaskQueue(TaskQueues.IN_APP).build();
     };
+  }
+
+  /**
+   * A broadcast batch: the channel's retry policy (a retry sends only what is still pending), with
+   * room for a whole batch per attempt and a heartbeat after each message, so a lost worker is
+   * noticed within a minute rather than at the end of the attempt.
+   */
+  public static ActivityOptions forBatch(Channel channel) {
+    return ActivityOptions.newBuilder(forChannel(channel))
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .build();
   }
 
   /** The delivery log is our own database: retried until it answers, never given up on. */

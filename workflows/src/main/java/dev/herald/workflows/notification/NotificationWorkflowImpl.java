@@ -1,17 +1,11 @@
 package dev.herald.workflows.notification;
 
 import static dev.herald.workflows.messages.NotificationStatus.CANCELLED;
-import static dev.herald.workflows.messages.NotificationStatus.EXPIRED;
 import static dev.herald.workflows.messages.NotificationStatus.FAILED;
-import static dev.herald.workflows.messages.NotificationStatus.PENDING_APPROVAL;
-import static dev.herald.workflows.messages.NotificationStatus.REJECTED;
-import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
-import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
-import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
@@ -28,7 +22,6 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +44,15 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   private final Progress progress = new Progress();
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-  private ApprovalDecision decision;
+  private final Controls controls = new Controls();
+  private final NotificationStages stages = new NotificationStages(deliveryLog, progress, controls);
   private String endReason;
-  private boolean paused;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
+    if (spec.isBroadcast()) {
+      return new Broadcast(deliveryLog, stages, progress, controls).run(spec);
+    }
     List<PlannedDelivery> planned = DeliveryPlan.of(spec);
     progress.plan(planned.size());
     Saga saga = new Saga(new Saga.Options.Builder().build());
@@ -66,12 +62,13 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       if (planned.isEmpty()) {
         return finish(spec, FAILED, "no recipient has an address for the requested channels");
       }
-      Optional<NotificationStatus> refused = awaitApprovalIfRequired(spec);
+      Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
       if (refused.isPresent()) {
+        endReason = refused.get().reason();
         saga.compensate();
-        return finish(spec, refused.get(), endReason);
+        return finish(spec, refused.get().status(), endReason);
       }
-      waitUntilSendAt(spec);
+      stages.waitUntilSendAt(spec);
       changeStatus(spec, SENDING, null);
       List<List<PlannedDelivery>> units = DeliveryPlan.units(spec, planned);
       reach = new Reach(units);
@@ -93,19 +90,17 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   @Override
   public void decide(ApprovalDecision decision) {
-    if (this.decision == null) {
-      this.decision = decision;
-    }
+    controls.decide(decision);
   }
 
   @Override
   public void pause() {
-    paused = true;
+    controls.paused = true;
   }
 
   @Override
   public void resume() {
-    paused = false;
+    controls.paused = false;
   }
 
   @Override
@@ -115,38 +110,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   @Override
   public NotificationProgress progress() {
-    return progress.snapshot(decision);
-  }
-
-  private Optional<NotificationStatus> awaitApprovalIfRequired(NotificationSpec spec) {
-    int audience = spec.recipients().size();
-    if (!spec.approval().requiresApproval(audience)) {
-      return Optional.empty();
-    }
-    changeStatus(spec, PENDING_APPROVAL,
-        "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold());
-    if (!Workflow.await(spec.approval().timeout(), () -> decision != null)) {
-      endReason = "no approval decision within " + spec.approval().timeout();
-      return Optional.of(EXPIRED);
-    }
-    deliveryLog.recordApproval(spec.id(), decision);
-    if (decision.decision() == Decision.REJECT) {
-      endReason = "rejected by " + decision.decidedBy()
-          + (decision.comment() == null ? "" : ": " + decision.comment());
-      return Optional.of(REJECTED);
-    }
-    return Optional.empty();
-  }
-
-  private void waitUntilSendAt(NotificationSpec spec) {
-    if (spec.sendAt() == null) {
-      return;
-    }
-    Duration wait = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), spec.sendAt());
-    if (!wait.isNegative() && !wait.isZero()) {
-      changeStatus(spec, SCHEDULED, "until " + spec.sendAt());
-      Workflow.sleep(wait);
-    }
+    return progress.snapshot(controls.decision);
   }
 
   /**
@@ -235,14 +199,10 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   }
 
   private NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
-    changeStatus(spec, status, detail);
-    return progress.result(spec.id());
+    return stages.finish(spec, status, detail);
   }
 
   private void changeStatus(NotificationSpec spec, NotificationStatus status, String detail) {
-    progress.status(status, detail);
-    Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
-    Workflow.setCurrentDetails(detail == null ? status.name() : status + ": " + detail);
-    deliveryLog.recordStatus(spec.id(), status, detail);
+    stages.changeStatus(spec, status, detail);
   }
 }

@@ -1,11 +1,13 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationStatus;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** Counts kept by a notification workflow, answered by its query. Workflow-thread only. */
 final class Progress {
@@ -18,6 +20,26 @@ final class Progress {
   private int failed;
   private int skipped;
   private int cancelled;
+  private List<ChannelCounts> channels = List.of();
+
+  /** A broadcast's counts per channel; the totals follow from them. */
+  void channels(List<ChannelCounts> perChannel) {
+    channels = List.copyOf(perChannel);
+    total = sum(ChannelCounts::total);
+    sent = sum(ChannelCounts::sent);
+    delivered = sum(ChannelCounts::delivered);
+    failed = sum(ChannelCounts::failed);
+    skipped = sum(ChannelCounts::skipped);
+    cancelled = sum(ChannelCounts::cancelled);
+  }
+
+  List<ChannelCounts> channelCounts() {
+    return channels;
+  }
+
+  private int sum(ToIntFunction<ChannelCounts> count) {
+    return channels.stream().mapToInt(count).sum();
+  }
 
   void plan(int deliveries) {
     total = deliveries;
@@ -61,7 +83,7 @@ final class Progress {
   }
 
   NotificationProgress snapshot(ApprovalDecision approval) {
-    return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail, List.of());
+    return new NotificationProgress(status, total, pending(), sent, delivered, failed, skipped, cancelled, approval, detail, channels);
   }
 
   NotificationResult result(String id) {

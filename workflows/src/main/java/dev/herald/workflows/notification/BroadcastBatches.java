@@ -1,0 +1,72 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.NotificationSpec;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one batch of a broadcast: members {@code index * BATCH_SIZE} onwards, one batch activity per
+ * channel on that channel's queue; all channels at once, or in fallback mode one after the other
+ * (a member reached on an earlier channel is skipped on the later ones). A batch whose retries ran
+ * out has its remaining deliveries recorded as failed with the last error.
+ */
+final class BroadcastBatches {
+
+  private final Map<Channel, BroadcastActivities> senders = new EnumMap<>(Channel.class);
+  private final DeliveryLogActivities deliveryLog;
+
+  BroadcastBatches(DeliveryLogActivities deliveryLog) {
+    this.deliveryLog = deliveryLog;
+    for (Channel channel : Channel.values()) {
+      senders.put(channel, Workflow.newActivityStub(BroadcastActivities.class, DeliveryPolicies.forBatch(channel)));
+    }
+  }
+
+  static int count(Audience audience) {
+    return (audience.recipients() + DeliveryPolicies.BATCH_SIZE - 1) / DeliveryPolicies.BATCH_SIZE;
+  }
+
+  /** The counts of the batch's deliveries once it is done, one entry per channel that has any. */
+  List<ChannelCounts> send(NotificationSpec spec, Audience audience, int index) {
+    int from = index * DeliveryPolicies.BATCH_SIZE;
+    int to = Math.min(audience.recipients(), from + DeliveryPolicies.BATCH_SIZE);
+    List<Channel> channels = audience.channels().stream().filter(c -> c.total() > 0).map(ChannelCounts::channel).toList();
+    if (spec.fallback()) {
+      List<ChannelCounts> counts = new ArrayList<>();
+      List<Channel> tried = new ArrayList<>();
+      for (Channel channel : channels) {
+        counts.add(sendOn(request(spec, channel, from, to, List.copyOf(tried))));
+        tried.add(channel);
+      }
+      return counts;
+    }
+    List<Promise<ChannelCounts>> sends = channels.stream()
+        .map(channel -> Async.function(this::sendOn, request(spec, channel, from, to, List.of())))
+        .toList();
+    return sends.stream().map(Promise::get).toList();
+  }
+
+  private ChannelCounts sendOn(BatchRequest batch) {
+    try {
+      return senders.get(batch.channel()).sendBatch(batch);
+    } catch (ActivityFailure failure) {
+      return deliveryLog.failBatch(batch, DeliveryErrors.from(failure));
+    }
+  }
+
+  private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
+    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy);
+  }
+}

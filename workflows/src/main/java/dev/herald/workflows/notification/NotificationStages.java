@@ -1,0 +1,77 @@
+package dev.herald.workflows.notification;
+
+import static dev.herald.workflows.messages.NotificationStatus.EXPIRED;
+import static dev.herald.workflows.messages.NotificationStatus.PENDING_APPROVAL;
+import static dev.herald.workflows.messages.NotificationStatus.REJECTED;
+import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
+
+import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.Decision;
+import dev.herald.workflows.messages.NotificationResult;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The stages every notification passes before and after sending, whether to a list or to a group:
+ * approval when the audience is large, the durable wait for {@code sendAt}, and each change of
+ * status (query, search attribute, current details and delivery log at once).
+ */
+final class NotificationStages {
+
+  private final DeliveryLogActivities deliveryLog;
+  private final Progress progress;
+  private final Controls controls;
+
+  NotificationStages(DeliveryLogActivities deliveryLog, Progress progress, Controls controls) {
+    this.deliveryLog = deliveryLog;
+    this.progress = progress;
+    this.controls = controls;
+  }
+
+  /** Waits for an admin's decision when the audience is above the threshold; empty when sending may go on. */
+  Optional<Refusal> awaitApprovalIfRequired(NotificationSpec spec, int audience) {
+    if (!spec.approval().requiresApproval(audience)) {
+      return Optional.empty();
+    }
+    changeStatus(spec, PENDING_APPROVAL,
+        "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold());
+    if (!Workflow.await(spec.approval().timeout(), () -> controls.decision != null)) {
+      return Optional.of(new Refusal(EXPIRED, "no approval decision within " + spec.approval().timeout()));
+    }
+    var decision = controls.decision;
+    deliveryLog.recordApproval(spec.id(), decision);
+    if (decision.decision() == Decision.REJECT) {
+      return Optional.of(new Refusal(REJECTED, "rejected by " + decision.decidedBy()
+          + (decision.comment() == null ? "" : ": " + decision.comment())));
+    }
+    return Optional.empty();
+  }
+
+  void waitUntilSendAt(NotificationSpec spec) {
+    if (spec.sendAt() == null) {
+      return;
+    }
+    Duration wait = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), spec.sendAt());
+    if (!wait.isNegative() && !wait.isZero()) {
+      changeStatus(spec, SCHEDULED, "until " + spec.sendAt());
+      Workflow.sleep(wait);
+    }
+  }
+
+  NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
+    changeStatus(spec, status, detail);
+    return progress.result(spec.id());
+  }
+
+  void changeStatus(NotificationSpec spec, NotificationStatus status, String detail) {
+    progress.status(status, detail);
+    Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
+    Workflow.setCurrentDetails(detail == null ? status.name() : status + ": " + detail);
+    deliveryLog.recordStatus(spec.id(), status, detail);
+  }
+}
