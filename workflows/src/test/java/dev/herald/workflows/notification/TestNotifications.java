@@ -78,6 +78,8 @@ final class TestNotifications {
         "sha256:" + key,
         null,
         null,
+        null,
+        null,
         null);
   }
 
