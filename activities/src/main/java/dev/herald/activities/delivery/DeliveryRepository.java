@@ -48,6 +48,19 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
   @Query("update delivery set claimed_at = now() where id = :id and status = 'PENDING'")
   int claim(@Param("id") String id);
 
+  /**
+   * The outcome of a claimed send. Also over CANCELLED: a broadcast cancelled while this message was in
+   * flight released it, but it went out (or failed) all the same, and the log tells what happened.
+   */
+  @Modifying
+  @Query("""
+      update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
+                          error_code = :errorCode, last_error = :lastError, updated_at = now()
+      where id = :id and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null))""")
+  int recordClaimedOutcome(@Param("id") String id, @Param("status") String status, @Param("attempts") int attempts,
+      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
+      @Param("lastError") String lastError);
+
   /** A transient failure: the delivery stays PENDING, with the attempt and error of its last try. */
   @Modifying
   @Query("""
