@@ -1,5 +1,6 @@
 package dev.herald.worker;
 
+import dev.herald.activities.broadcast.BroadcastBatches;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.email.EmailActivities;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * Polls one task queue per concern: the orchestration queue (notification workflows and the
  * delivery log) and one queue per channel whose activities this process hosts, each with its own
- * tuning. Off with {@code herald.worker.enabled=false} (API-only processes).
+ * tuning. Each channel queue also serves that channel's broadcast batches ({@code SendBatch}), sent
+ * through the same channel activity; its {@code ratePerSecond} then counts batches for broadcasts.
+ * Off with {@code herald.worker.enabled=false} (API-only processes).
  */
 @Component
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -46,7 +49,7 @@ public class HeraldWorkers implements SmartLifecycle {
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
       ObjectProvider<EmailActivities> email, ObjectProvider<SmsActivities> sms, ObjectProvider<VoiceActivities> voice,
       ObjectProvider<PushActivities> push, ObjectProvider<InAppActivities> inApp,
-      ObjectProvider<TemplateActivities> templates) {
+      ObjectProvider<TemplateActivities> templates, ObjectProvider<BroadcastBatches> broadcasts) {
     this.factory = WorkerFactory.newInstance(client);
     Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
     orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
@@ -58,8 +61,12 @@ public class HeraldWorkers implements SmartLifecycle {
     channels.put(Channel.VOICE, voice);
     channels.put(Channel.PUSH, push);
     channels.put(Channel.IN_APP, inApp);
-    channels.forEach((channel, activities) -> activities.ifAvailable(
-        implementation -> newWorker(properties, TaskQueues.forChannel(channel)).registerActivitiesImplementations(implementation)));
+    channels.forEach((channel, activities) -> activities.ifAvailable(implementation -> {
+      Worker worker = newWorker(properties, TaskQueues.forChannel(channel));
+      worker.registerActivitiesImplementations(implementation);
+      broadcasts.ifAvailable(
+          batches -> worker.registerActivitiesImplementations(batches.forChannel(channel, implementation)));
+    }));
   }
 
   private Worker newWorker(WorkerProperties properties, String taskQueue) {

@@ -23,7 +23,9 @@ public record WorkerProperties(boolean enabled, @Valid Map<String, QueueTuning> 
   /**
    * @param pollers workflow and activity task pollers
    * @param concurrency activities (and workflow tasks) executed at once
-   * @param ratePerSecond activities started per second across all workers of the queue; 0 = no limit
+   * @param ratePerSecond activities started per second across all workers of the queue; 0 = no limit. On a
+   *     channel queue a broadcast's batch (up to 100 messages) counts as one activity, so for broadcasts
+   *     this limits batches, not messages: set it with the batch size in mind
    */
   public record QueueTuning(@Min(1) int pollers, @Min(1) int concurrency, @Min(0) double ratePerSecond) {}
 }

@@ -16,6 +16,11 @@ import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.notification.NotificationWorkflow;
+import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.notification.DeliveryPolicies;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -25,6 +30,15 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -93,7 +107,65 @@ class StandaloneWorkerTest {
     NotificationResult result = workflow.send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(sentTo("worker@example.com")).isEqualTo(1);
+  }
+
+  @Test
+  void theEmailQueueServesBroadcastBatches() {
+    JdbcClient sql = JdbcClient.create(worker.getBean(DataSource.class));
+    sql.sql("""
+        insert into recipient (external_id, name, email, created_at, updated_at)
+        values ('member-1', 'Ada', 'member-1@example.com', now(), now())""").update();
+    sql.sql("insert into recipient_group (key, name, created_at, updated_at) values ('crew', 'Crew', now(), now())")
+        .update();
+    sql.sql("insert into group_member (group_id, recipient_id) select id, 'member-1' from recipient_group where key = 'crew'")
+        .update();
+    String id = NotificationIds.fromIdempotencyKey("standalone-broadcast-1");
+    var spec = new NotificationSpec(id, "standalone-broadcast-1", "test", List.of(Channel.EMAIL), List.of(),
+        new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
+        Instant.now(), "hash", null, null, null, "crew", null);
+    worker.getBean(DeliveryLogActivities.class).recordBroadcastAccepted(spec);
+    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkerFactory probes = WorkerFactory.newInstance(client);
+    probes.newWorker("broadcast-probe").registerWorkflowImplementationTypes(BatchProbeImpl.class);
+    probes.start();
+    try {
+      BatchProbe probe = client.newWorkflowStub(BatchProbe.class, WorkflowOptions.newBuilder()
+          .setTaskQueue("broadcast-probe").setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build());
+
+      ChannelCounts counts = probe.send(
+          new BatchRequest(id, "test", Channel.EMAIL, 0, 1, spec.content(), null, List.of()));
+
+      assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 1, 0, 1, 0, 0, 0, 0));
+      assertThat(sentTo("member-1@example.com")).isEqualTo(1);
+    } finally {
+      probes.shutdownNow();
+    }
+  }
+
+  /** Sends one broadcast batch on its channel's queue, as the notification workflow does. */
+  @WorkflowInterface
+  public interface BatchProbe {
+    @WorkflowMethod
+    ChannelCounts send(BatchRequest batch);
+  }
+
+  public static class BatchProbeImpl implements BatchProbe {
+    @Override
+    public ChannelCounts send(BatchRequest batch) {
+      return Workflow.newActivityStub(BroadcastActivities.class, DeliveryPolicies.forChannel(batch.channel()))
+          .sendBatch(batch);
+    }
+  }
+
+  private static long sentTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+      try {
+        return message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).count();
   }
 
   private static void registerSearchAttributes(String address) {

@@ -2,15 +2,21 @@ package dev.herald.activities.delivery;
 
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes the delivery log in PostgreSQL. Every write is idempotent, as Temporal may retry it. */
@@ -20,24 +26,63 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
   private final DeliveryReservations reservations;
+  private final BroadcastAudiences audiences;
+  private final DeliveryCounts counts;
 
   public DeliveryLogActivitiesImpl(NotificationRepository notifications, DeliveryRepository deliveries,
-      DeliveryReservations reservations) {
+      DeliveryReservations reservations, BroadcastAudiences audiences, DeliveryCounts counts) {
     this.notifications = notifications;
     this.deliveries = deliveries;
     this.reservations = reservations;
+    this.audiences = audiences;
+    this.counts = counts;
   }
 
   @Override
   @Transactional
   public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> planned) {
+    insertNotification(spec, spec.recipients().size());
+    reservations.reserve(planned);
+  }
+
+  /**
+   * One REPEATABLE READ transaction: every channel's snapshot sees the same members. Only the first
+   * call snapshots (the notification row and its deliveries commit together); a repeat reads back.
+   */
+  @Override
+  @Transactional(isolation = Isolation.REPEATABLE_READ)
+  public Audience recordBroadcastAccepted(NotificationSpec spec) {
+    Optional<Long> group = audiences.groupId(spec.group());
+    int members = group.map(audiences::members).orElse(0);
+    if (insertNotification(spec, members) == 1 && members > 0) {
+      spec.channels().forEach(channel -> audiences.reserve(spec.id(), group.get(), channel));
+    }
+    List<ChannelCounts> stored = counts.byChannel(spec.id());
+    return new Audience(audiences.storedRecipientCount(spec.id()),
+        stored.stream().map(c -> ChannelCounts.reserved(c.channel(), c.total())).toList());
+  }
+
+  @Override
+  @Transactional
+  public ChannelCounts failBatch(BatchRequest batch, DeliveryError error) {
+    DeliveryOutcome failed = DeliveryOutcome.failed("", error);
+    deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(), batch.toSeq(),
+        failed.attempts(), failed.errorCode(), failed.lastError());
+    return counts.range(batch.notificationId(), batch.channel(), batch.fromSeq(), batch.toSeq());
+  }
+
+  @Override
+  public List<ChannelCounts> countDeliveries(String notificationId) {
+    return counts.byChannel(notificationId);
+  }
+
+  private int insertNotification(NotificationSpec spec, int recipientCount) {
     String channels = spec.channels().stream().map(Channel::name).collect(Collectors.joining(","));
     String subject = spec.content() == null ? null : spec.content().subject();
     var template = spec.template();
-    notifications.insertAccepted(spec.id(), spec.idempotencyKey(), spec.sender(), channels, spec.priority().name(),
-        subject, spec.recipients().size(), spec.sendAt(), template == null ? null : template.key(),
-        template == null ? null : template.version(), spec.acceptedAt());
-    reservations.reserve(planned);
+    return notifications.insertAccepted(spec.id(), spec.idempotencyKey(), spec.sender(), channels,
+        spec.priority().name(), subject, recipientCount, spec.sendAt(), template == null ? null : template.key(),
+        template == null ? null : template.version(), spec.group(), spec.acceptedAt());
   }
 
   @Override

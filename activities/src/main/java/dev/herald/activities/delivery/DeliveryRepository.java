@@ -42,4 +42,41 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
       update delivery set status = 'CANCELLED', last_error = :reason, updated_at = now()
       where notification_id = :notificationId and status = 'PENDING'""")
   int cancelPending(@Param("notificationId") String notificationId, @Param("reason") String reason);
+
+  /** Takes a PENDING delivery to send it now; 0 when it is no longer PENDING (sent, or cancelled meanwhile). */
+  @Modifying
+  @Query("update delivery set claimed_at = now() where id = :id and status = 'PENDING'")
+  int claim(@Param("id") String id);
+
+  /**
+   * The outcome of a claimed send. Also over CANCELLED: a broadcast cancelled while this message was in
+   * flight released it, but it went out (or failed) all the same, and the log tells what happened.
+   */
+  @Modifying
+  @Query("""
+      update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
+                          error_code = :errorCode, last_error = :lastError, updated_at = now()
+      where id = :id and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null))""")
+  int recordClaimedOutcome(@Param("id") String id, @Param("status") String status, @Param("attempts") int attempts,
+      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
+      @Param("lastError") String lastError);
+
+  /** A transient failure: the delivery stays PENDING, with the attempt and error of its last try. */
+  @Modifying
+  @Query("""
+      update delivery set attempts = :attempts, error_code = :errorCode, last_error = :lastError, updated_at = now()
+      where id = :id and status = 'PENDING'""")
+  int recordRetry(@Param("id") String id, @Param("attempts") int attempts, @Param("errorCode") String errorCode,
+      @Param("lastError") String lastError);
+
+  /** A broadcast batch given up on: its range's PENDING deliveries on the channel become FAILED. */
+  @Modifying
+  @Query("""
+      update delivery set status = 'FAILED', attempts = greatest(attempts, :attempts), error_code = :errorCode,
+                          last_error = :lastError, updated_at = now()
+      where notification_id = :notificationId and channel = :channel
+        and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status = 'PENDING'""")
+  int failRange(@Param("notificationId") String notificationId, @Param("channel") String channel,
+      @Param("fromSeq") int fromSeq, @Param("toSeq") int toSeq, @Param("attempts") int attempts,
+      @Param("errorCode") String errorCode, @Param("lastError") String lastError);
 }

@@ -26,6 +26,11 @@ public final class MustacheParts {
   private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).nullValue("");
   private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false).nullValue("");
 
+  private record Source(boolean html, String text) {}
+
+  /** Compiled templates (immutable, thread-safe to execute) by source: a broadcast renders one per recipient. */
+  private static final LruCache<Source, Template> COMPILED = new LruCache<>(1_000);
+
   private MustacheParts() {}
 
   /** The part of {@code channel}, rendered; {@code field} prefixes come from the channel (email.subject). */
@@ -87,7 +92,7 @@ public final class MustacheParts {
     if (source == null) {
       return null;
     }
-    Template template = compile(compiler, source, field);
+    Template template = COMPILED.get(new Source(compiler == HTML, source), key -> compile(compiler, source, field));
     try {
       return template.execute(variables == null ? Map.of() : variables);
     } catch (MustacheException.Context e) {

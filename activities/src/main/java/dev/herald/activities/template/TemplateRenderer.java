@@ -1,6 +1,10 @@
 package dev.herald.activities.template;
 
+import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.workflows.messages.TemplateRef;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -8,11 +12,17 @@ import org.springframework.stereotype.Component;
 /**
  * Renders a template version (or the active one) for a channel and locale with the caller's
  * variables. Reads the store and nothing else: usable from the REST preview and from an activity.
+ * Numbered versions never change, so they are read once and kept in a bounded cache.
  */
 @Component
 public class TemplateRenderer {
 
+  static final int CACHED_VERSIONS = 256;
+
+  private record VersionKey(String templateKey, int version) {}
+
   private final Templates templates;
+  private final LruCache<VersionKey, TemplateVersion> versions = new LruCache<>(CACHED_VERSIONS);
 
   public TemplateRenderer(Templates templates) {
     this.templates = templates;
@@ -26,7 +36,38 @@ public class TemplateRenderer {
    * @throws TemplateRenderException the version has no part for the channel
    */
   public RenderedTemplate render(String key, Integer version, Channel channel, String locale, Map<String, ?> variables) {
-    return render(templates.resolve(key, version), channel, locale, variables);
+    return render(version == null ? templates.resolve(key, null) : version(key, version), channel, locale, variables);
+  }
+
+  /** A numbered version, from the cache after its first read. @throws TemplateNotFoundException */
+  public TemplateVersion version(String key, int version) {
+    return versions.get(new VersionKey(key, version), k -> templates.resolve(key, version));
+  }
+
+  /**
+   * The fields a channel's message is built from. A template error is permanent: a non-retryable
+   * {@code TEMPLATE_ERROR} with code {@code template-missing-variable} or {@code template-invalid}.
+   */
+  public RenderedMessage message(TemplateRef template, Channel channel, String locale) throws ProviderSendException {
+    TemplateVersion version;
+    try {
+      version = version(template.key(), template.version());
+    } catch (TemplateNotFoundException e) {
+      throw templateError("template-invalid", e);
+    }
+    return message(version, channel, locale, template.variables());
+  }
+
+  /** As {@link #message(TemplateRef, Channel, String)} for a loaded version and the caller's variables: no I/O. */
+  public static RenderedMessage message(TemplateVersion version, Channel channel, String locale,
+      Map<String, ?> variables) throws ProviderSendException {
+    try {
+      return toMessage(render(version, channel, locale, variables).content(), channel);
+    } catch (MissingTemplateVariableException e) {
+      throw templateError("template-missing-variable", e);
+    } catch (TemplateRenderException e) {
+      throw templateError("template-invalid", e);
+    }
   }
 
   /** Renders a loaded version: pure, no I/O. */
@@ -49,5 +90,20 @@ public class TemplateRenderer {
       locales.put(candidate, from == null ? RenderedTemplate.DEFAULT_LOCALE : from);
     }
     return new RenderedTemplate(version.templateKey(), version.version(), locale, rendered, locales);
+  }
+
+  static RenderedMessage toMessage(ChannelParts parts, Channel channel) {
+    return switch (channel) {
+      case EMAIL -> new RenderedMessage(parts.email().from(), parts.email().subject(), parts.email().text(),
+          parts.email().html());
+      case SMS -> new RenderedMessage(parts.sms().from(), null, parts.sms().body(), null);
+      case VOICE -> new RenderedMessage(parts.voice().from(), null, parts.voice().script(), null);
+      case PUSH -> new RenderedMessage(null, parts.push().title(), parts.push().body(), null);
+      case IN_APP -> new RenderedMessage(null, parts.inApp().title(), parts.inApp().body(), null);
+    };
+  }
+
+  private static ProviderSendException templateError(String code, RuntimeException cause) {
+    return new ProviderSendException(DeliveryErrorType.TEMPLATE_ERROR, code, cause.getMessage(), cause);
   }
 }

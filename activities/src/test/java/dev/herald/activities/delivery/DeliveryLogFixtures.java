@@ -45,6 +45,13 @@ final class DeliveryLogFixtures {
         null);
   }
 
+  /** A broadcast of inline content to the recipient group {@code group}. */
+  static NotificationSpec broadcast(String idempotencyKey, String group, Channel... channels) {
+    NotificationSpec list = notification(idempotencyKey, ACCEPTED_AT, 0, channels);
+    return new NotificationSpec(list.id(), idempotencyKey, list.sender(), list.channels(), List.of(), list.content(),
+        list.priority(), null, list.approval(), ACCEPTED_AT, list.requestHash(), null, null, null, group, null);
+  }
+
   static NotificationSpec notification(String idempotencyKey, int recipients) {
     return notification(idempotencyKey, ACCEPTED_AT, recipients, Channel.EMAIL);
   }

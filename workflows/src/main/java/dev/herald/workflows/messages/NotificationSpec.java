@@ -1,5 +1,6 @@
 package dev.herald.workflows.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,8 @@ public record NotificationSpec(
     String group,
     BroadcastCheckpoint resume) {
 
+  /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
+  @JsonIgnore
   public boolean isBroadcast() {
     return group != null;
   }

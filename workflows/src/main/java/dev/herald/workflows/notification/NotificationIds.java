@@ -27,4 +27,13 @@ public final class NotificationIds {
   public static String delivery(String notificationId, Channel channel, int index) {
     return notificationId + "/" + channel.name().toLowerCase() + "/" + index;
   }
+
+  /**
+   * The delivery of a broadcast's member on {@code channel}, by the member's external id: stable across
+   * retries and independent of the member's number in the audience. The delivery log's snapshot builds
+   * the same id in SQL ({@code BroadcastAudiences}); keep the two in step.
+   */
+  public static String broadcastDelivery(String notificationId, Channel channel, String recipientId) {
+    return notificationId + "/" + channel.name().toLowerCase() + "/" + recipientId;
+  }
 }

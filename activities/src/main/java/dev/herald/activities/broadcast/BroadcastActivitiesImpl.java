@@ -1,0 +1,89 @@
+package dev.herald.activities.broadcast;
+
+import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.template.TemplateRenderer;
+import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.ProviderReceipt;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel's batch activity (one instance per channel, over that channel's single-message
+ * activity): claims, sends and records the range's PENDING deliveries one by one, heartbeating after
+ * each. See {@link BroadcastActivities} for the contract.
+ */
+class BroadcastActivitiesImpl implements BroadcastActivities {
+
+  static final String BATCH_INCOMPLETE = "BATCH_INCOMPLETE";
+
+  private static final Logger log = LoggerFactory.getLogger(BroadcastActivitiesImpl.class);
+
+  private final Channel channel;
+  private final ItemSender sender;
+  private final BatchStore store;
+  private final TemplateRenderer templates;
+
+  BroadcastActivitiesImpl(Channel channel, ItemSender sender, BatchStore store, TemplateRenderer templates) {
+    this.channel = channel;
+    this.sender = sender;
+    this.store = store;
+    this.templates = templates;
+  }
+
+  @Override
+  public ChannelCounts sendBatch(BatchRequest batch) {
+    if (batch.channel() != channel) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "a " + batch.channel() + " batch reached the " + channel + " queue", "WRONG_CHANNEL");
+    }
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    int attempt = context.getInfo().getAttempt();
+    List<BatchItem> items = store.pending(batch);
+    Map<Integer, Channel> reached = store.reached(batch);
+    BatchContent content = BatchContent.of(batch, templates);
+    Retries retries = new Retries();
+    for (BatchItem item : items) {
+      Channel reachedBy = reached.get(item.seq());
+      if (reachedBy != null) {
+        store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
+      } else if (store.claim(item.deliveryId())) {
+        send(batch, item, content, attempt, retries);
+      }
+      context.heartbeat(item.seq());
+    }
+    if (retries.count() > 0) {
+      log.warn("broadcast {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
+          batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
+      throw retries.toFailure(items.size());
+    }
+    return store.counts(batch);
+  }
+
+  private void send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
+    try {
+      ProviderReceipt receipt = sender.send(batch, item, content.forMember(item));
+      store.recordSend(DeliveryOutcome.sent(item.deliveryId(), receipt));
+    } catch (ProviderSendException e) {
+      store.recordSend(DeliveryOutcome.failed(item.deliveryId(),
+          new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt)));
+    } catch (ApplicationFailure failure) {
+      DeliveryError error = Retries.errorOf(failure, attempt);
+      if (failure.isNonRetryable()) {
+        store.recordSend(DeliveryOutcome.failed(item.deliveryId(), error));
+      } else {
+        store.recordRetry(item.deliveryId(), error);
+        retries.add(error, failure.getNextRetryDelay());
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.herald.activities.delivery;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryStatus;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.stereotype.Component;
+
+/** Deliveries counted by channel and status: a broadcast batch's range, or a whole notification. */
+@Component
+public class DeliveryCounts {
+
+  private final JdbcClient jdbc;
+
+  DeliveryCounts(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+  }
+
+  /** The deliveries on {@code channel} of the members numbered {@code fromSeq} (inclusive) to {@code toSeq}. */
+  public ChannelCounts range(String notificationId, Channel channel, int fromSeq, int toSeq) {
+    Map<DeliveryStatus, Integer> byStatus = new EnumMap<>(DeliveryStatus.class);
+    jdbc.sql("""
+            select status, count(*) as n from delivery
+            where notification_id = :notificationId and channel = :channel
+              and recipient_seq >= :fromSeq and recipient_seq < :toSeq
+            group by status""")
+        .param("notificationId", notificationId).param("channel", channel.name())
+        .param("fromSeq", fromSeq).param("toSeq", toSeq)
+        .query(row -> {
+          byStatus.put(DeliveryStatus.valueOf(row.getString("status")), row.getInt("n"));
+        });
+    return of(channel, byStatus);
+  }
+
+  /** Every channel of the notification, in its channel order; empty when there is no such notification. */
+  public List<ChannelCounts> byChannel(String notificationId) {
+    List<Channel> channels = jdbc.sql("select channels from notification where id = :id").param("id", notificationId)
+        .query(String.class).optional()
+        .map(names -> Arrays.stream(names.split(",")).map(Channel::valueOf).toList())
+        .orElse(List.of());
+    Map<Channel, Map<DeliveryStatus, Integer>> counts = new EnumMap<>(Channel.class);
+    jdbc.sql("select channel, status, count(*) as n from delivery where notification_id = :id group by channel, status")
+        .param("id", notificationId)
+        .query(row -> {
+          counts.computeIfAbsent(Channel.valueOf(row.getString("channel")), c -> new EnumMap<>(DeliveryStatus.class))
+              .put(DeliveryStatus.valueOf(row.getString("status")), row.getInt("n"));
+        });
+    return channels.stream().map(channel -> of(channel, counts.getOrDefault(channel, Map.of()))).toList();
+  }
+
+  /** {@code sent} includes {@code delivered}, as the API's counts do. */
+  static ChannelCounts of(Channel channel, Map<DeliveryStatus, Integer> byStatus) {
+    int delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0);
+    return new ChannelCounts(channel, byStatus.values().stream().mapToInt(Integer::intValue).sum(),
+        byStatus.getOrDefault(DeliveryStatus.PENDING, 0), byStatus.getOrDefault(DeliveryStatus.SENT, 0) + delivered,
+        delivered, byStatus.getOrDefault(DeliveryStatus.FAILED, 0), byStatus.getOrDefault(DeliveryStatus.SKIPPED, 0),
+        byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0));
+  }
+}

@@ -1,0 +1,176 @@
+package dev.herald.activities.delivery;
+
+import static dev.herald.activities.delivery.DeliveryLogFixtures.broadcast;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import dev.herald.activities.GroupFixtures;
+import dev.herald.activities.GroupFixtures.Member;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.notification.NotificationIds;
+import org.assertj.core.groups.Tuple;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A broadcast's audience, batch failures and counts in the delivery log; each test rolls back. */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = NONE)
+class BroadcastDeliveryLogTest {
+
+  @Autowired DeliveryLogActivitiesImpl log;
+  @Autowired NamedParameterJdbcTemplate template;
+
+  private JdbcClient jdbc() {
+    return JdbcClient.create(template);
+  }
+
+  @Test
+  void snapshotNumbersMembersByRecipientIdAndReservesEachAddressedChannel() {
+    GroupFixtures.group(jdbc(), "snap", List.of(
+        new Member("s-3", "Cy", null, "cy@example.com", "+15550000003"),
+        Member.email("s-1", "ada@example.com"),
+        new Member("s-2", "Bo", null, null, "+15550000002")));
+    NotificationSpec spec = broadcast("snap-1", "snap", Channel.EMAIL, Channel.SMS, Channel.IN_APP);
+
+    Audience audience = log.recordBroadcastAccepted(spec);
+
+    assertThat(audience).isEqualTo(new Audience(3, List.of(ChannelCounts.reserved(Channel.EMAIL, 2),
+        ChannelCounts.reserved(Channel.SMS, 2), ChannelCounts.reserved(Channel.IN_APP, 3))));
+    assertThat(rows(spec.id())).containsExactly(
+        tuple(NotificationIds.broadcastDelivery(spec.id(), Channel.EMAIL, "s-1"), "EMAIL", 0, "s-1", "ada@example.com"),
+        tuple(spec.id() + "/email/s-3", "EMAIL", 2, "s-3", "cy@example.com"),
+        tuple(spec.id() + "/in_app/s-1", "IN_APP", 0, "s-1", "s-1"),
+        tuple(spec.id() + "/in_app/s-2", "IN_APP", 1, "s-2", "s-2"),
+        tuple(spec.id() + "/in_app/s-3", "IN_APP", 2, "s-3", "s-3"),
+        tuple(spec.id() + "/sms/s-2", "SMS", 1, "s-2", "+15550000002"),
+        tuple(spec.id() + "/sms/s-3", "SMS", 2, "s-3", "+15550000003"));
+    assertThat(jdbc().sql("select recipient_count || ' ' || group_key from notification where id = :id")
+        .param("id", spec.id()).query(String.class).single()).isEqualTo("3 snap");
+  }
+
+  @Test
+  void anAddressSharedByMembersGetsOneDeliveryForTheLowestNumbered() {
+    GroupFixtures.group(jdbc(), "shared", List.of(Member.email("h-2", "same@example.com"),
+        Member.email("h-1", "Same@Example.com"), Member.email("h-3", "other@example.com")));
+    NotificationSpec spec = broadcast("shared-1", "shared", Channel.EMAIL);
+
+    Audience audience = log.recordBroadcastAccepted(spec);
+
+    assertThat(audience).isEqualTo(new Audience(3, List.of(ChannelCounts.reserved(Channel.EMAIL, 2))));
+    assertThat(rows(spec.id())).extracting(row -> row.toList().get(3)).containsExactly("h-1", "h-3");
+  }
+
+  @Test
+  void aRepeatInsertsNothingAndAnswersTheSameAudience() {
+    GroupFixtures.group(jdbc(), "again", List.of(Member.email("a-1", "a1@example.com"),
+        Member.email("a-2", "a2@example.com")));
+    NotificationSpec spec = broadcast("again-1", "again", Channel.EMAIL, Channel.IN_APP);
+    Audience first = log.recordBroadcastAccepted(spec);
+    jdbc().sql("insert into recipient (external_id, email, created_at, updated_at) values ('a-0', 'a0@example.com', now(), now())").update();
+    jdbc().sql("insert into group_member (group_id, recipient_id) select id, 'a-0' from recipient_group where key = 'again'").update();
+
+    Audience repeat = log.recordBroadcastAccepted(spec);
+
+    assertThat(repeat).isEqualTo(first);
+    assertThat(first.recipients()).isEqualTo(2);
+    assertThat(first.deliveries()).isEqualTo(4);
+    assertThat(rows(spec.id())).hasSize(4).extracting(row -> row.toList().get(3)).doesNotContain("a-0");
+  }
+
+  @Test
+  void anUnknownOrEmptyGroupHasNoAudience() {
+    jdbc().sql("insert into recipient_group (key, name, created_at, updated_at) values ('empty', 'Empty', now(), now())")
+        .update();
+    NotificationSpec unknown = broadcast("unknown-1", "no-such-group", Channel.EMAIL, Channel.SMS);
+    NotificationSpec empty = broadcast("empty-1", "empty", Channel.EMAIL);
+
+    assertThat(log.recordBroadcastAccepted(unknown)).isEqualTo(
+        new Audience(0, List.of(ChannelCounts.none(Channel.EMAIL), ChannelCounts.none(Channel.SMS))));
+    assertThat(log.recordBroadcastAccepted(empty)).isEqualTo(new Audience(0, List.of(ChannelCounts.none(Channel.EMAIL))));
+    assertThat(rows(unknown.id())).isEmpty();
+  }
+
+  @Test
+  void failBatchFailsOnlyTheRangesPendingDeliveriesOnItsChannel() {
+    GroupFixtures.group(jdbc(), "fail", List.of(
+        new Member("f-0", null, null, "f0@example.com", "+15550000100"), Member.email("f-1", "f1@example.com"),
+        Member.email("f-2", "f2@example.com"), Member.email("f-3", "f3@example.com")));
+    NotificationSpec spec = broadcast("fail-1", "fail", Channel.EMAIL, Channel.SMS);
+    log.recordBroadcastAccepted(spec);
+    log.recordDelivery(new DeliveryOutcome(spec.id() + "/email/f-1", DeliveryStatus.SENT,
+        1, "<m1>", null, null));
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, new Content("s", "b"), null,
+        List.of());
+
+    ChannelCounts counts = log.failBatch(batch,
+        new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "try again later", 40));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 1, 0, 2, 0, 0));
+    assertThat(statuses(spec.id())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "email/f-0", "FAILED smtp-451 try again later", "email/f-1", "SENT", "email/f-2", "FAILED smtp-451 try again later",
+        "email/f-3", "PENDING", "sms/f-0", "PENDING"));
+  }
+
+  @Test
+  void countDeliveriesCountsEachChannelInTheNotificationsOrder() {
+    GroupFixtures.group(jdbc(), "count", List.of(
+        new Member("k-0", null, null, "k0@example.com", "+15550000200"),
+        new Member("k-1", null, null, "k1@example.com", "+15550000201"), Member.email("k-2", "k2@example.com")));
+    NotificationSpec spec = broadcast("count-1", "count", Channel.SMS, Channel.EMAIL, Channel.PUSH);
+    log.recordBroadcastAccepted(spec);
+    log.recordDelivery(new DeliveryOutcome(spec.id() + "/sms/k-0", DeliveryStatus.SENT,
+        1, "SM0", null, null));
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/sms/k-0", "SM0", DeliveryStatus.DELIVERED, "delivered", null));
+    log.recordDelivery(new DeliveryOutcome(spec.id() + "/sms/k-1", DeliveryStatus.SENT,
+        1, "SM1", null, null));
+    log.recordDelivery(new DeliveryOutcome(spec.id() + "/email/k-2",
+        DeliveryStatus.FAILED, 1, null, "smtp-550", "unknown mailbox"));
+    log.releasePending(spec.id(), "cancelled");
+
+    List<ChannelCounts> counts = log.countDeliveries(spec.id());
+
+    assertThat(counts).containsExactly(
+        new ChannelCounts(Channel.SMS, 2, 0, 2, 1, 0, 0, 0),
+        new ChannelCounts(Channel.EMAIL, 3, 0, 0, 0, 1, 0, 2),
+        new ChannelCounts(Channel.PUSH, 3, 0, 0, 0, 0, 0, 3));
+    assertThat(log.countDeliveries("notification-no-such")).isEmpty();
+  }
+
+  private List<Tuple> rows(String notificationId) {
+    return jdbc().sql("""
+            select id, channel, recipient_seq, recipient_id, recipient from delivery
+            where notification_id = :id order by channel, recipient_seq""")
+        .param("id", notificationId)
+        .query((row, n) -> tuple(row.getString("id"), row.getString("channel"), row.getInt("recipient_seq"),
+            row.getString("recipient_id"), row.getString("recipient")))
+        .list();
+  }
+
+  private Map<String, String> statuses(String notificationId) {
+    return jdbc().sql("""
+            select substr(id, length(:id) + 2) as key,
+                   status || coalesce(' ' || error_code, '') || coalesce(' ' || last_error, '') as value
+            from delivery where notification_id = :id""")
+        .param("id", notificationId)
+        .query((row, n) -> Map.entry(row.getString("key"), row.getString("value"))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}
