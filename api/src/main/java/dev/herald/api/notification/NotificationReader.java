@@ -40,8 +40,10 @@ public class NotificationReader {
   public Optional<NotificationView> find(String id) {
     Optional<NotificationRecord> record = notifications.findById(id);
     if (record.isPresent()) {
-      List<NotificationView.Delivery> shown = deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN).stream()
-          .map(NotificationReader::toView).toList();
+      List<DeliveryRecord> first = record.get().groupKey() == null
+          ? deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN)
+          : deliveries.findByBroadcast(id, MAX_DELIVERIES_SHOWN);
+      List<NotificationView.Delivery> shown = first.stream().map(NotificationReader::toView).toList();
       return Optional.of(toView(record.get(), shown));
     }
     return workflowExists(id) ? Optional.of(justAccepted(id)) : Optional.empty();

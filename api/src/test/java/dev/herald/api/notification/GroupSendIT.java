@@ -86,6 +86,24 @@ class GroupSendIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aBroadcastListsItsDeliveriesInMemberOrder() {
+    logNotification("gs-order", "EMAIL", "SENDING", "gs-vip", 12);
+    for (int seq = 0; seq < 12; seq++) { // ids in the opposite order, so only the member number orders them
+      jdbc.update("""
+          insert into delivery (id, notification_id, channel, recipient, status, recipient_seq, recipient_id,
+                                updated_at)
+          values (?, 'notification-gs-order', 'EMAIL', ?, 'SENT', ?, ?, now())""",
+          "notification-gs-order/EMAIL/x" + (11 - seq), "gs-order-" + seq + "@it.example", seq, "gs-order-" + seq);
+    }
+
+    var deliveries = (List<Map<String, Object>>) get("/api/v1/notifications/notification-gs-order").getBody()
+        .get("deliveries");
+
+    assertThat(deliveries).extracting(d -> d.get("recipient")).containsExactly(
+        java.util.stream.IntStream.range(0, 12).mapToObj(i -> "gs-order-" + i + "@it.example").toArray());
+  }
+
+  @Test
   void aChannelWithNothingLoggedYetCountsZero() {
     logNotification("gs-zero", "EMAIL,PUSH", "PENDING_APPROVAL", "gs-vip", 2);
     logDeliveries("gs-zero", "EMAIL", "PENDING", "PENDING");
