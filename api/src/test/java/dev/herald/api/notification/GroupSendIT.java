@@ -3,6 +3,7 @@ package dev.herald.api.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.HeraldIntegrationTest;
+import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class GroupSendIT extends HeraldIntegrationTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired WorkflowClient client;
 
   @Test
   void anUnknownGroupIsRefusedNamingTheGroupField() {
@@ -63,6 +66,30 @@ class GroupSendIT extends HeraldIntegrationTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(errors(response.getBody())).containsExactly(
         Map.of("field", "recipients", "message", "at least one recipient is required (or a group)"));
+  }
+
+  @Test
+  void aGroupSendStartsSummarizedByItsGroupAndRepeatsOnlyWithTheSameGroup() {
+    http().post().uri("/api/v1/recipients/import").contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body("{\"id\":\"gs-fp-1\",\"email\":\"gs-fp-1@it.example\"}\n"
+            + "{\"id\":\"gs-fp-2\",\"email\":\"gs-fp-2@it.example\"}")
+        .retrieve().toBodilessEntity();
+    post("/api/v1/groups", "{\"key\":\"gs-fp-both\",\"name\":\"Both\"}");
+    post("/api/v1/groups/gs-fp-both/members", "{\"recipientIds\":[\"gs-fp-1\",\"gs-fp-2\"]}");
+    post("/api/v1/groups", "{\"key\":\"gs-fp-one\",\"name\":\"One\"}");
+    post("/api/v1/groups/gs-fp-one/members", "{\"recipientIds\":[\"gs-fp-1\"]}");
+
+    var first = post("/api/v1/notifications", groupRequest("gs-fp", "gs-fp-both"));
+    var repeat = post("/api/v1/notifications", groupRequest("gs-fp", "gs-fp-both"));
+    var otherGroup = post("/api/v1/notifications", groupRequest("gs-fp", "gs-fp-one"));
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(client.newUntypedWorkflowStub("notification-gs-fp").describe().getStaticSummary())
+        .isEqualTo("EMAIL to group gs-fp-both (2 members) from anonymous, NORMAL priority");
+    assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(repeat.getBody()).containsEntry("created", false);
+    assertThat(otherGroup.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(otherGroup.getBody()).containsEntry("type", "/problems/idempotency-key-reused");
   }
 
   @Test
@@ -111,7 +138,8 @@ class GroupSendIT extends HeraldIntegrationTest {
     var progress = (Map<String, Object>) get("/api/v1/notifications/notification-gs-zero").getBody().get("progress");
 
     assertThat((List<Map<String, Object>>) progress.get("channels"))
-        .extracting(c -> c.get("channel"), c -> c.get("total")).containsExactly(Tuple.tuple("EMAIL", 2), Tuple.tuple("PUSH", 0));
+        .extracting(c -> c.get("channel"), c -> c.get("total"))
+        .containsExactly(Tuple.tuple("EMAIL", 2), Tuple.tuple("PUSH", 0));
   }
 
   @Test
