@@ -26,10 +26,10 @@ public class NotificationReader {
 
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
-  private final DeliveryCounts counts;
+  private final ChannelCountsQuery counts;
   private final WorkflowClient client;
 
-  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts,
+  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, ChannelCountsQuery counts,
       WorkflowClient client) {
     this.notifications = notifications;
     this.deliveries = deliveries;
@@ -78,12 +78,12 @@ public class NotificationReader {
     var template = r.templateKey() == null ? null : new NotificationView.Template(r.templateKey(), r.templateVersion());
     return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
         r.priority(), r.subject(), template, r.groupKey(), r.recipientCount(), r.sendAt(), approval,
-        DeliveryCounts.total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
+        ChannelCountsQuery.total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {
     return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null,
-        null, null, 0, null, null, DeliveryCounts.total(List.of()), List.of(), null, null);
+        null, null, 0, null, null, ChannelCountsQuery.total(List.of()), List.of(), null, null);
   }
 
   private static NotificationView.Delivery toView(DeliveryRecord d) {

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * A notification's deliveries counted by channel and status in one query over the delivery log (an
  * index range on the notification id, then a hash aggregate), so a 100,000-member broadcast's
- * detail view costs one pass over its rows and never loads them.
+ * detail view costs one pass over its rows and never loads them. (Not named DeliveryCounts: the
+ * activities module has a bean of that name, whose {@code byChannel} is the same count plus a lookup
+ * of the channels, which the reader has already loaded.)
  */
 @Component
-class DeliveryCounts {
+class ChannelCountsQuery {
 
   static final String BY_CHANNEL_AND_STATUS = """
       select channel, status, count(*) as count from delivery
@@ -24,7 +26,7 @@ class DeliveryCounts {
 
   private final NamedParameterJdbcTemplate jdbc;
 
-  DeliveryCounts(NamedParameterJdbcTemplate jdbc) {
+  ChannelCountsQuery(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
