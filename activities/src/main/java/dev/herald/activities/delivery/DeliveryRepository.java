@@ -12,6 +12,10 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
   @Query("select * from delivery where notification_id = :notificationId order by channel, length(id), id limit :limit")
   List<DeliveryRecord> findByNotification(@Param("notificationId") String notificationId, @Param("limit") int limit);
 
+  /** A broadcast's in audience order: by channel, then member number (a range of V8's delivery_batch index, no sort). */
+  @Query("select * from delivery where notification_id = :notificationId order by channel, recipient_seq limit :limit")
+  List<DeliveryRecord> findByBroadcast(@Param("notificationId") String notificationId, @Param("limit") int limit);
+
   @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")
   List<StatusCount> countByStatus(@Param("notificationId") String notificationId);
 

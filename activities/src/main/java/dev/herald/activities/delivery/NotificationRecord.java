@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A notification as the delivery log keeps it. */
+/** A notification as the delivery log keeps it; {@code groupKey}: the group a broadcast went to, else null. */
 @Table("notification")
 public record NotificationRecord(
     @Id String id,
@@ -25,5 +25,6 @@ public record NotificationRecord(
     Instant decidedAt,
     String templateKey,
     Integer templateVersion,
+    String groupKey,
     Instant createdAt,
     Instant updatedAt) {}

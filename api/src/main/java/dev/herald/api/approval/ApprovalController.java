@@ -37,8 +37,8 @@ class ApprovalController {
     }
     NotificationPage waiting = reader.history(NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
     return waiting.items().stream()
-        .map(n -> new PendingApproval(n.id(), n.sender(), n.recipientCount(), n.channels(), n.priority(), n.subject(),
-            n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))
+        .map(n -> new PendingApproval(n.id(), n.sender(), n.group(), n.recipientCount(), n.channels(), n.priority(),
+            n.subject(), n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))
         .toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.delivery.NotificationRepository;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -10,15 +11,17 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
-/** Steers a running notification: an admin's approval decision, or cancellation. */
+/** Steers a running notification: an admin's approval decision, pausing and resuming a broadcast, or cancellation. */
 @Service
 public class NotificationControl {
 
   private final WorkflowClient client;
+  private final NotificationRepository notifications;
   private final Clock clock;
 
-  public NotificationControl(WorkflowClient client, Clock clock) {
+  public NotificationControl(WorkflowClient client, NotificationRepository notifications, Clock clock) {
     this.client = client;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -37,6 +40,25 @@ public class NotificationControl {
   public void cancel(String id) {
     requireRunning(id);
     client.newUntypedWorkflowStub(id).cancel();
+  }
+
+  /** A broadcast starts no new batch until resumed; the batches in flight finish. */
+  public void pause(String id) {
+    requireBroadcast(id);
+    client.newWorkflowStub(NotificationWorkflow.class, id).pause();
+  }
+
+  public void resume(String id) {
+    requireBroadcast(id);
+    client.newWorkflowStub(NotificationWorkflow.class, id).resume();
+  }
+
+  /** Only a group send has batches to hold back; one not logged yet (accepted a moment ago) may be one. */
+  private void requireBroadcast(String id) {
+    requireRunning(id);
+    notifications.findById(id).filter(n -> n.groupKey() == null).ifPresent(n -> {
+      throw new NotificationStateException("notification " + id + " is not a broadcast to a group; only those pause");
+    });
   }
 
   private void requireRunning(String id) {

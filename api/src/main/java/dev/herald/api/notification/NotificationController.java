@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The notifications API: send, look up, list history, approve or reject, cancel. */
+/** The notifications API: send, look up, list history, approve or reject, pause and resume a broadcast, cancel. */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
@@ -78,6 +78,18 @@ class NotificationController {
   ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
     control.cancel(id);
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
+  }
+
+  @PostMapping("/{id}/pause")
+  ResponseEntity<Map<String, String>> pause(@PathVariable String id) {
+    control.pause(id);
+    return ResponseEntity.accepted().body(Map.of("id", id, "status", "PAUSING"));
+  }
+
+  @PostMapping("/{id}/resume")
+  ResponseEntity<Map<String, String>> resume(@PathVariable String id) {
+    control.resume(id);
+    return ResponseEntity.accepted().body(Map.of("id", id, "status", "RESUMING"));
   }
 
   private static SendNotificationRequest withKey(SendNotificationRequest request, String headerKey) {

@@ -4,17 +4,13 @@ import dev.herald.activities.delivery.DeliveryRecord;
 import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.activities.delivery.NotificationRecord;
 import dev.herald.activities.delivery.NotificationRepository;
-import dev.herald.activities.delivery.StatusCount;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,19 +26,24 @@ public class NotificationReader {
 
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
+  private final ChannelCountsQuery counts;
   private final WorkflowClient client;
 
-  public NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, WorkflowClient client) {
+  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, ChannelCountsQuery counts,
+      WorkflowClient client) {
     this.notifications = notifications;
     this.deliveries = deliveries;
+    this.counts = counts;
     this.client = client;
   }
 
   public Optional<NotificationView> find(String id) {
     Optional<NotificationRecord> record = notifications.findById(id);
     if (record.isPresent()) {
-      List<NotificationView.Delivery> shown = deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN).stream()
-          .map(NotificationReader::toView).toList();
+      List<DeliveryRecord> first = record.get().groupKey() == null
+          ? deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN)
+          : deliveries.findByBroadcast(id, MAX_DELIVERIES_SHOWN);
+      List<NotificationView.Delivery> shown = first.stream().map(NotificationReader::toView).toList();
       return Optional.of(toView(record.get(), shown));
     }
     return workflowExists(id) ? Optional.of(justAccepted(id)) : Optional.empty();
@@ -76,26 +77,13 @@ public class NotificationReader {
         : new NotificationView.Approval(r.approvalDecision(), r.approvalComment(), r.approvedBy(), r.decidedAt());
     var template = r.templateKey() == null ? null : new NotificationView.Template(r.templateKey(), r.templateVersion());
     return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
-        r.priority(), r.subject(), template, r.recipientCount(), r.sendAt(), approval, counts(r.id()), shown, r.createdAt(),
-        r.updatedAt());
-  }
-
-  private NotificationView.Counts counts(String id) {
-    Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
-    for (StatusCount count : deliveries.countByStatus(id)) {
-      byStatus.put(count.status(), count.count());
-    }
-    long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-    long delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0L);
-    return new NotificationView.Counts(total, byStatus.getOrDefault(DeliveryStatus.PENDING, 0L),
-        byStatus.getOrDefault(DeliveryStatus.SENT, 0L) + delivered, delivered,
-        byStatus.getOrDefault(DeliveryStatus.FAILED, 0L), byStatus.getOrDefault(DeliveryStatus.SKIPPED, 0L),
-        byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0L));
+        r.priority(), r.subject(), template, r.groupKey(), r.recipientCount(), r.sendAt(), approval,
+        ChannelCountsQuery.total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {
-    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null, null, 0,
-        null, null, new NotificationView.Counts(0, 0, 0, 0, 0, 0, 0), List.of(), null, null);
+    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null,
+        null, null, 0, null, null, ChannelCountsQuery.total(List.of()), List.of(), null, null);
   }
 
   private static NotificationView.Delivery toView(DeliveryRecord d) {

@@ -20,6 +20,7 @@ class NotificationRequestValidator {
   private static final int MAX_SENDER_CHARS = 100;
   private static final int MAX_ID_CHARS = 200;
   private static final int MAX_TOKEN_CHARS = 4096;
+  private static final int MAX_GROUP_KEY_CHARS = 100;
   /** Clock skew tolerated on sendAt before it counts as in the past. */
   private static final long SKEW_SECONDS = 5;
 
@@ -80,8 +81,12 @@ class NotificationRequestValidator {
   }
 
   private void validateRecipients(SendNotificationRequest request, List<FieldViolation> violations) {
+    if (request.group() != null) {
+      validateGroup(request, violations);
+      return;
+    }
     if (request.recipients() == null || request.recipients().isEmpty()) {
-      violations.add(new FieldViolation("recipients", "at least one recipient is required"));
+      violations.add(new FieldViolation("recipients", "at least one recipient is required (or a group)"));
       return;
     }
     if (request.recipients().size() > settings.maxRecipients()) {
@@ -107,6 +112,15 @@ class NotificationRequestValidator {
       } else if (malformed.isEmpty() && fallback && !reachable) {
         violations.add(new FieldViolation(field, "has no address for any of the channels " + request.channels()));
       }
+    }
+  }
+
+  /** A group's members and their addresses are checked when it is looked up, and again per delivery. */
+  private static void validateGroup(SendNotificationRequest request, List<FieldViolation> violations) {
+    if (request.recipients() != null) {
+      violations.add(new FieldViolation("group", "give either recipients or a group, not both"));
+    } else if (request.group().isBlank() || request.group().length() > MAX_GROUP_KEY_CHARS) {
+      violations.add(new FieldViolation("group", "must be a group key of 1-" + MAX_GROUP_KEY_CHARS + " characters"));
     }
   }
 

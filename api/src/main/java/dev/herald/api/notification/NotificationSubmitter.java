@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -54,12 +55,13 @@ public class NotificationSubmitter {
   private final NotificationReader reader;
   private final Templates templates;
   private final RecipientDirectory directory;
+  private final BroadcastGroups groups;
   private final ObjectMapper json;
   private final Clock clock;
 
   public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
       NotificationSettings settings, NotificationReader reader, Templates templates, RecipientDirectory directory,
-      ObjectMapper json, Clock clock) {
+      BroadcastGroups groups, ObjectMapper json, Clock clock) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
@@ -67,6 +69,7 @@ public class NotificationSubmitter {
     this.reader = reader;
     this.templates = templates;
     this.directory = directory;
+    this.groups = groups;
     this.json = json;
     this.clock = clock;
   }
@@ -78,8 +81,10 @@ public class NotificationSubmitter {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
+    String audience = request.isBroadcast() ? groupAudience(request.group())
+        : request.recipients().size() + " recipient(s)";
     NotificationSpec spec = toSpec(request, asked, now);
-    NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec));
+    NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
     try {
       try {
         WorkflowClient.start(workflow::send, spec);
@@ -104,13 +109,14 @@ public class NotificationSubmitter {
   private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
     String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
-    List<Recipient> recipients = request.recipients().stream().map(this::toRecipient).toList();
+    List<Recipient> recipients = request.isBroadcast() ? List.of()
+        : request.recipients().stream().map(this::toRecipient).toList();
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
     TemplateRef template = request.template() == null ? null : templateRef(request);
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
-        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, null, null);
+        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null);
   }
 
   /** The version is fixed at acceptance, so a later publish never changes a notification in flight. */
@@ -129,7 +135,12 @@ public class NotificationSubmitter {
     return new Recipient(r.id(), r.email(), phone, r.pushToken(), r.locale());
   }
 
-  private WorkflowOptions optionsFor(NotificationSpec spec) {
+  /** e.g. "group vip-customers (12,345 members)": the size now; the workflow fixes the audience when it records it. */
+  private String groupAudience(String key) {
+    return String.format(Locale.ROOT, "group %s (%,d members)", key, groups.require(key).size());
+  }
+
+  private WorkflowOptions optionsFor(NotificationSpec spec, String audience) {
     List<String> channels = spec.channels().stream().map(Channel::name).toList();
     return WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id())
@@ -145,15 +156,15 @@ public class NotificationSubmitter {
             .build())
         .setPriority(io.temporal.common.Priority.newBuilder()
             .setPriorityKey(spec.priority().temporalPriorityKey()).build())
-        .setStaticSummary(String.join("+", channels) + " to " + spec.recipients().size() + " recipient(s) from "
-            + spec.sender() + ", " + spec.priority() + " priority")
+        .setStaticSummary(String.join("+", channels) + " to " + audience + " from " + spec.sender() + ", "
+            + spec.priority() + " priority")
         .build();
   }
 
   /** SHA-256 of what the request asks for (everything but the key), to tell repeats from reuse. */
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
-        request.recipients(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
+        request.recipients(), request.group(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
         request.templateVersion(), request.variables());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);

@@ -1,13 +1,19 @@
 package dev.herald.api.notification;
 
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
 import java.time.Instant;
 import java.util.List;
 
-/** A notification with its progress and (for the detail view) its deliveries. */
+/**
+ * A notification with its progress and (for the detail view) its deliveries.
+ *
+ * @param group the recipient group of a broadcast, else null; {@code recipientCount} is then the
+ *     audience fixed at acceptance
+ */
 public record NotificationView(
     String id,
     String idempotencyKey,
@@ -18,6 +24,7 @@ public record NotificationView(
     Priority priority,
     String subject,
     Template template,
+    String group,
     int recipientCount,
     Instant sendAt,
     Approval approval,
@@ -31,8 +38,12 @@ public record NotificationView(
 
   public record Approval(String decision, String comment, String decidedBy, Instant decidedAt) {}
 
-  /** {@code sent}: accepted by providers; {@code delivered}: the part of it confirmed by receipts. */
-  public record Counts(long total, long pending, long sent, long delivered, long failed, long skipped, long cancelled) {}
+  /**
+   * {@code sent}: accepted by providers; {@code delivered}: the part of it confirmed by receipts.
+   * {@code channels}: the same per channel, in the notification's channel order.
+   */
+  public record Counts(long total, long pending, long sent, long delivered, long failed, long skipped, long cancelled,
+      List<ChannelCounts> channels) {}
 
   public record Delivery(
       String id,

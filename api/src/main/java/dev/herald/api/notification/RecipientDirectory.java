@@ -27,9 +27,7 @@ class RecipientDirectory {
     for (var given : request.recipients()) {
       completed.add(given == null || given.id() == null || given.id().isBlank() ? given : complete(given));
     }
-    return new SendNotificationRequest(request.idempotencyKey(), request.sender(), request.channels(),
-        request.channelMode(), completed, request.subject(), request.body(), request.priority(), request.sendAt(),
-        request.template(), request.templateVersion(), request.variables());
+    return request.withRecipients(completed);
   }
 
   private SendNotificationRequest.RecipientAddress complete(SendNotificationRequest.RecipientAddress given) {

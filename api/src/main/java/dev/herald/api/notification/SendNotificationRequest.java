@@ -1,5 +1,7 @@
 package dev.herald.api.notification;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Priority;
@@ -11,6 +13,10 @@ import java.util.List;
  *
  * @param idempotencyKey the client's id of this request; repeats with it are sent once (the
  *     {@code Idempotency-Key} header may carry it instead)
+ * @param recipients who to notify; or else {@code group}
+ * @param group the key of a recipient group to broadcast to, instead of {@code recipients}; its members
+ *     are fixed when the notification is accepted (left out of the fingerprint JSON when absent, so
+ *     requests without it keep their fingerprint)
  * @param channelMode ALL (default): every channel; FALLBACK: channels in order, the next only when
  *     the previous failed for good
  * @param sendAt when to send; absent means now
@@ -24,6 +30,7 @@ public record SendNotificationRequest(
     List<Channel> channels,
     ChannelMode channelMode,
     List<RecipientAddress> recipients,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String group,
     String subject,
     String body,
     Priority priority,
@@ -39,7 +46,18 @@ public record SendNotificationRequest(
   public record RecipientAddress(String id, String email, String phone, String pushToken, String locale) {}
 
   public SendNotificationRequest withIdempotencyKey(String key) {
-    return new SendNotificationRequest(key, sender, channels, channelMode, recipients, subject, body, priority, sendAt,
-        template, templateVersion, variables);
+    return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,
+        sendAt, template, templateVersion, variables);
+  }
+
+  public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
+    return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
+        priority, sendAt, template, templateVersion, variables);
+  }
+
+  /** Not a JSON property: the fingerprint is this record's JSON. */
+  @JsonIgnore
+  public boolean isBroadcast() {
+    return group != null;
   }
 }

@@ -97,6 +97,20 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
         .satisfies(r -> assertThat(reason(r)).contains("recipients[0].email: is not a valid email address"));
   }
 
+  @Test
+  void anEventForAnUnknownGroupGoesToTheDeadLetterTopicNamingTheGroup() throws Exception {
+    kafka.send(topics.requestsTopic(), "g", "{\"idempotencyKey\":\"kafka-no-group\",\"channels\":[\"EMAIL\"],"
+        + "\"group\":\"kafka-no-such-group\",\"subject\":\"News\",\"body\":\"b\"}").get();
+
+    List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      deadLetters.poll(Duration.ofMillis(200)).forEach(dead::add);
+      return dead.stream().anyMatch(r -> "g".equals(r.key()));
+    });
+    assertThat(dead).filteredOn(r -> "g".equals(r.key())).singleElement()
+        .satisfies(r -> assertThat(reason(r)).contains("group: no group has the key 'kafka-no-such-group'"));
+  }
+
   private static String reason(ConsumerRecord<String, String> record) {
     var header = record.headers().lastHeader(DeadLetters.REASON_HEADER);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
