@@ -16,7 +16,9 @@ class NotificationReplayTest {
       "histories/notification-approved.json",
       "histories/notification-partially-failed.json",
       "histories/notification-fallback-receipt.json",
-      "histories/notification-templated.json"})
+      "histories/notification-templated.json",
+      "histories/broadcast-first-run.json",
+      "histories/broadcast-continued.json"})
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, NotificationWorkflowImpl.class);
   }

@@ -1,0 +1,149 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.PlannedDelivery;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * An in-memory delivery log and email batch sender for broadcast workflow tests: one EMAIL delivery
+ * per member, the statuses kept per member number, every send counted per member, so a test can
+ * say "each member exactly once". Thread-safe: batches run concurrently.
+ */
+final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActivities {
+
+  private final int members;
+  private final Map<Integer, DeliveryStatus> statuses = new ConcurrentHashMap<>();
+  final AtomicIntegerArray sends;
+  final AtomicInteger batchesStarted = new AtomicInteger();
+  final List<NotificationStatus> recordedStatuses = new CopyOnWriteArrayList<>();
+  final List<BatchRequest> failedBatches = new CopyOnWriteArrayList<>();
+  final AtomicInteger releases = new AtomicInteger();
+  /** Batches starting at these member numbers fail for good (their retries ran out). */
+  final List<Integer> brokenBatches = new CopyOnWriteArrayList<>();
+  /** Open it to let batches send; closed, every batch waits at its start (up to 10 s). */
+  volatile CountDownLatch gate = new CountDownLatch(0);
+
+  FakeBroadcastLog(int members) {
+    this.members = members;
+    this.sends = new AtomicIntegerArray(members);
+  }
+
+  @Override
+  public Audience recordBroadcastAccepted(NotificationSpec spec) {
+    for (int seq = 0; seq < members; seq++) {
+      statuses.putIfAbsent(seq, DeliveryStatus.PENDING);
+    }
+    return new Audience(members, List.of(ChannelCounts.reserved(Channel.EMAIL, members)));
+  }
+
+  @Override
+  public ChannelCounts sendBatch(BatchRequest batch) {
+    batchesStarted.incrementAndGet();
+    try {
+      gate.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (brokenBatches.contains(batch.fromSeq())) {
+      throw ApplicationFailure.newNonRetryableFailure("relay refuses everything", "MESSAGE_REJECTED");
+    }
+    for (int seq = batch.fromSeq(); seq < batch.toSeq(); seq++) {
+      if (statuses.replace(seq, DeliveryStatus.PENDING, DeliveryStatus.SENT)) {
+        sends.incrementAndGet(seq);
+      }
+    }
+    return range(batch);
+  }
+
+  @Override
+  public ChannelCounts failBatch(BatchRequest batch, DeliveryError error) {
+    failedBatches.add(batch);
+    for (int seq = batch.fromSeq(); seq < batch.toSeq(); seq++) {
+      statuses.replace(seq, DeliveryStatus.PENDING, DeliveryStatus.FAILED);
+    }
+    return range(batch);
+  }
+
+  @Override
+  public List<ChannelCounts> countDeliveries(String notificationId) {
+    return List.of(count(0, members));
+  }
+
+  @Override
+  public int releasePending(String notificationId, String reason) {
+    releases.incrementAndGet();
+    int released = 0;
+    for (int seq = 0; seq < members; seq++) {
+      if (statuses.replace(seq, DeliveryStatus.PENDING, DeliveryStatus.CANCELLED)) {
+        released++;
+      }
+    }
+    return released;
+  }
+
+  @Override
+  public void recordStatus(String notificationId, NotificationStatus status, String detail) {
+    recordedStatuses.add(status);
+  }
+
+  @Override
+  public void recordApproval(String notificationId, ApprovalDecision decision) {}
+
+  @Override
+  public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries) {
+    throw new IllegalStateException("a broadcast is accepted by recordBroadcastAccepted");
+  }
+
+  @Override
+  public void recordDelivery(DeliveryOutcome outcome) {
+    throw new IllegalStateException("a broadcast records deliveries in its batches");
+  }
+
+  @Override
+  public void recordReceipt(DeliveryReceipt receipt) {}
+
+  long membersWith(DeliveryStatus status) {
+    return statuses.values().stream().filter(s -> s == status).count();
+  }
+
+  private ChannelCounts range(BatchRequest batch) {
+    return count(batch.fromSeq(), batch.toSeq());
+  }
+
+  private ChannelCounts count(int from, int to) {
+    int pending = 0;
+    int sent = 0;
+    int failed = 0;
+    int cancelled = 0;
+    for (int seq = from; seq < to; seq++) {
+      switch (statuses.get(seq)) {
+        case PENDING -> pending++;
+        case SENT -> sent++;
+        case FAILED -> failed++;
+        case CANCELLED -> cancelled++;
+        default -> {}
+      }
+    }
+    return new ChannelCounts(Channel.EMAIL, to - from, pending, sent, 0, failed, 0, cancelled);
+  }
+}
