@@ -4,9 +4,11 @@
 # by name, approves it when it waits for approval, polls until it is final, and prints the import
 # time, the broadcast's wall time (approval to final), recipients/s, the API process's peak heap
 # while broadcasting, and the final counts per channel.
-# Usage: bench/broadcast.sh [count=10000]   (Herald on BASE_URL, default http://localhost:8080)
+# Usage: bench/broadcast.sh [count=10000]   (Herald on BASE_URL, default http://localhost:8080;
+#        CHANNEL=IN_APP for the in-app inbox instead of email)
 set -euo pipefail
 count=${1:-10000}
+channel=${CHANNEL:-EMAIL}
 base=${BASE_URL:-http://localhost:8080}
 work=$(mktemp -d)
 sampler=
@@ -47,10 +49,10 @@ grouped=$(now_ns)
 if ! curl -fsS "$base/api/v1/templates/bench-broadcast" >/dev/null 2>&1; then
   post /api/v1/templates '{"key":"bench-broadcast","owner":"bench"}' >/dev/null
   post /api/v1/templates/bench-broadcast/versions \
-    '{"defaults":{"email":{"subject":"Hello {{recipient.name}}","text":"Hi {{recipient.name}}, this is a benchmark."}}}' >/dev/null
+    '{"defaults":{"email":{"subject":"Hello {{recipient.name}}","text":"Hi {{recipient.name}}, this is a benchmark."},"inApp":{"title":"Hello {{recipient.name}}","body":"Hi {{recipient.name}}, this is a benchmark."}}}' >/dev/null
   post /api/v1/templates/bench-broadcast/versions/1/publish '' >/dev/null
 fi
-id=$(post /api/v1/notifications "{\"idempotencyKey\":\"bench-broadcast-$run\",\"channels\":[\"EMAIL\"],\"group\":\"$group\",\"template\":\"bench-broadcast\",\"sender\":\"bench\"}" | field "['id']")
+id=$(post /api/v1/notifications "{\"idempotencyKey\":\"bench-broadcast-$run\",\"channels\":[\"$channel\"],\"group\":\"$group\",\"template\":\"bench-broadcast\",\"sender\":\"bench\"}" | field "['id']")
 
 status() { curl -fsS "$base/api/v1/notifications/$id" | field "['status']"; }
 while [[ "$(status)" == ACCEPTED ]]; do sleep 0.2; done
