@@ -1,10 +1,12 @@
 package dev.herald.api.notification;
 
 import dev.herald.activities.delivery.DeliveryRecord;
+import dev.herald.activities.delivery.DeliveryCounts;
 import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.activities.delivery.NotificationRecord;
 import dev.herald.activities.delivery.NotificationRepository;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -26,10 +28,10 @@ public class NotificationReader {
 
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
-  private final ChannelCountsQuery counts;
+  private final DeliveryCounts counts;
   private final WorkflowClient client;
 
-  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, ChannelCountsQuery counts,
+  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts,
       WorkflowClient client) {
     this.notifications = notifications;
     this.deliveries = deliveries;
@@ -78,16 +80,23 @@ public class NotificationReader {
     var template = r.templateKey() == null ? null : new NotificationView.Template(r.templateKey(), r.templateVersion());
     return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
         r.priority(), r.subject(), template, r.groupKey(), r.recipientCount(), r.sendAt(), approval,
-        ChannelCountsQuery.total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
+        total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {
     return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null,
-        null, null, 0, null, null, ChannelCountsQuery.total(List.of()), List.of(), null, null);
+        null, null, 0, null, null, total(List.of()), List.of(), null, null);
   }
 
   private static NotificationView.Delivery toView(DeliveryRecord d) {
     return new NotificationView.Delivery(d.id(), d.channel(), d.recipient(), d.status(), d.attempts(),
         d.providerMessageId(), d.errorCode(), d.lastError(), d.updatedAt());
+  }
+
+  /** The overall counts: the sum over channels. */
+  static NotificationView.Counts total(List<ChannelCounts> channels) {
+    ChannelCounts all = channels.stream().reduce(ChannelCounts.none(null), ChannelCounts::plus);
+    return new NotificationView.Counts(all.total(), all.pending(), all.sent(), all.delivered(), all.failed(),
+        all.skipped(), all.cancelled(), channels);
   }
 }
