@@ -1,0 +1,85 @@
+package dev.herald.api.bench;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The ceiling of Temporal itself on this machine and server: a workflow with one trivial activity,
+ * on a queue of its own, with the same poller counts as Herald's queues, at most {@code inFlight}
+ * workflows running at once.
+ */
+final class BareTemporal {
+
+  static final String QUEUE = "bench-bare";
+
+  @WorkflowInterface
+  public interface BareWorkflow {
+    @WorkflowMethod
+    String run(String input);
+  }
+
+  @ActivityInterface
+  public interface BareActivity {
+    String touch(String input);
+  }
+
+  public static class BareWorkflowImpl implements BareWorkflow {
+    private final BareActivity activity = Workflow.newActivityStub(BareActivity.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+
+    @Override
+    public String run(String input) {
+      return activity.touch(input);
+    }
+  }
+
+  static class BareActivityImpl implements BareActivity {
+    @Override
+    public String touch(String input) {
+      return input;
+    }
+  }
+
+  private BareTemporal() {}
+
+  /** Runs {@code count} workflows and returns workflows per second. */
+  static double workflowsPerSecond(WorkflowClient client, int count, int inFlight) throws InterruptedException {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    var worker = factory.newWorker(QUEUE, WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskPollers(2).setMaxConcurrentActivityTaskPollers(2).build());
+    worker.registerWorkflowImplementationTypes(BareWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new BareActivityImpl());
+    factory.start();
+    try {
+      String run = Long.toString(System.currentTimeMillis(), 36);
+      Semaphore slots = new Semaphore(inFlight);
+      List<CompletableFuture<String>> results = new ArrayList<>(count);
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        slots.acquire();
+        BareWorkflow workflow = client.newWorkflowStub(BareWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("bench-bare-" + run + "-" + i).build());
+        WorkflowClient.start(workflow::run, "x");
+        results.add(WorkflowStub.fromTyped(workflow).getResultAsync(String.class)
+            .whenComplete((result, failure) -> slots.release()));
+      }
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+      return count / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      factory.shutdownNow();
+    }
+  }
+}

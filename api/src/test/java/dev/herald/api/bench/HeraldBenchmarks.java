@@ -1,0 +1,285 @@
+package dev.herald.api.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.activities.email.EmailSender;
+import dev.herald.api.HeraldIntegrationTest;
+import dev.herald.workflows.messages.EmailMessage;
+import io.temporal.client.WorkflowClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Herald's benchmarks on the embedded default (or on the Temporal server named by
+ * {@code TEMPORAL_ADDRESS}), each Herald figure next to what bounds it, measured in the same run:
+ * the SMTP sink's ceiling, a bare Temporal workflow's ceiling, and a baseline without Temporal.
+ * Not a test: it asserts nothing about speed and runs only with {@code -Dherald.bench=true}
+ * (see {@code bench/run.sh}); it prints a table.
+ */
+@EnabledIfSystemProperty(named = "herald.bench", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HeraldBenchmarks extends HeraldIntegrationTest {
+
+  private static final int COUNT = Integer.getInteger("herald.bench.count", 2_000);
+  private static final int API_RATE = Integer.getInteger("herald.bench.api-rate", 200);
+  private static final Duration API_DURATION = Duration.ofSeconds(Integer.getInteger("herald.bench.api-seconds", 15));
+  private static final Duration OVERLOAD = Duration.ofSeconds(Integer.getInteger("herald.bench.overload-seconds", 30));
+  private static final String BASELINE_TOPIC = "bench.baseline";
+  private static final Map<String, String> results = new LinkedHashMap<>();
+  private static double smtpCeiling;
+  private static double temporalCeiling;
+  private static double heraldRate;
+  private static double baselineRate;
+
+  @Autowired private WorkflowClient client;
+  @Autowired private EmailSender email;
+  @Autowired private JdbcTemplate jdbc;
+  @Autowired private ProducerFactory<String, String> producers;
+  @Autowired private KafkaAdmin kafkaAdmin;
+  @Value("${herald.kafka.requests-topic}") private String requestsTopic;
+  @Value("${herald.kafka.partitions}") private int partitions;
+
+  @Test
+  @Order(1)
+  void smtpSinkCeiling() throws InterruptedException {
+    String run = run();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch done = new CountDownLatch(COUNT);
+    long start = System.nanoTime();
+    for (int i = 0; i < COUNT; i++) {
+      String to = run + "-" + i + "@ceiling.bench.example";
+      pool.execute(() -> {
+        try {
+          email.send(new EmailMessage(to, "ceiling", to, "ceiling", "hello", null, null));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await(10, TimeUnit.MINUTES);
+    smtpCeiling = COUNT / seconds(start);
+    pool.shutdown();
+    results.put("ceiling: SMTP sink, Herald's pooled sender, 8 threads, distinct recipients",
+        String.format("%.0f mails/s", smtpCeiling));
+  }
+
+  @Test
+  @Order(2)
+  void bareTemporalCeiling() throws InterruptedException {
+    temporalCeiling = BareTemporal.workflowsPerSecond(client, COUNT, 200);
+    results.put("ceiling: bare Temporal workflow, 1 trivial activity, 200 in flight",
+        String.format("%.0f workflows/s", temporalCeiling));
+  }
+
+  @Test
+  @Order(3)
+  void singleNotificationsFromKafkaToTheSink() {
+    String run = run();
+    Map<String, Long> producedAt = produce(requestsTopic, run, COUNT, 0, new ConcurrentHashMap<>());
+    Latencies latencies = awaitDelivered(run, producedAt);
+    heraldRate = rate(producedAt, run);
+    results.put("Herald: single email notifications, Kafka -> SENT in the log", String.format(
+        "%.0f notifications/s (%.0f%% of bare Temporal), %s", heraldRate, 100 * heraldRate / temporalCeiling, latencies));
+  }
+
+  @Test
+  @Order(4)
+  void baselineWithoutTemporal() throws Exception {
+    try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+      admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, partitions, (short) 1))).all().get();
+    }
+    String run = run();
+    Latencies latencies = new Latencies();
+    AtomicInteger sent = new AtomicInteger();
+    Map<String, Long> producedAt = new ConcurrentHashMap<>();
+    List<Thread> consumers = new ArrayList<>();
+    long[] lastSent = new long[1];
+    for (int i = 0; i < partitions; i++) {
+      Thread consumer = new Thread(() -> consume(run, producedAt, latencies, sent, lastSent), "bench-baseline-" + i);
+      consumer.start();
+      consumers.add(consumer);
+    }
+    long start = System.currentTimeMillis();
+    produce(BASELINE_TOPIC, run, COUNT, 0, producedAt);
+    await().atMost(Duration.ofMinutes(10)).until(() -> sent.get() >= COUNT);
+    consumers.forEach(Thread::interrupt);
+    baselineRate = COUNT / ((lastSent[0] - start) / 1000.0);
+    results.put("baseline: Kafka consumer per partition -> the same sender, no Temporal", String.format(
+        "%.0f notifications/s, %s; Herald/baseline = %.2f", baselineRate, latencies, heraldRate / baselineRate));
+  }
+
+  @Test
+  @Order(5)
+  void apiAcceptLatencyAtAFixedRate() throws InterruptedException {
+    String run = run();
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    Latencies latencies = new Latencies();
+    AtomicInteger refused = new AtomicInteger();
+    int total = (int) (API_RATE * API_DURATION.toSeconds());
+    CountDownLatch answered = new CountDownLatch(total);
+    long interval = 1_000_000_000L / API_RATE;
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long intended = start + i * interval;
+      LockSupport.parkNanos(intended - System.nanoTime());
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(request(run + "-" + i))).build();
+      http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        latencies.record(Duration.ofNanos(System.nanoTime() - intended));
+        if (failure != null || response.statusCode() != 202) {
+          refused.incrementAndGet();
+        }
+        answered.countDown();
+      });
+    }
+    answered.await(5, TimeUnit.MINUTES);
+    results.put(String.format("API accept latency, open loop at %d requests/s for %d s", API_RATE,
+        API_DURATION.toSeconds()), latencies + ", not 202: " + refused.get());
+  }
+
+  @Test
+  @Order(6)
+  void overloadAtTwiceTheMeasuredRate() {
+    String run = run();
+    double offered = 2 * heraldRate;
+    int total = (int) (offered * OVERLOAD.toSeconds());
+    Map<String, Long> producedAt = produce(requestsTopic, run, total, offered, new ConcurrentHashMap<>());
+    Latencies latencies = awaitDelivered(run, producedAt);
+    results.put(String.format("overload: %.0f notifications/s offered for %d s (2x)", offered, OVERLOAD.toSeconds()),
+        String.format("time to delivery %s; p99/p50 = %.1f; delivered %d of %d", latencies,
+            latencies.p99Ms() / Math.max(0.001, latencies.p50Ms()), latencies.count(), total));
+  }
+
+  @AfterAll
+  static void print() {
+    String server = System.getenv("TEMPORAL_ADDRESS") == null ? "in-process test server"
+        : "Temporal at " + System.getenv("TEMPORAL_ADDRESS");
+    StringBuilder table = new StringBuilder("\n## Herald benchmarks (" + server + ", " + COUNT + " per run, "
+        + Runtime.getRuntime().availableProcessors() + " cores)\n\n| what | result |\n|---|---|\n");
+    results.forEach((what, result) -> table.append("| ").append(what).append(" | ").append(result).append(" |\n"));
+    System.out.println(table);
+  }
+
+  /** Sends {@code count} requests to {@code topic} at {@code perSecond} (0: at once), noting when each went. */
+  private Map<String, Long> produce(String topic, String run, int count, double perSecond, Map<String, Long> producedAt) {
+    long start = System.nanoTime();
+    try (Producer<String, String> producer = producers.createProducer()) {
+      for (int i = 0; i < count; i++) {
+        if (perSecond > 0) {
+          LockSupport.parkNanos(start + (long) (i * 1e9 / perSecond) - System.nanoTime());
+        }
+        String key = run + "-" + i;
+        producedAt.put(key, System.currentTimeMillis());
+        producer.send(new ProducerRecord<>(topic, key, request(key)));
+      }
+      producer.flush();
+    }
+    return producedAt;
+  }
+
+  private Latencies awaitDelivered(String run, Map<String, Long> producedAt) {
+    await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.queryForObject("""
+        select count(*) from delivery d join notification n on n.id = d.notification_id
+        where n.idempotency_key like ? and d.status = 'SENT'""", Integer.class, run + "-%") >= producedAt.size());
+    Latencies latencies = new Latencies();
+    jdbc.query("""
+        select n.idempotency_key, d.updated_at from delivery d join notification n on n.id = d.notification_id
+        where n.idempotency_key like ?""", row -> {
+          long sentAt = row.getTimestamp("updated_at").getTime();
+          latencies.record(Duration.ofMillis(sentAt - producedAt.get(row.getString("idempotency_key"))));
+        }, run + "-%");
+    return latencies;
+  }
+
+  private double rate(Map<String, Long> producedAt, String run) {
+    long first = producedAt.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    Timestamp last = jdbc.queryForObject("""
+        select max(d.updated_at) from delivery d join notification n on n.id = d.notification_id
+        where n.idempotency_key like ?""", Timestamp.class, run + "-%");
+    return producedAt.size() / ((last.getTime() - first) / 1000.0);
+  }
+
+  /** One baseline consumer: sends each of this run's requests as it comes, committing after each poll. */
+  private void consume(String run, Map<String, Long> producedAt, Latencies latencies, AtomicInteger sent, long[] lastSent) {
+    Map<String, Object> config = new LinkedHashMap<>(kafkaAdmin.getConfigurationProperties());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + run);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(BASELINE_TOPIC));
+      while (!Thread.currentThread().isInterrupted()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+          if (!record.key().startsWith(run)) {
+            continue;
+          }
+          String to = record.key() + "@bench.example";
+          try {
+            email.send(new EmailMessage(record.key(), record.key(), to, "bench", "Hello from Herald", null, null));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          long now = System.currentTimeMillis();
+          synchronized (lastSent) {
+            lastSent[0] = Math.max(lastSent[0], now);
+          }
+          latencies.record(Duration.ofMillis(now - producedAt.get(record.key())));
+          sent.incrementAndGet();
+        }
+        consumer.commitSync();
+      }
+    } catch (org.apache.kafka.common.errors.InterruptException stopped) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String request(String key) {
+    return "{\"idempotencyKey\":\"" + key + "\",\"channels\":[\"EMAIL\"],\"recipients\":[{\"email\":\"" + key
+        + "@bench.example\"}],\"subject\":\"bench\",\"body\":\"Hello from Herald\"}";
+  }
+
+  private static String run() {
+    return "bench-" + Long.toString(System.nanoTime(), 36);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

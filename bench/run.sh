@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Herald's benchmark harness (api/src/test/java/dev/herald/api/bench/HeraldBenchmarks.java), one
+# Spring context per Temporal server, each printing a table measured in one run:
+#   ceilings   the SMTP sink with Herald's pooled sender; a bare Temporal workflow with one activity
+#   Herald     single email notifications, Kafka -> SENT in the delivery log (throughput, p50/p99)
+#   baseline   a Kafka consumer per partition sending straight to the same sink, no Temporal
+#   API        accept latency at a fixed request rate, open loop (HdrHistogram, no coordinated omission)
+#   overload   twice Herald's measured rate for a while: time to delivery p50/p99/max, nothing lost
+# Usage: bench/run.sh [in-process|dev-server|both]   (COUNT=2000 API_RATE=200 OVERLOAD_SECONDS=30)
+# dev-server starts a fresh `temporal server start-dev` (temporal-dev/start.sh) and stops it after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-both}
+out=target/bench
+mkdir -p "$out"
+
+bench() {
+  local name=$1
+  mvn -B -pl api -am verify -Dherald.bench=true -Dherald.bench.count="${COUNT:-2000}" \
+    -Dherald.bench.api-rate="${API_RATE:-200}" -Dherald.bench.overload-seconds="${OVERLOAD_SECONDS:-30}" \
+    -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=HeraldBenchmarks -Dfailsafe.failIfNoSpecifiedTests=false > "$out/$name.log" 2>&1 ||
+    { echo "benchmark run failed; see $out/$name.log" >&2; exit 1; }
+  awk '/^## Herald benchmarks/{p=1} p{print} p&&/^[|]/{t=1} p&&t&&/^$/{exit}' "$out/$name.log" | tee "$out/$name.md"
+}
+
+if [[ $mode == in-process || $mode == both ]]; then
+  env -u TEMPORAL_ADDRESS HERALD_TEMPORAL_DEV_SERVER=in-process bash -c "$(declare -f bench); out=$out; bench in-process"
+fi
+if [[ $mode == dev-server || $mode == both ]]; then
+  data=$(mktemp -d)
+  trap 'HERALD_TEMPORAL_DATA=$data temporal-dev/stop.sh >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
+  HERALD_TEMPORAL_DATA=$data temporal-dev/start.sh
+  TEMPORAL_ADDRESS=localhost:7233 bench dev-server
+fi
