@@ -53,10 +53,11 @@ final class TemporalCli {
 
   /** The executable, or an error that says how to install it. */
   Path require() {
-    return find().orElseThrow(() -> new IllegalStateException(
+    return find().orElseThrow(() -> new DevServerStartException(
         "herald.temporal.dev-server=cli, but no `temporal` executable was found on PATH, in $(go env GOPATH)/bin "
-            + "or in ~/go/bin. Install the Temporal CLI with `" + INSTALL_COMMAND + "`, or set "
-            + "herald.temporal.dev-server=in-process (HERALD_TEMPORAL_DEV_SERVER) or TEMPORAL_ADDRESS."));
+            + "or in ~/go/bin.",
+        "Install the Temporal CLI with `" + INSTALL_COMMAND + "`, or set herald.temporal.dev-server=in-process "
+            + "(HERALD_TEMPORAL_DEV_SERVER) or TEMPORAL_ADDRESS."));
   }
 
   private static Optional<Path> firstExecutable(List<Path> directories) {

@@ -10,7 +10,6 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +38,8 @@ final class TemporalDevServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
   /** How long the shutdown hook leaves Spring to close the app (and this server) before it kills it. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+      .map(Path::of).filter(Files::isExecutable).findFirst();
 
   private final Path executable;
   private final int port;
@@ -79,8 +81,8 @@ final class TemporalDevServer implements AutoCloseable {
   synchronized TemporalDevServer start() {
     if (listening()) {
       if (!healthy()) {
-        throw new IllegalStateException("Port " + port + " is taken by something that is not a healthy Temporal "
-            + "server; stop it or set herald.temporal.dev-server-port");
+        throw new DevServerStartException("Port " + port + " is taken by something that is not a healthy Temporal "
+            + "server.", "Stop it, or set herald.temporal.dev-server-port (HERALD_TEMPORAL_DEV_SERVER_PORT).");
       }
       ensureSearchAttributes();
       log.info("Temporal: dev server already running at {} (e.g. temporal-dev/start.sh), reused and left running; "
@@ -101,7 +103,11 @@ final class TemporalDevServer implements AutoCloseable {
   }
 
   private void spawn() {
-    List<String> command = new ArrayList<>(List.of(executable.toString(), "server", "start-dev",
+    List<String> command = new ArrayList<>();
+    // Own session where setsid exists (Linux): Ctrl-C in the terminal then reaches only the JVM,
+    // which stops the server after its workers, instead of both at once.
+    SETSID.ifPresent(setsid -> command.add(setsid.toString()));
+    command.addAll(List.of(executable.toString(), "server", "start-dev",
         "--db-filename", database().toString(), "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
         "--log-level", "warn"));
     if (!"default".equals(namespace)) {
@@ -113,7 +119,8 @@ final class TemporalDevServer implements AutoCloseable {
       process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.to(logFile().toFile())).start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start " + executable + " server start-dev", e);
+      throw new DevServerStartException("Could not start `" + executable + " server start-dev`: " + e.getMessage() + ".",
+          "Check the executable and that " + dataDir.toAbsolutePath() + " is writable.");
     }
     shutdownHook = new Thread(this::stopUnlessClosedInTime, "temporal-dev-server-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -123,12 +130,13 @@ final class TemporalDevServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(startTimeout);
     while (!(listening() && healthy())) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The Temporal dev server exited (code " + process.exitValue() + ") while "
-            + "starting; see " + logFile().toAbsolutePath());
+        throw new DevServerStartException("The Temporal dev server exited (code " + process.exitValue() + ") while "
+            + "starting.", "See its log: " + logFile().toAbsolutePath());
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("The Temporal dev server was not healthy on " + target() + " within "
-            + startTimeout.toSeconds() + " s (herald.temporal.dev-server-start-timeout); see " + logFile().toAbsolutePath());
+        throw new DevServerStartException("The Temporal dev server was not healthy on " + target() + " within "
+            + startTimeout.toSeconds() + " s (herald.temporal.dev-server-start-timeout).",
+            "See its log: " + logFile().toAbsolutePath());
       }
       sleep(Duration.ofMillis(200));
     }

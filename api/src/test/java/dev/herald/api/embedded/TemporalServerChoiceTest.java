@@ -43,7 +43,7 @@ class TemporalServerChoiceTest {
     TemporalCli cli = new TemporalCli(Map.of("PATH", dir.toString()), dir.resolve("home"), NO_GO);
 
     assertThatThrownBy(cli::require)
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(DevServerStartException.class)
         .hasMessageContaining("go install github.com/temporalio/cli/cmd/temporal@v1.5.1")
         .hasMessageContaining("herald.temporal.dev-server=in-process");
   }
