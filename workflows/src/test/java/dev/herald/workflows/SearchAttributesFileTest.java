@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dev-server script registers exactly the search attributes the code uses (the all-in-one app
+ * The dev-server script and compose file register exactly the search attributes the code uses (the all-in-one app
  * passes {@link HeraldSearchAttributes#cliDefinitions()} to the dev server it starts).
  */
 class SearchAttributesFileTest {
@@ -26,5 +30,16 @@ class SearchAttributesFileTest {
     Map<String, String> inCode = HeraldSearchAttributes.DEFINITIONS.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> HeraldSearchAttributes.cliType(e.getValue())));
     assertThat(inFile).isEqualTo(inCode);
+  }
+
+  @Test
+  void composeFileRegistersEveryHeraldSearchAttribute() throws IOException {
+    Matcher matcher = Pattern.compile("--search-attribute (\\S+)")
+        .matcher(Files.readString(Path.of("../temporal-dev/compose.yaml")));
+    List<String> inCompose = new ArrayList<>();
+    while (matcher.find()) {
+      inCompose.add(matcher.group(1));
+    }
+    assertThat(inCompose).containsExactlyInAnyOrderElementsOf(HeraldSearchAttributes.cliDefinitions());
   }
 }
