@@ -2,7 +2,9 @@
 # Starts a real Temporal dev server for Herald: gRPC on :7233, web UI on http://localhost:8233,
 # history persisted in a SQLite file, Herald's search attributes registered.
 # Installs the Temporal CLI with `go install` when it is missing (needs Go).
+# TEMPORAL_CODEC_ENDPOINT=http://host:port: the UI decodes payloads with that remote codec server.
 # Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl api -am spring-boot:run
+# (the run command alone also finds and reuses a server already on :7233)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 data=${HERALD_TEMPORAL_DATA:-$here/data}
@@ -30,9 +32,13 @@ while IFS= read -r line; do
   case "$line" in ''|'#'*) continue;; esac
   attributes+=(--search-attribute "$line")
 done < "$here/search-attributes"
+codec=()
+if [ -n "${TEMPORAL_CODEC_ENDPOINT:-}" ]; then
+  codec=(--ui-codec-endpoint "$TEMPORAL_CODEC_ENDPOINT")
+fi
 
 nohup "$temporal_bin" server start-dev --db-filename "$data/temporal.db" --port "$port" --ui-port "$ui_port" \
-  --namespace default "${attributes[@]}" --log-level warn > "$data/temporal.log" 2>&1 &
+  --namespace default "${attributes[@]}" ${codec[@]+"${codec[@]}"} --log-level warn > "$data/temporal.log" 2>&1 &
 echo $! > "$data/temporal.pid"
 
 for _ in $(seq 1 60); do

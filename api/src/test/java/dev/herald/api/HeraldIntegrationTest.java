@@ -26,6 +26,8 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // never the Temporal CLI's dev server, even where it is installed
+      "herald.temporal.dev-server=in-process",
       "herald.embedded.kafka-port=0",
       "herald.embedded.smtp-port=0",
       "herald.approval.threshold=2",

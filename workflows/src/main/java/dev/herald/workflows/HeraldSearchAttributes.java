@@ -25,5 +25,30 @@ public final class HeraldSearchAttributes {
           PRIORITY.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
           SENDER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 
+  /**
+   * The type as the Temporal CLI names it ({@code temporal server start-dev --search-attribute
+   * Name=Type}, the file {@code temporal-dev/search-attributes}).
+   */
+  public static String cliType(IndexedValueType type) {
+    return switch (type) {
+      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
+      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
+      case INDEXED_VALUE_TYPE_TEXT -> "Text";
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
+      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      default -> throw new IllegalArgumentException("no CLI name for " + type);
+    };
+  }
+
+  /** Every attribute as {@code Name=Type} for the CLI, sorted by name. */
+  public static java.util.List<String> cliDefinitions() {
+    return DEFINITIONS.entrySet().stream()
+        .map(e -> e.getKey() + "=" + cliType(e.getValue()))
+        .sorted()
+        .toList();
+  }
+
   private HeraldSearchAttributes() {}
 }

@@ -2,15 +2,21 @@ package dev.herald.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The dev-server script registers exactly the search attributes the code uses. */
+/**
+ * The dev-server script and compose file register exactly the search attributes the code uses (the all-in-one app
+ * passes {@link HeraldSearchAttributes#cliDefinitions()} to the dev server it starts).
+ */
 class SearchAttributesFileTest {
 
   @Test
@@ -22,20 +28,18 @@ class SearchAttributesFileTest {
         .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
 
     Map<String, String> inCode = HeraldSearchAttributes.DEFINITIONS.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> cliTypeOf(e.getValue())));
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> HeraldSearchAttributes.cliType(e.getValue())));
     assertThat(inFile).isEqualTo(inCode);
   }
 
-  private static String cliTypeOf(IndexedValueType type) {
-    return switch (type) {
-      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
-      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
-      case INDEXED_VALUE_TYPE_TEXT -> "Text";
-      case INDEXED_VALUE_TYPE_INT -> "Int";
-      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
-      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
-      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
-      default -> throw new IllegalArgumentException("unmapped type " + type);
-    };
+  @Test
+  void composeFileRegistersEveryHeraldSearchAttribute() throws IOException {
+    Matcher matcher = Pattern.compile("--search-attribute (\\S+)")
+        .matcher(Files.readString(Path.of("../temporal-dev/compose.yaml")));
+    List<String> inCompose = new ArrayList<>();
+    while (matcher.find()) {
+      inCompose.add(matcher.group(1));
+    }
+    assertThat(inCompose).containsExactlyInAnyOrderElementsOf(HeraldSearchAttributes.cliDefinitions());
   }
 }

@@ -8,16 +8,17 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * No {@code TEMPORAL_ADDRESS}: Temporal's in-process test server, real time (no skipping), with
- * Herald's search attributes. It keeps nothing across restarts: for a first try and tests only.
+ * No {@code TEMPORAL_ADDRESS} and no Temporal CLI (or {@code herald.temporal.dev-server=in-process}):
+ * Temporal's in-process test server, real time (no skipping), with Herald's search attributes. It
+ * keeps nothing across restarts and has no UI: for tests and a first try.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!(" + TemporalProperties.ADDRESS_CONFIGURED + ")")
+@Conditional(TemporalServerCondition.InProcess.class)
 class EmbeddedTemporalConfig {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalConfig.class);
@@ -29,8 +30,9 @@ class EmbeddedTemporalConfig {
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
     HeraldSearchAttributes.DEFINITIONS.forEach(options::registerSearchAttribute);
     TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(options.build());
-    log.warn("Temporal: in-process test server (keeps nothing across restarts; no UI). "
-        + "Set TEMPORAL_ADDRESS to use a real Temporal server.");
+    log.warn("Temporal: in-process test server (keeps nothing across restarts; no UI). For a dev server with its UI, "
+        + "install the Temporal CLI (`{}`) and keep herald.temporal.dev-server=auto, or set TEMPORAL_ADDRESS.",
+        TemporalCli.INSTALL_COMMAND);
     return environment;
   }
 

@@ -1,0 +1,78 @@
+package dev.herald.api.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.workflows.HeraldSearchAttributes;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real {@code temporal server start-dev} through {@link TemporalDevServer}, on free ports with a
+ * temp data folder. Needs the Temporal CLI (CI installs it): without it this test fails, it does not skip.
+ */
+class TemporalDevServerIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void startsAHealthyDevServerWithHeraldsSearchAttributesAndStopsIt() throws IOException {
+    Path executable = TemporalCli.onThisMachine().find().orElseThrow(() -> new AssertionError(
+        "This test needs the Temporal CLI: install it with `" + TemporalCli.INSTALL_COMMAND + "`"));
+    int port = freePort();
+    int uiPort = freePort();
+
+    ProcessHandle process;
+    try (TemporalDevServer server = new TemporalDevServer(executable, port, uiPort, "default", dataDir,
+        Duration.ofSeconds(60)).start()) {
+      process = server.process().orElseThrow();
+      assertThat(process.isAlive()).isTrue();
+      assertThat(healthStatus(server.target())).isEqualTo(ServingStatus.SERVING);
+      assertThat(customSearchAttributes(server.target())).containsAllEntriesOf(HeraldSearchAttributes.DEFINITIONS);
+      assertThat(server.database()).exists();
+    }
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !process.isAlive());
+    assertThat(ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  private static ServingStatus healthStatus(String target) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    try {
+      return stubs.healthCheck().getStatus();
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  private static Map<String, IndexedValueType> customSearchAttributes(String target) {
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
+    try {
+      return operator.blockingStub()
+          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace("default").build())
+          .getCustomAttributesMap();
+    } finally {
+      operator.shutdownNow();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
