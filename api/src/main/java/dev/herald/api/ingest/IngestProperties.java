@@ -1,5 +1,8 @@
 package dev.herald.api.ingest;
 
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,6 +11,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code herald.kafka}: where notification requests arrive and where the ones that cannot be
  * accepted go. An empty {@code bootstrapServers} in the all-in-one app means the embedded broker.
+ *
+ * @param maxInFlight notifications being accepted or sent (all processes together) above which the
+ *     listener waits before starting another, so a backlog waits in Kafka, in order
+ * @param maxWait the longest the listener waits for room; then it starts the notification anyway
  */
 @Validated
 @ConfigurationProperties("herald.kafka")
@@ -16,4 +23,6 @@ public record IngestProperties(
     @NotBlank String requestsTopic,
     @NotBlank String deadLetterTopic,
     @Min(1) int partitions,
-    @Min(1) short replicas) {}
+    @Min(1) short replicas,
+    @DefaultValue("500") @Min(1) int maxInFlight,
+    @DefaultValue("60s") Duration maxWait) {}

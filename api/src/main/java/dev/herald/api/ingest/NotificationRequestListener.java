@@ -26,16 +26,19 @@ class NotificationRequestListener {
 
   private final NotificationSubmitter submitter;
   private final ObjectMapper json;
+  private final InFlightLimit inFlight;
 
-  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json) {
+  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, InFlightLimit inFlight) {
     this.submitter = submitter;
     this.json = json;
+    this.inFlight = inFlight;
   }
 
   @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "${herald.kafka.requests-topic}",
       concurrency = "${herald.kafka.partitions}")
-  void onRequest(ConsumerRecord<String, String> record) {
+  void onRequest(ConsumerRecord<String, String> record) throws InterruptedException {
     SendNotificationRequest request = parse(record);
+    inFlight.awaitRoom();
     try {
       Submission submission = submitter.submit(request);
       log.debug("event {}-{}@{} -> {} (new: {})", record.topic(), record.partition(), record.offset(),

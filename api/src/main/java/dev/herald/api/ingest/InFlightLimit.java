@@ -1,0 +1,54 @@
+package dev.herald.api.ingest;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Backpressure for Kafka ingestion: before starting a notification, the listener waits while more
+ * than {@code herald.kafka.max-in-flight} notifications are being accepted or sent (the delivery
+ * log's count, so all processes together). The backlog then waits in the Kafka topic, served in
+ * order, instead of in Temporal's task queues, where equal-priority tasks are not served in arrival
+ * order and some would wait far longer than the rest. After {@code max-wait} it starts anyway:
+ * slower, never lost.
+ */
+@Component
+class InFlightLimit {
+
+  private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
+  private static final Duration RECHECK = Duration.ofMillis(50);
+  private static final String IN_FLIGHT =
+      "select count(*) from notification where status in ('ACCEPTED', 'SENDING')";
+
+  private final JdbcTemplate jdbc;
+  private final int limit;
+  private final Duration maxWait;
+
+  InFlightLimit(JdbcTemplate jdbc, IngestProperties properties) {
+    this.jdbc = jdbc;
+    this.limit = properties.maxInFlight();
+    this.maxWait = properties.maxWait();
+  }
+
+  /** Returns once there is room, or after {@code max-wait}; true when it had to wait. */
+  boolean awaitRoom() throws InterruptedException {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    boolean waited = false;
+    while (inFlight() >= limit) {
+      if (System.nanoTime() >= deadline) {
+        log.warn("still {} or more notifications in flight after {}; starting the next one anyway", limit, maxWait);
+        return true;
+      }
+      waited = true;
+      Thread.sleep(RECHECK.toMillis());
+    }
+    return waited;
+  }
+
+  int inFlight() {
+    Integer count = jdbc.queryForObject(IN_FLIGHT, Integer.class);
+    return count == null ? 0 : count;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.herald.api.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class InFlightLimitTest {
+
+  @Test
+  void startsAtOnceWhenThereIsRoom() throws InterruptedException {
+    InFlightLimit limit = limit(2, Duration.ofSeconds(5), 1);
+
+    assertThat(limit.awaitRoom()).isFalse();
+  }
+
+  @Test
+  void waitsUntilTheCountDropsBelowTheLimit() throws InterruptedException {
+    CountingLog log = new CountingLog(List.of(3, 2, 1));
+    InFlightLimit limit = new InFlightLimit(log, properties(2, Duration.ofSeconds(5)));
+
+    assertThat(limit.awaitRoom()).isTrue();
+    assertThat(log.asked).isEqualTo(3);
+  }
+
+  @Test
+  void givesUpWaitingAfterMaxWaitAndStartsAnyway() throws InterruptedException {
+    InFlightLimit limit = limit(2, Duration.ofMillis(120), 5);
+
+    long start = System.nanoTime();
+    assertThat(limit.awaitRoom()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+  }
+
+  private static InFlightLimit limit(int max, Duration maxWait, int alwaysInFlight) {
+    return new InFlightLimit(new CountingLog(List.of(alwaysInFlight)), properties(max, maxWait));
+  }
+
+  private static IngestProperties properties(int max, Duration maxWait) {
+    return new IngestProperties("", "requests", "requests.dlt", 1, (short) 1, max, maxWait);
+  }
+
+  /** The delivery log's in-flight count, answering the given values in turn and then the last one for ever. */
+  private static final class CountingLog extends JdbcTemplate {
+    private final Deque<Integer> answers;
+    int asked;
+
+    CountingLog(List<Integer> answers) {
+      this.answers = new ArrayDeque<>(answers);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T queryForObject(String sql, Class<T> type) {
+      asked++;
+      return (T) (answers.size() > 1 ? answers.poll() : answers.peek());
+    }
+  }
+}
