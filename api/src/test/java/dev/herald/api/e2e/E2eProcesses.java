@@ -73,6 +73,11 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
       requireFree(port);
     }
     Files.createDirectories(dir.resolve("tmp"));
+    try (Stream<Path> old = Files.list(dir)) {
+      for (Path file : old.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".png")).toList()) {
+        Files.delete(file);
+      }
+    }
     Files.deleteIfExists(dir.resolve("temporal.db"));
     temporal = new HeraldProcess("temporal", temporalCommand(cli), Map.of(), dir,
         () -> temporalHealthy(cli), Duration.ofSeconds(60)).start();
@@ -151,7 +156,11 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private List<String> temporalCommand(Path cli) throws IOException {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
         "--db-filename", dir.resolve("temporal.db").toString(), "--port", String.valueOf(TEMPORAL_PORT),
-        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", "default", "--log-level", "warn"));
+        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", "default", "--log-level", "warn",
+        // one partition per task queue: with the default 4 and Herald's 2 pollers per queue, a task
+        // written to a partition no poller is on waited out a whole long poll (~60 s)
+        "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
+        "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1"));
     for (String line : Files.readAllLines(root.resolve("temporal-dev/search-attributes"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
         command.add("--search-attribute");
