@@ -95,7 +95,8 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
         Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT, "HERALD_WORKER_ENABLED", "false",
             "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres", "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(API_PORT),
-            "HERALD_DEV_MODE", "false"),
+            // REST only: infra consumes the requests topic, so a killed API does not stall its consumer group
+            "HERALD_DEV_MODE", "false", "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false"),
         dir, () -> healthy(API_PORT), Duration.ofSeconds(180));
   }
 
