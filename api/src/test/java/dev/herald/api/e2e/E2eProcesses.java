@@ -29,6 +29,11 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   static final String CLI_INSTALL = "go install github.com/temporalio/cli/cmd/temporal@v1.5.1";
   static final int TEMPORAL_PORT = 7233;
   static final int TEMPORAL_UI_PORT = 8233;
+  /**
+   * The suite's own namespace: a worker started elsewhere on this machine with the default settings
+   * (localhost:7233, namespace default) once took this suite's tasks and read its own database.
+   */
+  static final String NAMESPACE = "herald-e2e";
   static final int INFRA_PORT = 8080;
   static final int API_PORT = 8081;
   static final int WORKER_PORT = 8082;
@@ -83,16 +88,16 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
         () -> temporalHealthy(cli), Duration.ofSeconds(60)).start();
     infra = new HeraldProcess("infra", java(root.resolve("api/target"), "herald-api-", "-Xmx768m",
         "--herald.embedded.kafka-port=" + KAFKA_PORT, "--herald.embedded.smtp-port=" + SMTP_PORT),
-        Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT, "HERALD_WORKER_ENABLED", "false",
+        env("HERALD_WORKER_ENABLED", "false",
             "SERVER_PORT", String.valueOf(INFRA_PORT)),
         dir, () -> healthy(INFRA_PORT), Duration.ofSeconds(180)).start();
     postgresPort = postgresPort(infra.log());
     worker = new HeraldProcess("worker", java(root.resolve("worker/target"), "herald-worker-", "-Xmx512m"),
-        Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT, "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres",
+        env("JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres",
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(WORKER_PORT)),
         dir, () -> healthy(WORKER_PORT), Duration.ofSeconds(180)).start();
     api = new HeraldProcess("api", java(root.resolve("api/target"), "herald-api-", "-Xmx512m"),
-        Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT, "HERALD_WORKER_ENABLED", "false",
+        env("HERALD_WORKER_ENABLED", "false",
             "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres", "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(API_PORT),
             // REST only: infra consumes the requests topic, so a killed API does not stall its consumer group
@@ -150,6 +155,16 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
   }
 
+  /** Environment of a Herald process: the dev server's address and namespace, then {@code pairs}. */
+  private static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT,
+        "TEMPORAL_NAMESPACE", NAMESPACE));
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
   private String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
   }
@@ -157,7 +172,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private List<String> temporalCommand(Path cli) throws IOException {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
         "--db-filename", dir.resolve("temporal.db").toString(), "--port", String.valueOf(TEMPORAL_PORT),
-        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", "default", "--log-level", "warn",
+        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", NAMESPACE, "--log-level", "warn",
         // one partition per task queue: with the default 4 and Herald's 2 pollers per queue, a task
         // written to a partition no poller is on waited out a whole long poll (~60 s)
         "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",

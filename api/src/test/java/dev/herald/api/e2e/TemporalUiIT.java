@@ -34,7 +34,7 @@ class TemporalUiIT {
     herald.awaitStatus(id, Duration.ofMinutes(1), "COMPLETED");
 
     Path screenshot = processes.dir().resolve("temporal-ui.png");
-    String url = processes.temporalUiUrl() + "/namespaces/default/workflows?query=HeraldSender%3D%22e2e%22";
+    String url = processes.temporalUiUrl() + "/namespaces/" + E2eProcesses.NAMESPACE + "/workflows?query=HeraldSender%3D%22e2e%22";
     String[] shown = new String[1];
     Awaitility.await("the Temporal UI lists a notification workflow").atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(2))
