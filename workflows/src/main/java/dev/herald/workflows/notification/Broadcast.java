@@ -9,6 +9,7 @@ import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.BroadcastCheckpoint;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationResult;
@@ -80,7 +81,7 @@ final class Broadcast {
         next = resume.nextBatch();
       }
       sendFrom(spec, next, resume == null ? 1 : resume.run());
-      return finishWithCounts(spec, statusOf(progress.channelCounts()), null);
+      return finishSent(spec);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> stop(spec, CANCELLED, "cancelled by request")).run();
       throw cancelled;
@@ -143,6 +144,28 @@ final class Broadcast {
     deliveryLog.releasePending(spec.id(), reason);
     Promise.allOf(inFlight).get();
     finishWithCounts(spec, status, reason);
+  }
+
+  /**
+   * The end of a broadcast whose batches all finished: the delivery log's counts decide. A delivery
+   * still PENDING then was never sent by any batch (e.g. a worker on another database answered
+   * for it): it is recorded as failed, never left behind a COMPLETED status.
+   */
+  private NotificationResult finishSent(NotificationSpec spec) {
+    List<ChannelCounts> counts = deliveryLog.countDeliveries(spec.id());
+    String detail = null;
+    for (ChannelCounts channel : counts) {
+      if (channel.pending() > 0) {
+        deliveryLog.failBatch(new BatchRequest(spec.id(), spec.sender(), channel.channel(), 0, audience.recipients(),
+            spec.content(), spec.template(), List.of()), BroadcastBatches.unfinished(channel.pending()));
+        detail = "deliveries left pending by their batches were recorded as failed";
+      }
+    }
+    if (detail != null) {
+      counts = deliveryLog.countDeliveries(spec.id());
+    }
+    progress.channels(counts);
+    return stages.finish(spec, statusOf(counts), detail);
   }
 
   private NotificationResult finishWithCounts(NotificationSpec spec, NotificationStatus status, String detail) {

@@ -6,11 +6,14 @@ import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.NotificationSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +26,8 @@ import java.util.Map;
  * out has its remaining deliveries recorded as failed with the last error.
  */
 final class BroadcastBatches {
+
+  private static final int UNFINISHED_RERUNS = 2;
 
   private final Map<Channel, BroadcastActivities> senders = new EnumMap<>(Channel.class);
   private final DeliveryLogActivities deliveryLog;
@@ -58,12 +63,27 @@ final class BroadcastBatches {
     return sends.stream().map(Promise::get).toList();
   }
 
+  /**
+   * A batch that reports deliveries still pending although it returned (it should have failed
+   * retryably instead) is run again, twice at most, then what is left is recorded as failed: a
+   * batch never counts as done while something in it was not sent.
+   */
   private ChannelCounts sendOn(BatchRequest batch) {
     try {
-      return senders.get(batch.channel()).sendBatch(batch);
+      ChannelCounts counts = senders.get(batch.channel()).sendBatch(batch);
+      for (int rerun = 1; counts.pending() > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
+        Workflow.sleep(Duration.ofSeconds(rerun));
+        counts = senders.get(batch.channel()).sendBatch(batch);
+      }
+      return counts.pending() == 0 ? counts : deliveryLog.failBatch(batch, unfinished(counts.pending()));
     } catch (ActivityFailure failure) {
       return deliveryLog.failBatch(batch, DeliveryErrors.from(failure));
     }
+  }
+
+  static DeliveryError unfinished(int pending) {
+    return new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "batch-unfinished",
+        pending + " deliveries were still pending when their batch ended", 0);
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {

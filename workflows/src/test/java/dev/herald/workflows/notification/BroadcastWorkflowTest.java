@@ -131,6 +131,38 @@ class BroadcastWorkflowTest {
   }
 
   @Test
+  void aBatchThatReturnsWithDeliveriesPendingIsRunAgainThenRecordedFailed(
+      TestWorkflowEnvironment env, WorkflowClient client) {
+    FakeBroadcastLog log = start(env, 1_000);
+    log.stuckBatches.add(200);
+    NotificationSpec spec = broadcast("stuck-batch", 10_000, ChannelMode.ALL);
+
+    NotificationResult result =
+        client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec)).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
+    assertThat(result.failed()).isEqualTo(100);
+    assertThat(log.batchesStarted).as("10 batches, the stuck one 3 times").hasValue(12);
+    assertThat(log.failedBatches).singleElement().satisfies(batch -> assertThat(batch.fromSeq()).isEqualTo(200));
+  }
+
+  @Test
+  void deliveriesNoBatchSentNeverEndAsCompleted(TestWorkflowEnvironment env, WorkflowClient client) {
+    FakeBroadcastLog log = start(env, 1_000);
+    log.lostBatches.add(500);
+    NotificationSpec spec = broadcast("lost-batch", 10_000, ChannelMode.ALL);
+
+    NotificationResult result =
+        client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec)).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
+    assertThat(result.sent()).isEqualTo(900);
+    assertThat(result.failed()).isEqualTo(100);
+    assertThat(result.detail()).contains("left pending");
+    assertThat(log.membersWith(DeliveryStatus.PENDING)).isZero();
+  }
+
+  @Test
   void progressQueryCountsPerChannelAsBatchesFinish(TestWorkflowEnvironment env, WorkflowClient client) {
     FakeBroadcastLog log = start(env, 250);
     NotificationSpec spec = broadcast("progress", 10, ChannelMode.ALL);

@@ -40,6 +40,10 @@ final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActiviti
   final AtomicInteger releases = new AtomicInteger();
   /** Batches starting at these member numbers fail for good (their retries ran out). */
   final List<Integer> brokenBatches = new CopyOnWriteArrayList<>();
+  /** Batches starting at these member numbers return without sending, saying so (pending in their counts). */
+  final List<Integer> stuckBatches = new CopyOnWriteArrayList<>();
+  /** Batches starting here are answered by a worker on another database: nothing sent, nothing counted. */
+  final List<Integer> lostBatches = new CopyOnWriteArrayList<>();
   /** Open it to let batches send; closed, every batch waits at its start (up to 10 s). */
   volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -63,6 +67,12 @@ final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActiviti
       gate.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (lostBatches.contains(batch.fromSeq())) {
+      return ChannelCounts.none(Channel.EMAIL);
+    }
+    if (stuckBatches.contains(batch.fromSeq())) {
+      return range(batch);
     }
     if (brokenBatches.contains(batch.fromSeq())) {
       throw ApplicationFailure.newNonRetryableFailure("relay refuses everything", "MESSAGE_REJECTED");
