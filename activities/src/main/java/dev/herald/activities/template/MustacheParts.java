@@ -23,8 +23,17 @@ import java.util.Map;
  */
 public final class MustacheParts {
 
-  private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).nullValue("");
-  private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false).nullValue("");
+  /** What loading a {@code {{> partial}}} does: refuse it, recognisably (jmustache wraps it in a MustacheException). */
+  private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
+    throw new PartialRefused();
+  };
+
+  private static final Mustache.Compiler HTML =
+      Mustache.compiler().escapeHTML(true).nullValue("").withLoader(NO_PARTIALS);
+  private static final Mustache.Compiler PLAIN =
+      Mustache.compiler().escapeHTML(false).nullValue("").withLoader(NO_PARTIALS);
+
+  private static final class PartialRefused extends Exception {}
 
   private record Source(boolean html, String text) {}
 
@@ -98,9 +107,7 @@ public final class MustacheParts {
     } catch (MustacheException.Context e) {
       throw new MissingTemplateVariableException(referenced(template, e.key), field);
     } catch (MustacheException e) {
-      throw new TemplateRenderException(field, field + ": " + e.getMessage());
-    } catch (UnsupportedOperationException e) {
-      throw partials(field);
+      throw refused(e, field);
     }
   }
 
@@ -147,10 +154,13 @@ public final class MustacheParts {
     try {
       return compiler.compile(source);
     } catch (MustacheException e) {
-      throw new TemplateRenderException(field, field + ": " + e.getMessage());
-    } catch (UnsupportedOperationException e) {
-      throw partials(field);
+      throw refused(e, field);
     }
+  }
+
+  private static TemplateRenderException refused(MustacheException e, String field) {
+    return e.getCause() instanceof PartialRefused ? partials(field)
+        : new TemplateRenderException(field, field + ": " + e.getMessage());
   }
 
   private static TemplateRenderException partials(String field) {

@@ -1,5 +1,7 @@
 package dev.herald.activities.delivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static dev.herald.activities.delivery.DeliveryLogFixtures.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
@@ -26,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIfSystemProperty(named = "herald.bench", matches = "true")
 class BroadcastSnapshotBenchmark {
 
+  private static final Logger logger = LoggerFactory.getLogger(BroadcastSnapshotBenchmark.class);
+
   @Autowired DeliveryLogActivitiesImpl log;
   @Autowired NamedParameterJdbcTemplate jdbc;
 
@@ -42,7 +46,7 @@ class BroadcastSnapshotBenchmark {
     Audience repeat = log.recordBroadcastAccepted(spec);
     long repeatMillis = (System.nanoTime() - start) / 1_000_000;
 
-    System.out.printf("snapshot of %d members x %d channels: %d deliveries in %d ms; repeat %d ms%n", members,
+    logger.info("snapshot of {} members x {} channels: {} deliveries in {} ms; repeat {} ms", members,
         spec.channels().size(), audience.deliveries(), snapshotMillis, repeatMillis);
     assertThat(audience.deliveries()).isEqualTo(2 * members);
     assertThat(repeat).isEqualTo(audience);

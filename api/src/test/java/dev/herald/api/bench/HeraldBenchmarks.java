@@ -1,5 +1,7 @@
 package dev.herald.api.bench;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.activities.email.EmailSender;
@@ -53,6 +55,8 @@ import org.springframework.kafka.core.ProducerFactory;
 @EnabledIfSystemProperty(named = "herald.bench", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HeraldBenchmarks extends HeraldIntegrationTest {
+
+  private static final Logger log = LoggerFactory.getLogger(HeraldBenchmarks.class);
 
   private static final int COUNT = Integer.getInteger("herald.bench.count", 2_000);
   private static final int API_RATE = Integer.getInteger("herald.bench.api-rate", 200);
@@ -195,7 +199,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
     StringBuilder table = new StringBuilder("\n## Herald benchmarks (" + server + ", " + COUNT + " per run, "
         + Runtime.getRuntime().availableProcessors() + " cores)\n\n| what | result |\n|---|---|\n");
     results.forEach((what, result) -> table.append("| ").append(what).append(" | ").append(result).append(" |\n"));
-    System.out.println(table);
+    log.info("{}", table);
   }
 
   /** Sends {@code count} requests to {@code topic} at {@code perSecond} (0: at once), noting when each went. */

@@ -1,5 +1,7 @@
 package dev.herald.workflows.notification;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A notification to a group: batches, continue-as-new, approval, pause/resume, cancel, given-up batches. */
 class BroadcastWorkflowTest {
 
+  private static final Logger logger = LoggerFactory.getLogger(BroadcastWorkflowTest.class);
+
   private static final int HISTORY_LIMIT = 10_000;
 
   @RegisterExtension
@@ -67,7 +71,7 @@ class BroadcastWorkflowTest {
     assertThat(log.batchesStarted).hasValue(1_000);
     List<Integer> historySizes = historySizesOfEveryRun(client, first);
     assertThat(historySizes).hasSizeGreaterThanOrEqualTo(10).allSatisfy(size -> assertThat(size).isLessThan(HISTORY_LIMIT));
-    System.out.printf("100,000 members: %d runs, largest history %d events%n", historySizes.size(),
+    logger.info("100,000 members: {} runs, largest history {} events", historySizes.size(),
         historySizes.stream().mapToInt(Integer::intValue).max().orElseThrow());
   }
 
