@@ -34,8 +34,13 @@ final class ChannelSends {
   private final VoiceActivities voice = Workflow.newActivityStub(VoiceActivities.class, DeliveryPolicies.forChannel(Channel.VOICE));
   private final PushActivities push = Workflow.newActivityStub(PushActivities.class, DeliveryPolicies.forChannel(Channel.PUSH));
   private final InAppActivities inApp = Workflow.newActivityStub(InAppActivities.class, DeliveryPolicies.forChannel(Channel.IN_APP));
-  private final TemplateActivities templates = Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates());
+  private final TemplateActivities templates;
   private final Map<String, Promise<RenderedMessage>> rendered = new HashMap<>();
+
+  /** {@code templates}: the rendering stub, an activity or a local activity by workflow version. */
+  ChannelSends(TemplateActivities templates) {
+    this.templates = templates;
+  }
 
   ProviderReceipt send(NotificationSpec spec, PlannedDelivery delivery) {
     Recipient recipient = spec.recipients().get(delivery.recipientIndex());

@@ -4,6 +4,7 @@ import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,6 +74,29 @@ public final class DeliveryPolicies {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofSeconds(30))
                 .build())
+        .build();
+  }
+
+  /**
+   * The delivery log as a local activity: run by the worker that runs the workflow, inside its
+   * workflow task, without a round trip through a task queue (a single send's log writes cost no
+   * extra workflow tasks). Same timeout and retries as {@link #deliveryLog()}; a retry longer than
+   * the local retry threshold waits on a durable timer.
+   */
+  public static LocalActivityOptions deliveryLogLocal() {
+    ActivityOptions log = deliveryLog();
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(log.getStartToCloseTimeout())
+        .setRetryOptions(log.getRetryOptions())
+        .build();
+  }
+
+  /** Rendering as a local activity, retried like {@link #templates()}. */
+  public static LocalActivityOptions templatesLocal() {
+    ActivityOptions templates = templates();
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(templates.getStartToCloseTimeout())
+        .setRetryOptions(templates.getRetryOptions())
         .build();
   }
 

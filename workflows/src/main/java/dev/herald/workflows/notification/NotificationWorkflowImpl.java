@@ -14,6 +14,7 @@ import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.template.TemplateActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -36,22 +37,38 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private static final Logger log = Workflow.getLogger(NotificationWorkflowImpl.class);
 
-  private final DeliveryLogActivities deliveryLog =
+  /**
+   * Change id of the list-send path. Version 1 writes the delivery log and renders templates as
+   * local activities (no task-queue round trip per write); histories without the marker replay the
+   * default version, with those calls as activities on the notifications queue.
+   */
+  static final String LOCAL_DELIVERY_LOG = "local-delivery-log";
+
+  private DeliveryLogActivities deliveryLog =
       Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
-  private final ChannelSends channels = new ChannelSends();
+  private ChannelSends channels =
+      new ChannelSends(Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates()));
   private final Receipts receipts = new Receipts();
   private Reach reach = new Reach(List.of());
   private final Progress progress = new Progress();
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private final Controls controls = new Controls();
-  private final NotificationStages stages = new NotificationStages(deliveryLog, progress, controls);
+  private NotificationStages stages = new NotificationStages(deliveryLog, progress, controls);
   private String endReason;
+  private boolean localLog;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
     if (spec.isBroadcast()) {
       return new Broadcast(deliveryLog, stages, progress, controls).run(spec);
+    }
+    localLog = Workflow.getVersion(LOCAL_DELIVERY_LOG, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (localLog) {
+      deliveryLog = Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
+      channels = new ChannelSends(
+          Workflow.newLocalActivityStub(TemplateActivities.class, DeliveryPolicies.templatesLocal()));
+      stages = new NotificationStages(deliveryLog, progress, controls);
     }
     List<PlannedDelivery> planned = DeliveryPlan.of(spec);
     progress.plan(planned.size());
@@ -74,6 +91,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       reach = new Reach(units);
       deliverAll(spec, units);
       awaitReceipts(spec);
+      stopIfCancelled();
       return finish(spec, reach.status(), null);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> compensate(saga, spec, CANCELLED, "cancelled by request")).run();
@@ -188,6 +206,17 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
           reach.undelivered(receipt.deliveryId());
         }
       }
+    }
+  }
+
+  /**
+   * A cancel that came while the last sends were in flight ends CANCELLED. With the log as
+   * activities the final status write failed at once in the cancelled scope; local activities run
+   * even there, so version 1 asks.
+   */
+  private void stopIfCancelled() {
+    if (localLog && CancellationScope.current().isCancelRequested()) {
+      throw new CanceledFailure("cancelled while sending");
     }
   }
 

@@ -1,25 +1,39 @@
 package dev.herald.workflows.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays recorded histories against the current workflow code: fails when a change would make
- * running notifications non-deterministic. Histories are recorded by {@link RecordHistoriesTest}.
+ * Replays every recorded history against the current workflow code: fails when a change would make
+ * running notifications non-deterministic. {@link RecordHistoriesTest} records the current version's
+ * histories at the top of {@code histories/}; those of earlier versions live in sub-folders named
+ * after the version (e.g. {@code v0-activity-log/}) and are kept for as long as such workflows may run.
  */
 class NotificationReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "histories/notification-completed.json",
-      "histories/notification-approved.json",
-      "histories/notification-partially-failed.json",
-      "histories/notification-fallback-receipt.json",
-      "histories/notification-templated.json",
-      "histories/broadcast-first-run.json",
-      "histories/broadcast-continued.json"})
+  @MethodSource("histories")
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, NotificationWorkflowImpl.class);
+  }
+
+  static List<String> histories() throws IOException {
+    Path root = RecordHistoriesTest.HISTORIES.getParent();
+    try (Stream<Path> files = Files.walk(RecordHistoriesTest.HISTORIES)) {
+      List<String> histories = files.filter(f -> f.toString().endsWith(".json"))
+          .map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+      assertThat(histories).as("recorded histories").hasSizeGreaterThanOrEqualTo(12);
+      return histories;
+    }
   }
 }

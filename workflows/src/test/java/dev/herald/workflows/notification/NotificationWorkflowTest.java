@@ -33,6 +33,8 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.ProviderReceipt;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -88,6 +90,20 @@ class NotificationWorkflowTest {
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
     verify(deliveryLog, never()).releasePending(any(), any());
+  }
+
+  @Test
+  void aSingleSendCostsTwoWorkflowTasksAndOneActivityLikeABareWorkflow() {
+    NotificationSpec spec = emailTo("single-send-cost", "ada@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    newWorkflow(spec).send(spec);
+
+    List<EventType> events = client.fetchHistory(spec.id()).getEvents().stream().map(HistoryEvent::getEventType).toList();
+    assertThat(events).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(2);
+    assertThat(events).filteredOn(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED::equals).hasSize(1);
+    verify(deliveryLog).recordDelivery(argThat(outcome -> outcome.status() == DeliveryStatus.SENT));
+    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
   }
 
   @Test

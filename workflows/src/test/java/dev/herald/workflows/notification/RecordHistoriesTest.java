@@ -54,7 +54,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cd /work/main &amp;&amp; mvn -B -o -q -pl workflows test -Dtest=RecordHistoriesTest -Dherald.recordHistories=true
  * </pre>
  *
- * It overwrites {@code workflows/src/test/resources/histories/*.json}; commit them with the change.
+ * It overwrites {@code workflows/src/test/resources/histories/notification-*.json}: before recording
+ * a versioned change, move the current ones into a folder named after the version they belong to
+ * (as {@code v0-activity-log/}), so the replay test keeps checking workflows still running on it.
+ * Commit both with the change.
  */
 @EnabledIfSystemProperty(named = "herald.recordHistories", matches = "true")
 class RecordHistoriesTest {
