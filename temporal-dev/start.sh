@@ -32,13 +32,18 @@ while IFS= read -r line; do
   case "$line" in ''|'#'*) continue;; esac
   attributes+=(--search-attribute "$line")
 done < "$here/search-attributes"
+tuning=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue;; esac
+  tuning+=("${line%% *}" "${line#* }")
+done < "$here/server-options"
 codec=()
 if [ -n "${TEMPORAL_CODEC_ENDPOINT:-}" ]; then
   codec=(--ui-codec-endpoint "$TEMPORAL_CODEC_ENDPOINT")
 fi
 
 nohup "$temporal_bin" server start-dev --db-filename "$data/temporal.db" --port "$port" --ui-port "$ui_port" \
-  --namespace default "${attributes[@]}" ${codec[@]+"${codec[@]}"} --log-level warn > "$data/temporal.log" 2>&1 &
+  --namespace default "${attributes[@]}" "${tuning[@]}" ${codec[@]+"${codec[@]}"} --log-level warn > "$data/temporal.log" 2>&1 &
 echo $! > "$data/temporal.pid"
 
 for _ in $(seq 1 60); do

@@ -110,6 +110,7 @@ final class TemporalDevServer implements AutoCloseable {
     command.addAll(List.of(executable.toString(), "server", "start-dev",
         "--db-filename", database().toString(), "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
         "--log-level", "warn"));
+    command.addAll(DevServerTuning.ARGS);
     if (!"default".equals(namespace)) {
       command.addAll(List.of("--namespace", namespace));
     }

@@ -1,5 +1,6 @@
 package dev.herald.api.e2e;
 
+import dev.herald.api.embedded.DevServerTuning;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -172,13 +173,8 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private List<String> temporalCommand(Path cli) throws IOException {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
         "--db-filename", dir.resolve("temporal.db").toString(), "--port", String.valueOf(TEMPORAL_PORT),
-        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", NAMESPACE, "--log-level", "warn",
-        // one partition per task queue: with the default 4 and Herald's 2 pollers per queue, a task
-        // written to a partition no poller is on waited out a whole long poll (~60 s)
-        "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
-        "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1",
-        // the SQLite file in WAL mode: the default rollback journal syncs every write (~6 workflows/s here)
-        "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"));
+        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", NAMESPACE, "--log-level", "warn"));
+    command.addAll(DevServerTuning.ARGS);
     for (String line : Files.readAllLines(root.resolve("temporal-dev/search-attributes"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
         command.add("--search-attribute");
