@@ -30,6 +30,7 @@ class EmbeddedTemporalConfig {
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
     HeraldSearchAttributes.DEFINITIONS.forEach(options::registerSearchAttribute);
     TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(options.build());
+    TestServerLockLog.stopRecording(environment);
     log.warn("Temporal: in-process test server (keeps nothing across restarts; no UI). For a dev server with its UI, "
         + "install the Temporal CLI (`{}`) and keep herald.temporal.dev-server=auto, or set TEMPORAL_ADDRESS.",
         TemporalCli.INSTALL_COMMAND);
