@@ -29,6 +29,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   private final String messageIdDomain;
 
   public SmtpEmailSender(SmtpServer server, EmailProperties properties) {
+    MailStreamProvider.skipServiceLoaderScan();
     this.session = Session.getInstance(sessionProperties(server, properties));
     this.pool = new SmtpConnectionPool(session, server, properties.smtp().connections());
     this.messageIdDomain = properties.messageIdDomain();
