@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
 
 /**
  * The ceiling of Temporal itself on this machine and server: a workflow with one trivial activity,
@@ -46,22 +47,35 @@ final class BareTemporal {
     }
   }
 
+  /** The activity's body: nothing ({@code input -> input}), or e.g. sending one email. */
   static class BareActivityImpl implements BareActivity {
+    private final UnaryOperator<String> body;
+
+    BareActivityImpl(UnaryOperator<String> body) {
+      this.body = body;
+    }
+
     @Override
     public String touch(String input) {
-      return input;
+      return body.apply(input);
     }
   }
 
   private BareTemporal() {}
 
-  /** Runs {@code count} workflows and returns workflows per second. */
+  /** Runs {@code count} workflows whose activity does nothing and returns workflows per second. */
   static double workflowsPerSecond(WorkflowClient client, int count, int inFlight) throws InterruptedException {
+    return workflowsPerSecond(client, count, inFlight, input -> input);
+  }
+
+  /** Runs {@code count} workflows whose one activity runs {@code body} on a distinct input each; workflows per second. */
+  static double workflowsPerSecond(WorkflowClient client, int count, int inFlight, UnaryOperator<String> body)
+      throws InterruptedException {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     var worker = factory.newWorker(QUEUE, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskPollers(2).setMaxConcurrentActivityTaskPollers(2).build());
     worker.registerWorkflowImplementationTypes(BareWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new BareActivityImpl());
+    worker.registerActivitiesImplementations(new BareActivityImpl(body));
     factory.start();
     try {
       String run = Long.toString(System.currentTimeMillis(), 36);
@@ -72,7 +86,7 @@ final class BareTemporal {
         slots.acquire();
         BareWorkflow workflow = client.newWorkflowStub(BareWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("bench-bare-" + run + "-" + i).build());
-        WorkflowClient.start(workflow::run, "x");
+        WorkflowClient.start(workflow::run, "bare-" + run + "-" + i);
         results.add(WorkflowStub.fromTyped(workflow).getResultAsync(String.class)
             .whenComplete((result, failure) -> slots.release()));
       }
