@@ -1,6 +1,7 @@
 package dev.herald.api.ingest;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,18 +14,26 @@ import org.springframework.stereotype.Component;
  * order, instead of in Temporal's task queues, where equal-priority tasks are not served in arrival
  * order and some would wait far longer than the rest. After {@code max-wait} it starts anyway:
  * slower, never lost.
+ *
+ * <p>The count is asked at most every {@value #RECHECK_MILLIS} ms and shared by the listener
+ * threads, which add the starts they let through since: one query per record (a count over every
+ * notification in flight) was a large part of the database's work at full speed.
  */
 @Component
 class InFlightLimit {
 
   private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
-  private static final Duration RECHECK = Duration.ofMillis(50);
+  private static final long RECHECK_MILLIS = 50;
   private static final String IN_FLIGHT =
       "select count(*) from notification where status in ('ACCEPTED', 'SENDING')";
 
   private final JdbcTemplate jdbc;
   private final int limit;
   private final Duration maxWait;
+  private boolean counted;
+  private long countedAt;
+  private int lastCount;
+  private int startedSinceCount;
 
   InFlightLimit(JdbcTemplate jdbc, IngestProperties properties) {
     this.jdbc = jdbc;
@@ -36,15 +45,31 @@ class InFlightLimit {
   boolean awaitRoom() throws InterruptedException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     boolean waited = false;
-    while (inFlight() >= limit) {
+    while (!takeRoom()) {
       if (System.nanoTime() >= deadline) {
         log.warn("still {} or more notifications in flight after {}; starting the next one anyway", limit, maxWait);
         return true;
       }
       waited = true;
-      Thread.sleep(RECHECK.toMillis());
+      Thread.sleep(RECHECK_MILLIS);
     }
     return waited;
+  }
+
+  /** Room for one more start by the last count (asked again when older than the recheck interval) and the starts since. */
+  private synchronized boolean takeRoom() {
+    long now = System.nanoTime();
+    if (!counted || now - countedAt >= TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
+      lastCount = inFlight();
+      countedAt = now;
+      counted = true;
+      startedSinceCount = 0;
+    }
+    if (lastCount + startedSinceCount >= limit) {
+      return false;
+    }
+    startedSinceCount++;
+    return true;
   }
 
   int inFlight() {

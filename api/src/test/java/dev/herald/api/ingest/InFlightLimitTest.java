@@ -28,6 +28,19 @@ class InFlightLimitTest {
   }
 
   @Test
+  void startsInQuickSuccessionShareOneCountAndStopAtTheLimit() throws InterruptedException {
+    CountingLog log = new CountingLog(List.of(1));
+    InFlightLimit limit = new InFlightLimit(log, properties(3, Duration.ofSeconds(5)));
+
+    assertThat(limit.awaitRoom()).isFalse();
+    assertThat(limit.awaitRoom()).isFalse();
+    assertThat(log.asked).isEqualTo(1);
+
+    assertThat(limit.awaitRoom()).as("1 counted + 2 started = the limit: waits for a new count").isTrue();
+    assertThat(log.asked).isEqualTo(2);
+  }
+
+  @Test
   void givesUpWaitingAfterMaxWaitAndStartsAnyway() throws InterruptedException {
     InFlightLimit limit = limit(2, Duration.ofMillis(120), 5);
 
