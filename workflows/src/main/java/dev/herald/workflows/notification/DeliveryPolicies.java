@@ -84,20 +84,12 @@ public final class DeliveryPolicies {
    * the local retry threshold waits on a durable timer.
    */
   public static LocalActivityOptions deliveryLogLocal() {
-    ActivityOptions log = deliveryLog();
-    return LocalActivityOptions.newBuilder()
-        .setStartToCloseTimeout(log.getStartToCloseTimeout())
-        .setRetryOptions(log.getRetryOptions())
-        .build();
+    return local(deliveryLog());
   }
 
   /** Rendering as a local activity, retried like {@link #templates()}. */
   public static LocalActivityOptions templatesLocal() {
-    ActivityOptions templates = templates();
-    return LocalActivityOptions.newBuilder()
-        .setStartToCloseTimeout(templates.getStartToCloseTimeout())
-        .setRetryOptions(templates.getRetryOptions())
-        .build();
+    return local(templates());
   }
 
   /** Rendering reads our own database: retried until it answers, except a template error. */
@@ -105,6 +97,13 @@ public final class DeliveryPolicies {
     ActivityOptions log = deliveryLog();
     return ActivityOptions.newBuilder(log)
         .setRetryOptions(RetryOptions.newBuilder(log.getRetryOptions()).setDoNotRetry(PERMANENT_ERRORS).build())
+        .build();
+  }
+
+  private static LocalActivityOptions local(ActivityOptions options) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setRetryOptions(options.getRetryOptions())
         .build();
   }
 
