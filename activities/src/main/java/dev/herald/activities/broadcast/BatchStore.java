@@ -87,6 +87,18 @@ class BatchStore {
         outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
   }
 
+  /**
+   * {@link #recordSend} of {@code outcome} (when there is one) and {@link #claim} of {@code nextDeliveryId},
+   * in one statement: the outcome is as durable before the next send as with two.
+   */
+  boolean recordSendAndClaim(DeliveryOutcome outcome, String nextDeliveryId) {
+    if (outcome == null) {
+      return claim(nextDeliveryId);
+    }
+    return deliveries.recordClaimedOutcomeAndClaim(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
+        outcome.providerMessageId(), outcome.errorCode(), outcome.lastError(), nextDeliveryId) == 1;
+  }
+
   /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error. */
   void recordRetry(String deliveryId, DeliveryError error) {
     DeliveryOutcome failed = DeliveryOutcome.failed(deliveryId, error);

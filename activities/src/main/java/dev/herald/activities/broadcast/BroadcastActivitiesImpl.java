@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One channel's batch activity (one instance per channel, over that channel's single-message
  * activity): claims, sends and records the range's PENDING deliveries one by one, heartbeating after
- * each. See {@link BroadcastActivities} for the contract.
+ * each; a send's outcome is written by the statement that claims the next member, so each member
+ * costs one round trip to the delivery log. See {@link BroadcastActivities} for the contract.
  */
 class BroadcastActivitiesImpl implements BroadcastActivities {
 
@@ -52,15 +53,20 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
     Retries retries = new Retries();
+    // The outcome of the last send, recorded in the statement that claims the next member (or at the end).
+    DeliveryOutcome unrecorded = null;
     for (BatchItem item : items) {
       Channel reachedBy = reached.get(item.seq());
       if (reachedBy != null) {
+        unrecorded = recorded(unrecorded);
         store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
-      } else if (store.claim(item.deliveryId())) {
-        send(batch, item, content, attempt, retries);
+      } else {
+        boolean claimed = store.recordSendAndClaim(unrecorded, item.deliveryId());
+        unrecorded = claimed ? send(batch, item, content, attempt, retries) : null;
       }
       context.heartbeat(item.seq());
     }
+    recorded(unrecorded);
     if (retries.count() > 0) {
       log.warn("broadcast {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
           batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
@@ -69,21 +75,29 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
     return store.counts(batch);
   }
 
-  private void send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
+  /** Records {@code outcome} when there is one; returns null, nothing left to record. */
+  private DeliveryOutcome recorded(DeliveryOutcome outcome) {
+    if (outcome != null) {
+      store.recordSend(outcome);
+    }
+    return null;
+  }
+
+  /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
+  private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
     try {
       ProviderReceipt receipt = sender.send(batch, item, content.forMember(item));
-      store.recordSend(DeliveryOutcome.sent(item.deliveryId(), receipt));
+      return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
-      store.recordSend(DeliveryOutcome.failed(item.deliveryId(),
-          new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt)));
+      return DeliveryOutcome.failed(item.deliveryId(), new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
     } catch (ApplicationFailure failure) {
       DeliveryError error = Retries.errorOf(failure, attempt);
       if (failure.isNonRetryable()) {
-        store.recordSend(DeliveryOutcome.failed(item.deliveryId(), error));
-      } else {
-        store.recordRetry(item.deliveryId(), error);
-        retries.add(error, failure.getNextRetryDelay());
+        return DeliveryOutcome.failed(item.deliveryId(), error);
       }
+      store.recordRetry(item.deliveryId(), error);
+      retries.add(error, failure.getNextRetryDelay());
+      return null;
     }
   }
 }
