@@ -23,17 +23,23 @@ abstract class TemporalServerCondition extends SpringBootCondition {
     return !environment.getProperty("herald.temporal.address", "").isBlank();
   }
 
+  /** Whether the server this condition stands for is the one to start: {@code devServer} or the in-process one. */
+  static ConditionOutcome outcome(ConditionContext context, boolean devServer) {
+    Environment environment = context.getEnvironment();
+    if (addressConfigured(environment)) {
+      return ConditionOutcome.noMatch("herald.temporal.address is set");
+    }
+    boolean usesDevServer = usesDevServer(environment);
+    String chosen = usesDevServer ? "no Temporal address; the Temporal CLI's dev server"
+        : "no Temporal address; in-process test server";
+    return usesDevServer == devServer ? ConditionOutcome.match(chosen) : ConditionOutcome.noMatch(chosen);
+  }
+
   /** Start the CLI's dev server. */
   static final class DevServer extends TemporalServerCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      Environment environment = context.getEnvironment();
-      if (addressConfigured(environment)) {
-        return ConditionOutcome.noMatch("herald.temporal.address is set");
-      }
-      return usesDevServer(environment)
-          ? ConditionOutcome.match("no Temporal address; the Temporal CLI's dev server")
-          : ConditionOutcome.noMatch("no Temporal address; in-process test server");
+      return outcome(context, true);
     }
   }
 
@@ -41,13 +47,7 @@ abstract class TemporalServerCondition extends SpringBootCondition {
   static final class InProcess extends TemporalServerCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      Environment environment = context.getEnvironment();
-      if (addressConfigured(environment)) {
-        return ConditionOutcome.noMatch("herald.temporal.address is set");
-      }
-      return usesDevServer(environment)
-          ? ConditionOutcome.noMatch("no Temporal address; the Temporal CLI's dev server")
-          : ConditionOutcome.match("no Temporal address; in-process test server");
+      return outcome(context, false);
     }
   }
 }
