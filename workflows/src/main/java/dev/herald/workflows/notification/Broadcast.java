@@ -37,6 +37,9 @@ import java.util.Optional;
  */
 final class Broadcast {
 
+  /** Version marker: batch sizes grow with the audience ({@link DeliveryPolicies#batchSize}). */
+  static final String ADAPTIVE_BATCH_SIZE = "adaptive-batch-size";
+
   private final DeliveryLogActivities deliveryLog;
   private final NotificationStages stages;
   private final Progress progress;
@@ -44,6 +47,7 @@ final class Broadcast {
   private final BroadcastBatches batches;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private Audience audience;
+  private int batchSize;
   private List<ChannelCounts> done = List.of();
 
   Broadcast(DeliveryLogActivities deliveryLog, NotificationStages stages, Progress progress, Controls controls) {
@@ -71,9 +75,11 @@ final class Broadcast {
           return finishWithCounts(spec, refused.get().status(), refused.get().reason());
         }
         stages.waitUntilSendAt(spec);
+        batchSize = batchSizeOf(audience);
         next = 0;
       } else {
         audience = resume.audience();
+        batchSize = resume.batchSize() > 0 ? resume.batchSize() : DeliveryPolicies.FIXED_BATCH_SIZE;
         done = resume.done();
         controls.decide(resume.approval());
         controls.paused |= resume.paused();
@@ -94,13 +100,14 @@ final class Broadcast {
   /** Sends batches from {@code next} on; continues as new after {@link DeliveryPolicies#BATCHES_PER_RUN}. */
   private void sendFrom(NotificationSpec spec, int next, int run) {
     stages.changeStatus(spec, SENDING, runDetail(next, run));
-    int batchCount = BroadcastBatches.count(audience);
+    int batchCount = BroadcastBatches.count(audience, batchSize);
     int started = 0;
     while (next < batchCount) {
       if (started == DeliveryPolicies.BATCHES_PER_RUN) {
         awaitInFlight(0);
         Workflow.continueAsNew(
-            spec.resumingAt(new BroadcastCheckpoint(next, audience, done, controls.decision, controls.paused, run + 1)));
+            spec.resumingAt(new BroadcastCheckpoint(next, audience, done, controls.decision, controls.paused, run + 1,
+                batchSize)));
       }
       awaitResumed(spec);
       awaitInFlight(DeliveryPolicies.BATCH_WINDOW - 1);
@@ -110,9 +117,16 @@ final class Broadcast {
     awaitInFlight(0);
   }
 
+  /** The audience's batch size; broadcasts started before sizes varied keep the fixed one. */
+  private static int batchSizeOf(Audience audience) {
+    int version = Workflow.getVersion(ADAPTIVE_BATCH_SIZE, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION ? DeliveryPolicies.FIXED_BATCH_SIZE
+        : DeliveryPolicies.batchSize(audience.recipients());
+  }
+
   private void start(NotificationSpec spec, int batch) {
     Workflow.newDetachedCancellationScope(() -> inFlight.add(
-        Async.function(batches::send, spec, audience, batch).thenApply(counts -> {
+        Async.function(batches::send, spec, audience, batchSize, batch).thenApply(counts -> {
           counts.forEach(c -> done = ChannelCounts.add(done, c));
           progress.channels(current());
           return null;
@@ -202,6 +216,6 @@ final class Broadcast {
   }
 
   private String runDetail(int next, int run) {
-    return run == 1 ? null : "batch " + (next + 1) + " of " + BroadcastBatches.count(audience) + " (run " + run + ")";
+    return run == 1 ? null : "batch " + (next + 1) + " of " + BroadcastBatches.count(audience, batchSize) + " (run " + run + ")";
   }
 }

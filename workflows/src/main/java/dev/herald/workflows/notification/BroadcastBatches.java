@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends one batch of a broadcast: members {@code index * BATCH_SIZE} onwards, one batch activity per
+ * Sends one batch of a broadcast: members {@code index * size} onwards, one batch activity per
  * channel on that channel's queue; all channels at once, or in fallback mode one after the other
  * (a member reached on an earlier channel is skipped on the later ones). A batch whose retries ran
  * out has its remaining deliveries recorded as failed with the last error.
@@ -39,14 +39,14 @@ final class BroadcastBatches {
     }
   }
 
-  static int count(Audience audience) {
-    return (audience.recipients() + DeliveryPolicies.BATCH_SIZE - 1) / DeliveryPolicies.BATCH_SIZE;
+  static int count(Audience audience, int size) {
+    return (audience.recipients() + size - 1) / size;
   }
 
   /** The counts of the batch's deliveries once it is done, one entry per channel that has any. */
-  List<ChannelCounts> send(NotificationSpec spec, Audience audience, int index) {
-    int from = index * DeliveryPolicies.BATCH_SIZE;
-    int to = Math.min(audience.recipients(), from + DeliveryPolicies.BATCH_SIZE);
+  List<ChannelCounts> send(NotificationSpec spec, Audience audience, int size, int index) {
+    int from = index * size;
+    int to = Math.min(audience.recipients(), from + size);
     List<Channel> channels = audience.channels().stream().filter(c -> c.total() > 0).map(ChannelCounts::channel).toList();
     if (spec.fallback()) {
       List<ChannelCounts> counts = new ArrayList<>();

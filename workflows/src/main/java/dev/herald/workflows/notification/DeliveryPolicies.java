@@ -19,14 +19,36 @@ public final class DeliveryPolicies {
   /** Deliveries in flight at once within one notification. */
   public static final int SEND_WINDOW = 50;
 
-  /** Members per broadcast batch: one batch activity sends to this many on one channel. */
-  public static final int BATCH_SIZE = 100;
+  /**
+   * Members per batch of broadcasts started before {@link #batchSize} (version {@code adaptive-batch-size}):
+   * still used by those runs, whose batch ranges are fixed.
+   */
+  public static final int FIXED_BATCH_SIZE = 100;
+
+  /** The smallest and largest broadcast batch: see {@link #batchSize}. */
+  public static final int MIN_BATCH_SIZE = 100;
+  public static final int MAX_BATCH_SIZE = 1_000;
+
+  /** Batches per window slot {@link #batchSize} aims at, so the window stays full until near the end. */
+  static final int BATCHES_PER_SLOT = 4;
 
   /** Broadcast batches in flight at once (each one activity per channel). */
   public static final int BATCH_WINDOW = 8;
 
   /** Batches one broadcast run starts before it continues as new, keeping each history well below 10,000 events. */
   public static final int BATCHES_PER_RUN = 100;
+
+  /**
+   * Members per batch of a broadcast to {@code recipients} members: one batch activity sends to this
+   * many on one channel. Each batch costs Temporal an activity (schedule, start, complete, a workflow
+   * task), so large audiences get large batches (at most {@link #MAX_BATCH_SIZE}: 100k members make
+   * 100 activities, not 1,000); small ones still get {@link #BATCHES_PER_SLOT} batches per slot of the
+   * window, so sends stay parallel to the end. Fixed per broadcast (carried across continue-as-new).
+   */
+  public static int batchSize(int recipients) {
+    int perBatch = (recipients + BATCH_WINDOW * BATCHES_PER_SLOT - 1) / (BATCH_WINDOW * BATCHES_PER_SLOT);
+    return Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, perBatch));
+  }
 
   static final String[] PERMANENT_ERRORS =
       Arrays.stream(DeliveryErrorType.values()).filter(t -> !t.retryable()).map(Enum::name).toArray(String[]::new);
@@ -53,12 +75,13 @@ public final class DeliveryPolicies {
 
   /**
    * A broadcast batch: the channel's retry policy (a retry sends only what is still pending), with
-   * room for a whole batch per attempt and a heartbeat after each message, so a lost worker is
-   * noticed within a minute rather than at the end of the attempt.
+   * room for a whole batch per attempt ({@link #MAX_BATCH_SIZE} messages at up to 1.8 s each) and a
+   * heartbeat after each message, so a lost worker is noticed within a minute rather than at the end of
+   * the attempt.
    */
   public static ActivityOptions forBatch(Channel channel) {
     return ActivityOptions.newBuilder(forChannel(channel))
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
   }

@@ -51,9 +51,10 @@ class BroadcastWorkflowTest {
 
   @Test
   @Timeout(300)
-  void fansOutToAHundredThousandMembersEachExactlyOnceWithEveryHistoryUnderTenThousandEvents(
+  void fansOutToAQuarterMillionMembersEachExactlyOnceInBatchesOfAThousandWithEveryHistoryUnderTenThousandEvents(
       TestWorkflowEnvironment env, WorkflowClient client) {
-    FakeBroadcastLog log = start(env, 100_000);
+    int members = 250_000;
+    FakeBroadcastLog log = start(env, members);
     NotificationSpec spec = broadcast("all-customers", 1_000, ChannelMode.ALL);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec));
 
@@ -64,15 +65,40 @@ class BroadcastWorkflowTest {
     NotificationResult result = WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    assertThat(result.sent()).isEqualTo(100_000);
-    for (int seq = 0; seq < 100_000; seq++) {
+    assertThat(result.sent()).isEqualTo(members);
+    for (int seq = 0; seq < members; seq++) {
       assertThat(log.sends.get(seq)).as("sends to member %d", seq).isEqualTo(1);
     }
-    assertThat(log.batchesStarted).hasValue(1_000);
+    assertThat(log.batchesStarted).hasValue(members / DeliveryPolicies.MAX_BATCH_SIZE);
     List<Integer> historySizes = historySizesOfEveryRun(client, first);
-    assertThat(historySizes).hasSizeGreaterThanOrEqualTo(10).allSatisfy(size -> assertThat(size).isLessThan(HISTORY_LIMIT));
-    logger.info("100,000 members: {} runs, largest history {} events", historySizes.size(),
+    assertThat(historySizes).as("runs of %d batches", DeliveryPolicies.BATCHES_PER_RUN).hasSize(3)
+        .allSatisfy(size -> assertThat(size).isLessThan(HISTORY_LIMIT));
+    logger.info("{} members: {} runs, largest history {} events", members, historySizes.size(),
         historySizes.stream().mapToInt(Integer::intValue).max().orElseThrow());
+  }
+
+  @Test
+  void batchSizeGrowsWithTheAudienceFromAHundredToAThousand() {
+    assertThat(DeliveryPolicies.batchSize(1)).isEqualTo(DeliveryPolicies.MIN_BATCH_SIZE);
+    assertThat(DeliveryPolicies.batchSize(5_000)).isEqualTo(157);
+    assertThat(DeliveryPolicies.batchSize(10_000)).isEqualTo(313);
+    assertThat(DeliveryPolicies.batchSize(100_000)).isEqualTo(DeliveryPolicies.MAX_BATCH_SIZE);
+    assertThat(DeliveryPolicies.batchSize(Integer.MAX_VALUE / 2)).isEqualTo(DeliveryPolicies.MAX_BATCH_SIZE);
+  }
+
+  @Test
+  void batchesOfABroadcastCoverEveryMemberOnceAtItsSize(TestWorkflowEnvironment env, WorkflowClient client) {
+    int members = 10_001;
+    FakeBroadcastLog log = start(env, members);
+    NotificationSpec spec = broadcast("sized-batches", members + 1, ChannelMode.ALL);
+
+    client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec)).send(spec);
+
+    int size = DeliveryPolicies.batchSize(members);
+    assertThat(log.batchesStarted).hasValue((members + size - 1) / size);
+    for (int seq = 0; seq < members; seq++) {
+      assertThat(log.sends.get(seq)).as("sends to member %d", seq).isEqualTo(1);
+    }
   }
 
   @Test
@@ -202,7 +228,7 @@ class BroadcastWorkflowTest {
   @Test
   @EnabledIfSystemProperty(named = "herald.recordHistories", matches = "true")
   void recordBroadcastHistories(TestWorkflowEnvironment env, WorkflowClient client) throws IOException {
-    start(env, DeliveryPolicies.BATCHES_PER_RUN * DeliveryPolicies.BATCH_SIZE + 150);
+    start(env, DeliveryPolicies.BATCHES_PER_RUN * DeliveryPolicies.MAX_BATCH_SIZE + 150);
     NotificationSpec spec = broadcast("recorded-broadcast", 10, ChannelMode.ALL);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec));
     WorkflowExecution first = WorkflowClient.start(workflow::send, spec);
