@@ -13,6 +13,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import java.time.Clock;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -27,6 +29,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   private final SmtpConnectionPool pool;
   private final InternetAddress from;
   private final String messageIdDomain;
+  private final DateHeader date = new DateHeader(Clock.systemUTC());
 
   public SmtpEmailSender(SmtpServer server, EmailProperties properties) {
     MailStreamProvider.skipServiceLoaderScan();
@@ -69,6 +72,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       mime.setFrom(senderOf(message));
       mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
       mime.setSubject(message.subject(), "UTF-8");
+      mime.setHeader("Date", date.now());
       setContent(mime, message);
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
       mime.setHeader(DELIVERY_HEADER, message.deliveryId());
@@ -106,22 +110,32 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     }
   }
 
-  /** Plain text; with html, multipart/alternative (text first, html preferred by mail clients). */
+  /**
+   * Plain text; with html, multipart/alternative (text first, html preferred by mail clients). Each
+   * text part gets its transfer encoding here ({@link TransferEncoding}), after its text: setting the
+   * text drops the header.
+   */
   private static void setContent(MimeMessage mime, EmailMessage message) throws MessagingException {
     if (message.html() == null) {
-      mime.setText(message.body(), "UTF-8");
+      setText(mime, message.body(), "plain");
       return;
     }
     MimeMultipart alternative = new MimeMultipart("alternative");
     if (message.body() != null) {
       MimeBodyPart text = new MimeBodyPart();
-      text.setText(message.body(), "UTF-8");
+      setText(text, message.body(), "plain");
       alternative.addBodyPart(text);
     }
     MimeBodyPart html = new MimeBodyPart();
-    html.setText(message.html(), "UTF-8", "html");
+    setText(html, message.html(), "html");
     alternative.addBodyPart(html);
     mime.setContent(alternative);
+  }
+
+  private static void setText(MimePart part, String text, String subtype) throws MessagingException {
+    String content = text == null ? "" : text;
+    part.setText(content, "UTF-8", subtype);
+    part.setHeader("Content-Transfer-Encoding", TransferEncoding.of(content).header);
   }
 
   private Transport borrow() throws ProviderSendException {

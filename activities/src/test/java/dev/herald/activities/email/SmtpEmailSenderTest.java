@@ -12,11 +12,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.EmailMessage;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +99,30 @@ class SmtpEmailSenderTest {
     MimeMessage mail = greenMail.getReceivedMessages()[0];
     assertThat(mail.getSubject()).isEqualTo(subject);
     assertThat(((String) mail.getContent()).replace("\r\n", "\n").stripTrailing()).isEqualTo(body);
+  }
+
+  @Test
+  void textAndHtmlArriveAsAlternativesEachInTheEncodingItsTextNeedsWithADate() throws Exception {
+    String text = "Grüße, Ada!\nIhre Bestellung ist unterwegs.";
+    String html = "<p>" + "Hello Ada. ".repeat(120) + "</p>";
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    sender.send(new EmailMessage("notification-n1/email/2", "notification-n1", "ada@example.com", "Shipped", text, html, null));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getContentType()).startsWith("multipart/alternative");
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    BodyPart plain = parts.getBodyPart(0);
+    BodyPart rich = parts.getBodyPart(1);
+    assertThat(plain.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+    assertThat(plain.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+    assertThat(((String) plain.getContent()).replace("\r\n", "\n")).isEqualTo(text);
+    assertThat(rich.getContentType()).startsWith("text/html");
+    assertThat(rich.getHeader("Content-Transfer-Encoding")).as("a line over 998 characters").containsExactly("quoted-printable");
+    assertThat(((String) rich.getContent()).replace("\r\n", "\n")).isEqualTo(html);
+    assertThat(mail.getSentDate().toInstant()).isBetween(before, Instant.now());
   }
 
   @Test
