@@ -13,26 +13,49 @@ import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A batch's view of the delivery log: its pending items, their claims and outcomes, its counts. */
+/**
+ * A batch's view of the delivery log: its pending items, their claims and outcomes, its counts. The
+ * claim and outcome statements run once per member, so they go straight to JDBC with positional
+ * parameters: through a Spring Data repository method they cost a third more CPU per member.
+ */
 @Component
 class BatchStore {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+  /** Takes a PENDING delivery to send it now; 0 rows when it is no longer PENDING (sent, or cancelled meanwhile). */
+  private static final String CLAIM = "update delivery set claimed_at = now() where id = ? and status = 'PENDING'";
+
+  /**
+   * The outcome of a claimed send. Also over CANCELLED: a broadcast cancelled while this message was in
+   * flight released it, but it went out (or failed) all the same, and the log tells what happened.
+   */
+  private static final String RECORD_CLAIMED = """
+      update delivery set status = ?, attempts = ?, provider_message_id = ?, error_code = ?, last_error = ?,
+                          updated_at = now()
+      where id = ? and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null))""";
+
+  /** {@link #RECORD_CLAIMED} of one delivery, then {@link #CLAIM} of the next, in one statement. */
+  private static final String RECORD_CLAIMED_AND_CLAIM = "with recorded as (" + RECORD_CLAIMED + ") " + CLAIM;
+
   private final JdbcClient jdbc;
+  private final JdbcOperations perMember;
   private final DeliveryRepository deliveries;
   private final DeliveryCounts counts;
 
   BatchStore(NamedParameterJdbcOperations jdbc, DeliveryRepository deliveries, DeliveryCounts counts) {
     this.jdbc = JdbcClient.create(jdbc);
+    this.perMember = jdbc.getJdbcOperations();
     this.deliveries = deliveries;
     this.counts = counts;
   }
@@ -72,7 +95,7 @@ class BatchStore {
 
   /** False when the delivery is no longer PENDING: the broadcast was cancelled, or it was recorded meanwhile. */
   boolean claim(String deliveryId) {
-    return deliveries.claim(deliveryId) == 1;
+    return perMember.update(CLAIM, deliveryId) == 1;
   }
 
   /** A skip decided without sending. */
@@ -83,8 +106,7 @@ class BatchStore {
 
   /** The outcome of a claimed send, even when the broadcast was cancelled while it was in flight. */
   void recordSend(DeliveryOutcome outcome) {
-    deliveries.recordClaimedOutcome(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
-        outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
+    perMember.update(RECORD_CLAIMED, outcomeParameters(outcome));
   }
 
   /**
@@ -95,8 +117,15 @@ class BatchStore {
     if (outcome == null) {
       return claim(nextDeliveryId);
     }
-    return deliveries.recordClaimedOutcomeAndClaim(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
-        outcome.providerMessageId(), outcome.errorCode(), outcome.lastError(), nextDeliveryId) == 1;
+    Object[] recordThenClaim = Arrays.copyOf(outcomeParameters(outcome), 7);
+    recordThenClaim[6] = nextDeliveryId;
+    return perMember.update(RECORD_CLAIMED_AND_CLAIM, recordThenClaim) == 1;
+  }
+
+  /** The parameters of {@link #RECORD_CLAIMED}, in order. */
+  private static Object[] outcomeParameters(DeliveryOutcome outcome) {
+    return new Object[] {outcome.status().name(), outcome.attempts(), outcome.providerMessageId(), outcome.errorCode(),
+        outcome.lastError(), outcome.deliveryId()};
   }
 
   /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error. */

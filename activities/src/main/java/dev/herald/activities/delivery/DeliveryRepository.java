@@ -47,40 +47,6 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
       where notification_id = :notificationId and status = 'PENDING'""")
   int cancelPending(@Param("notificationId") String notificationId, @Param("reason") String reason);
 
-  /** Takes a PENDING delivery to send it now; 0 when it is no longer PENDING (sent, or cancelled meanwhile). */
-  @Modifying
-  @Query("update delivery set claimed_at = now() where id = :id and status = 'PENDING'")
-  int claim(@Param("id") String id);
-
-  /**
-   * The outcome of a claimed send. Also over CANCELLED: a broadcast cancelled while this message was in
-   * flight released it, but it went out (or failed) all the same, and the log tells what happened.
-   */
-  @Modifying
-  @Query("""
-      update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
-                          error_code = :errorCode, last_error = :lastError, updated_at = now()
-      where id = :id and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null))""")
-  int recordClaimedOutcome(@Param("id") String id, @Param("status") String status, @Param("attempts") int attempts,
-      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
-      @Param("lastError") String lastError);
-
-  /**
-   * {@link #recordClaimedOutcome} of one delivery and {@link #claim} of the next in one statement (one
-   * round trip and one commit where a batch made two); answers the claim: 0 when {@code nextId} is no
-   * longer PENDING. The outcome is recorded either way.
-   */
-  @Modifying
-  @Query("""
-      with recorded as (
-        update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
-                            error_code = :errorCode, last_error = :lastError, updated_at = now()
-        where id = :id and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null)))
-      update delivery set claimed_at = now() where id = :nextId and status = 'PENDING'""")
-  int recordClaimedOutcomeAndClaim(@Param("id") String id, @Param("status") String status,
-      @Param("attempts") int attempts, @Param("providerMessageId") String providerMessageId,
-      @Param("errorCode") String errorCode, @Param("lastError") String lastError, @Param("nextId") String nextId);
-
   /** A transient failure: the delivery stays PENDING, with the attempt and error of its last try. */
   @Modifying
   @Query("""
