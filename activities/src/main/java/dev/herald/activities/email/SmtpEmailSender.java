@@ -3,6 +3,7 @@ package dev.herald.activities.email;
 import dev.herald.activities.provider.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.EmailMessage;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -46,10 +47,11 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   @Override
   public String send(EmailMessage message) throws ProviderSendException {
     String messageId = MessageIds.of(message.deliveryId(), messageIdDomain);
-    MimeMessage mime = compose(message, messageId);
+    InternetAddress to = recipient(message.to());
+    MimeMessage mime = compose(message, messageId, to);
     Transport transport = borrow();
     try {
-      transport.sendMessage(mime, mime.getAllRecipients());
+      transport.sendMessage(mime, new Address[] {to});
       pool.release(transport);
       return messageId;
     } catch (SendFailedException rejected) {
@@ -66,11 +68,11 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     pool.close();
   }
 
-  private MimeMessage compose(EmailMessage message, String messageId) throws ProviderSendException {
+  private MimeMessage compose(EmailMessage message, String messageId, InternetAddress to) throws ProviderSendException {
     try {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
       mime.setFrom(senderOf(message));
-      mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
+      mime.setRecipient(Message.RecipientType.TO, to);
       mime.setSubject(message.subject(), "UTF-8");
       mime.setHeader("Date", date.now());
       setContent(mime, message);
@@ -78,8 +80,6 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       mime.setHeader(DELIVERY_HEADER, message.deliveryId());
       mime.saveChanges();
       return mime;
-    } catch (AddressException e) {
-      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
     } catch (MessagingException e) {
       throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, null, "cannot compose message: " + e.getMessage(), e);
     }
@@ -89,12 +89,16 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
    * Exactly one address with a domain. {@code InternetAddress.parse} would also accept a list, no
    * address at all (then refused by Transport as a retryable failure) or a bare local name.
    */
-  private static InternetAddress recipient(String to) throws AddressException {
-    InternetAddress address = new InternetAddress(to == null ? "" : to, true);
-    if (address.isGroup()) {
-      throw new AddressException("a group is not a recipient", to);
+  private static InternetAddress recipient(String to) throws ProviderSendException {
+    try {
+      InternetAddress address = new InternetAddress(to == null ? "" : to, true);
+      if (address.isGroup()) {
+        throw new AddressException("a group is not a recipient", to);
+      }
+      return address;
+    } catch (AddressException e) {
+      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
     }
-    return address;
   }
 
   /** The template's from address when it names one, else the configured one. */
