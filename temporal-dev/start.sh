@@ -27,6 +27,12 @@ if [ -f "$data/temporal.pid" ] && kill -0 "$(cat "$data/temporal.pid")" 2>/dev/n
   echo "Temporal dev server already running (pid $(cat "$data/temporal.pid"))"; exit 0
 fi
 
+if "$temporal_bin" operator cluster health --address "localhost:$port" >/dev/null 2>&1; then
+  # not ours (no live pid file above): our server could not bind, and its health check would answer for this one
+  echo "another Temporal server already answers on localhost:$port; stop it or set TEMPORAL_PORT" >&2
+  exit 1
+fi
+
 attributes=()
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue;; esac
@@ -47,6 +53,10 @@ nohup "$temporal_bin" server start-dev --db-filename "$data/temporal.db" --port 
 echo $! > "$data/temporal.pid"
 
 for _ in $(seq 1 60); do
+  if ! kill -0 "$(cat "$data/temporal.pid")" 2>/dev/null; then
+    echo "Temporal dev server exited; see $data/temporal.log" >&2
+    exit 1
+  fi
   if "$temporal_bin" operator cluster health --address "localhost:$port" >/dev/null 2>&1; then
     echo "Temporal dev server on localhost:$port, UI on http://localhost:$ui_port (data: $data)"; exit 0
   fi
