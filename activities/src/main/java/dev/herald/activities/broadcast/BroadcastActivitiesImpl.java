@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * One channel's batch activity (one instance per channel, over that channel's single-message
  * activity): claims, sends and records the range's PENDING deliveries one by one; a send's outcome
  * is written by the statement that claims the next member, so each member costs one round trip to
- * the delivery log. Heartbeats at most every {@link #HEARTBEAT_EVERY} (the SDK sends fewer still). See {@link BroadcastActivities} for the contract.
+ * the delivery log. Heartbeats at most every {@link #HEARTBEAT_EVERY} (the SDK sends fewer still).
+ * See {@link BroadcastActivities} for the contract.
  */
 class BroadcastActivitiesImpl implements BroadcastActivities {
 

@@ -216,6 +216,7 @@ final class Broadcast {
   }
 
   private String runDetail(int next, int run) {
-    return run == 1 ? null : "batch " + (next + 1) + " of " + BroadcastBatches.count(audience, batchSize) + " (run " + run + ")";
+    return run == 1 ? null
+        : "batch " + (next + 1) + " of " + BroadcastBatches.count(audience, batchSize) + " (run " + run + ")";
   }
 }

@@ -75,9 +75,9 @@ public final class DeliveryPolicies {
 
   /**
    * A broadcast batch: the channel's retry policy (a retry sends only what is still pending), with
-   * room for a whole batch per attempt ({@link #MAX_BATCH_SIZE} messages at up to 1.8 s each) and a
-   * heartbeat after each message, so a lost worker is noticed within a minute rather than at the end of
-   * the attempt.
+   * room for a whole batch per attempt ({@link #MAX_BATCH_SIZE} messages at up to 1.8 s each) and
+   * heartbeats while it sends (at most one a second), so a lost worker is noticed within a minute
+   * rather than at the end of the attempt.
    */
   public static ActivityOptions forBatch(Channel channel) {
     return ActivityOptions.newBuilder(forChannel(channel))
