@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,7 @@ import org.springframework.http.HttpStatus;
 /**
  * An admin steers a running broadcast: paused, it sends nothing more until resumed; cancelled, what
  * was not sent yet is CANCELLED. Paused right after approval, so what got out before the pause is
- * only what the batches already in flight sent.
+ * only what the batches already in flight sent (they finish; no new one starts).
  */
 class BroadcastControlIT extends BroadcastIntegrationTest {
 
@@ -30,8 +31,10 @@ class BroadcastControlIT extends BroadcastIntegrationTest {
     approve(id);
     assertThat(post("/api/v1/notifications/" + id + "/pause", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     awaitStatus(id, "PAUSED", BROADCAST_WAIT);
-    int sentBeforePause = mailsToDomain(domain).size();
+    // PAUSED is written when the next batch would start; the batches already in flight finish first
+    int sentBeforePause = awaitMailsSettled(domain);
     await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> mailsToDomain(domain).size() == sentBeforePause);
+    assertThat(sentBeforePause).as("sent before the pause took effect").isLessThan(MEMBERS);
     assertThat(get("/api/v1/notifications?status=PAUSED&size=100").getBody().toString()).contains(id);
 
     assertThat(post("/api/v1/notifications/" + id + "/resume", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -41,6 +44,17 @@ class BroadcastControlIT extends BroadcastIntegrationTest {
         .collect(Collectors.groupingBy(BroadcastIntegrationTest::to, Collectors.counting()));
     assertThat(mailsPerAddress).hasSize(MEMBERS).allSatisfy((address, mails) -> assertThat(mails).isOne());
     assertThat(channelCounts(id, "EMAIL")).containsEntry("sent", MEMBERS).containsEntry("pending", 0);
+  }
+
+  /** The mails to {@code domain} once their count stops changing (unchanged over {@link #QUIET}). */
+  private int awaitMailsSettled(String domain) {
+    AtomicInteger last = new AtomicInteger(-1);
+    await().atMost(BROADCAST_WAIT).pollInterval(QUIET)
+        .until(() -> {
+          int now = mailsToDomain(domain).size();
+          return now == last.getAndSet(now);
+        });
+    return last.get();
   }
 
   @Test
