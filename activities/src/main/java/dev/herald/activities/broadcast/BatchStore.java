@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A batch's view of the delivery log: its pending items, their claims and outcomes, its counts. The
- * claim and outcome statements run once per member, so they go straight to JDBC with positional
- * parameters: through a Spring Data repository method they cost a third more CPU per member.
+ * claim and outcome statement runs once per group of members ({@link SendGroups}), so it goes straight
+ * to JDBC with positional parameters: through a Spring Data repository method it cost a third more CPU.
  */
 @Component
 class BatchStore {
@@ -33,19 +35,26 @@ class BatchStore {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  /** Takes a PENDING delivery to send it now; 0 rows when it is no longer PENDING (sent, or cancelled meanwhile). */
-  private static final String CLAIM = "update delivery set claimed_at = now() where id = ? and status = 'PENDING'";
+  /**
+   * Takes a group's deliveries still PENDING to send them now (the ids taken); not those no longer
+   * PENDING (sent, or released by a cancel meanwhile).
+   */
+  private static final String CLAIM =
+      "update delivery set claimed_at = now() where id = any(?::text[]) and status = 'PENDING' returning id";
 
   /**
-   * The outcome of a claimed send. Also over CANCELLED: a broadcast cancelled while this message was in
-   * flight released it, but it went out (or failed) all the same, and the log tells what happened.
+   * The outcomes of claimed sends, as parallel arrays. Also over CANCELLED: a broadcast cancelled while
+   * a message was in flight released it, but it went out (or failed) all the same, and the log tells
+   * what happened.
    */
   private static final String RECORD_CLAIMED = """
-      update delivery set status = ?, attempts = ?, provider_message_id = ?, error_code = ?, last_error = ?,
-                          updated_at = now()
-      where id = ? and (status = 'PENDING' or (status = 'CANCELLED' and claimed_at is not null))""";
+      update delivery d set status = o.status, attempts = o.attempts, provider_message_id = o.provider_message_id,
+                            error_code = o.error_code, last_error = o.last_error, updated_at = now()
+      from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+           as o(id, status, attempts, provider_message_id, error_code, last_error)
+      where d.id = o.id and (d.status = 'PENDING' or (d.status = 'CANCELLED' and d.claimed_at is not null))""";
 
-  /** {@link #RECORD_CLAIMED} of one delivery, then {@link #CLAIM} of the next, in one statement. */
+  /** {@link #RECORD_CLAIMED} of one group, then {@link #CLAIM} of the next, in one statement. */
   private static final String RECORD_CLAIMED_AND_CLAIM = "with recorded as (" + RECORD_CLAIMED + ") " + CLAIM;
 
   private final JdbcClient jdbc;
@@ -93,39 +102,54 @@ class BatchStore {
     return reached;
   }
 
-  /** False when the delivery is no longer PENDING: the broadcast was cancelled, or it was recorded meanwhile. */
-  boolean claim(String deliveryId) {
-    return perMember.update(CLAIM, deliveryId) == 1;
-  }
-
   /** A skip decided without sending. */
   void record(DeliveryOutcome outcome) {
     deliveries.recordOutcome(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
         outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
   }
 
-  /** The outcome of a claimed send, even when the broadcast was cancelled while it was in flight. */
-  void recordSend(DeliveryOutcome outcome) {
-    perMember.update(RECORD_CLAIMED, outcomeParameters(outcome));
+  /** The outcomes of claimed sends, even where the broadcast was cancelled while they were in flight. */
+  void recordSends(List<DeliveryOutcome> outcomes) {
+    if (!outcomes.isEmpty()) {
+      perMember.update(RECORD_CLAIMED, outcomeColumns(outcomes));
+    }
   }
 
   /**
-   * {@link #recordSend} of {@code outcome} (when there is one) and {@link #claim} of {@code nextDeliveryId},
-   * in one statement: the outcome is as durable before the next send as with two.
+   * {@link #recordSends} of {@code outcomes} and the claim of {@code nextDeliveryIds} in one statement:
+   * the outcomes are as durable before the next sends as with two.
+   *
+   * @return the ids claimed, those still PENDING
    */
-  boolean recordSendAndClaim(DeliveryOutcome outcome, String nextDeliveryId) {
-    if (outcome == null) {
-      return claim(nextDeliveryId);
+  Set<String> recordSendsAndClaim(List<DeliveryOutcome> outcomes, List<String> nextDeliveryIds) {
+    if (nextDeliveryIds.isEmpty()) {
+      recordSends(outcomes);
+      return Set.of();
     }
-    Object[] recordThenClaim = Arrays.copyOf(outcomeParameters(outcome), 7);
-    recordThenClaim[6] = nextDeliveryId;
-    return perMember.update(RECORD_CLAIMED_AND_CLAIM, recordThenClaim) == 1;
+    Object[] recordThenClaim = Arrays.copyOf(outcomeColumns(outcomes), 7);
+    recordThenClaim[6] = nextDeliveryIds.toArray(String[]::new);
+    return new HashSet<>(perMember.queryForList(RECORD_CLAIMED_AND_CLAIM, String.class, recordThenClaim));
   }
 
-  /** The parameters of {@link #RECORD_CLAIMED}, in order. */
-  private static Object[] outcomeParameters(DeliveryOutcome outcome) {
-    return new Object[] {outcome.status().name(), outcome.attempts(), outcome.providerMessageId(), outcome.errorCode(),
-        outcome.lastError(), outcome.deliveryId()};
+  /** The array parameters of {@link #RECORD_CLAIMED}, in order: one column of the outcomes each. */
+  private static Object[] outcomeColumns(List<DeliveryOutcome> outcomes) {
+    int n = outcomes.size();
+    String[] ids = new String[n];
+    String[] statuses = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] providerIds = new String[n];
+    String[] errorCodes = new String[n];
+    String[] errors = new String[n];
+    for (int i = 0; i < n; i++) {
+      DeliveryOutcome outcome = outcomes.get(i);
+      ids[i] = outcome.deliveryId();
+      statuses[i] = outcome.status().name();
+      attempts[i] = outcome.attempts();
+      providerIds[i] = outcome.providerMessageId();
+      errorCodes[i] = outcome.errorCode();
+      errors[i] = outcome.lastError();
+    }
+    return new Object[] {ids, statuses, attempts, providerIds, errorCodes, errors};
   }
 
   /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error. */

@@ -13,16 +13,19 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One channel's batch activity (one instance per channel, over that channel's single-message
- * activity): claims, sends and records the range's PENDING deliveries one by one; a send's outcome
- * is written by the statement that claims the next member, so each member costs one round trip to
- * the delivery log. Heartbeats at most every {@link #HEARTBEAT_EVERY} (the SDK sends fewer still).
+ * activity): claims, sends and records the range's PENDING deliveries a group at a time
+ * ({@link SendGroups}): the outcomes of a group's sends are written by the statement that claims the
+ * next group, so each group costs one round trip to the delivery log. Heartbeats at most every
+ * {@link #HEARTBEAT_EVERY} (the SDK sends fewer still).
  * See {@link BroadcastActivities} for the contract.
  */
 class BroadcastActivitiesImpl implements BroadcastActivities {
@@ -38,9 +41,12 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
   private final ItemSender sender;
   private final BatchStore store;
   private final TemplateRenderer templates;
+  private final int groupSize;
 
-  BroadcastActivitiesImpl(Channel channel, ItemSender sender, BatchStore store, TemplateRenderer templates) {
+  BroadcastActivitiesImpl(Channel channel, ItemSender sender, BatchStore store, TemplateRenderer templates,
+      int groupSize) {
     this.channel = channel;
+    this.groupSize = groupSize;
     this.sender = sender;
     this.store = store;
     this.templates = templates;
@@ -58,24 +64,28 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
     Retries retries = new Retries();
-    // The outcome of the last send, recorded in the statement that claims the next member (or at the end).
-    DeliveryOutcome unrecorded = null;
+    // The outcomes of the last group's sends, recorded by the statement that claims the next group (or at the end).
+    List<DeliveryOutcome> unrecorded = List.of();
     long lastHeartbeat = System.nanoTime();
-    for (BatchItem item : items) {
-      Channel reachedBy = reached.get(item.seq());
-      if (reachedBy != null) {
-        unrecorded = recorded(unrecorded);
-        store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
-      } else {
-        boolean claimed = store.recordSendAndClaim(unrecorded, item.deliveryId());
-        unrecorded = claimed ? send(batch, item, content, attempt, retries) : null;
+    for (int from = 0; from < items.size(); from += groupSize) {
+      List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
+      List<BatchItem> toSend = skipReached(group, reached);
+      Set<String> claimed = store.recordSendsAndClaim(unrecorded, toSend.stream().map(BatchItem::deliveryId).toList());
+      unrecorded = new ArrayList<>(claimed.size());
+      for (BatchItem item : toSend) {
+        if (claimed.contains(item.deliveryId())) {
+          DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
+          if (outcome != null) {
+            unrecorded.add(outcome);
+          }
+        }
       }
       if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
-        context.heartbeat(item.seq());
+        context.heartbeat(group.get(group.size() - 1).seq());
         lastHeartbeat = System.nanoTime();
       }
     }
-    recorded(unrecorded);
+    store.recordSends(unrecorded);
     if (retries.count() > 0) {
       log.warn("broadcast {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
           batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
@@ -84,12 +94,21 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
     return store.counts(batch);
   }
 
-  /** Records {@code outcome} when there is one; returns null, nothing left to record. */
-  private DeliveryOutcome recorded(DeliveryOutcome outcome) {
-    if (outcome != null) {
-      store.recordSend(outcome);
+  /** The group's members to send: in fallback, those reached on an earlier channel are recorded SKIPPED. */
+  private List<BatchItem> skipReached(List<BatchItem> group, Map<Integer, Channel> reached) {
+    if (reached.isEmpty()) {
+      return group;
     }
-    return null;
+    List<BatchItem> toSend = new ArrayList<>(group.size());
+    for (BatchItem item : group) {
+      Channel reachedBy = reached.get(item.seq());
+      if (reachedBy != null) {
+        store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
+      } else {
+        toSend.add(item);
+      }
+    }
+    return toSend;
   }
 
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */

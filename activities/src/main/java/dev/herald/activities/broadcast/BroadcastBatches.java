@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Makes each channel's batch activity over that channel's single-message activity. The worker
  * registers one on every channel queue it serves; a queue's {@code ratePerSecond} then limits batch
- * starts for broadcasts (up to 100 messages each), single sends for lists.
+ * starts for broadcasts (100 to 1,000 messages each), single sends for lists.
  */
 @Component
 public class BroadcastBatches {
@@ -23,6 +23,7 @@ public class BroadcastBatches {
 
   /** @param channelActivities the channel's activity implementation: {@code EmailActivities} for EMAIL, ... */
   public BroadcastActivities forChannel(Channel channel, Object channelActivities) {
-    return new BroadcastActivitiesImpl(channel, ItemSender.of(channel, channelActivities), store, templates);
+    return new BroadcastActivitiesImpl(channel, ItemSender.of(channel, channelActivities), store, templates,
+        SendGroups.sizeFor(channel));
   }
 }

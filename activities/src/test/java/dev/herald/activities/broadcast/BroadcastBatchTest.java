@@ -1,6 +1,7 @@
 package dev.herald.activities.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
@@ -42,9 +43,11 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +85,7 @@ class BroadcastBatchTest {
   @Autowired NamedParameterJdbcTemplate template;
 
   private TestActivityEnvironment environment;
+  private final AtomicBoolean dead = new AtomicBoolean();
   private SmtpEmailSender smtpSender;
   private BroadcastActivities activities;
 
@@ -128,16 +132,39 @@ class BroadcastBatchTest {
   }
 
   @Test
-  void aBroadcastCancelledDuringTheBatchSendsNothingMore() {
-    NotificationSpec spec = broadcast("mid", ChannelMode.ALL, Channel.EMAIL, List.of(
-        Member.email("mid-0", "cancels-mid-0@example.com"), Member.email("mid-1", "mid-1@example.com"),
-        Member.email("mid-2", "mid-2@example.com")));
+  void aBroadcastCancelledDuringTheBatchSendsOnlyTheRestOfTheGroupInFlight() {
+    int group = SendGroups.sizeFor(Channel.EMAIL);
+    List<Member> members = new ArrayList<>(numbered("mid", group + 3));
+    members.set(1, Member.email("mid-01", "cancels-mid-01@example.com"));
+    NotificationSpec spec = broadcast("mid", ChannelMode.ALL, Channel.EMAIL, members);
 
-    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of()));
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, group + 3, List.of()));
 
-    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("cancels-mid-0@example.com");
-    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 1, 0, 0, 0, 2));
-    assertThat(statuses(spec)).containsEntry("email/mid-0", "SENT");
+    assertThat(smtp.getReceivedMessages()).hasSize(group);
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, group + 3, 0, group, 0, 0, 0, 3));
+    assertThat(statuses(spec)).containsEntry("email/mid-01", "SENT").containsEntry("email/" + key("mid", group - 1), "SENT")
+        .containsEntry("email/" + key("mid", group), "CANCELLED cancelled while sending");
+  }
+
+  @Test
+  void aWorkerDyingMidGroupLeavesOnlyThatGroupToSendAgainWithTheSameMessageIds() {
+    int group = SendGroups.sizeFor(Channel.EMAIL);
+    int dying = group + group / 2;
+    List<Member> members = new ArrayList<>(numbered("member", 2 * group + 1));
+    members.set(dying, Member.email(key("member", dying), "dies-" + dying + "@example.com"));
+    NotificationSpec spec = broadcast("dies", ChannelMode.ALL, Channel.EMAIL, members);
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, members.size(), List.of());
+
+    assertThatThrownBy(() -> activities.sendBatch(batch)).isInstanceOf(ActivityFailure.class);
+    assertThat(statuses(spec)).containsEntry("email/" + key("member", group - 1), "SENT")
+        .containsEntry("email/" + key("member", group), "PENDING").containsEntry("email/" + key("member", dying), "PENDING");
+    ChannelCounts counts = activities.sendBatch(batch);
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, members.size(), 0, members.size(), 0, 0, 0, 0));
+    Map<String, Long> mailsPerMessageId = Arrays.stream(smtp.getReceivedMessages())
+        .collect(Collectors.groupingBy(BroadcastBatchTest::messageId, Collectors.counting()));
+    assertThat(mailsPerMessageId).hasSize(members.size());
+    assertThat(mailsPerMessageId.values().stream().filter(mails -> mails == 2)).as("sent again").hasSize(group / 2);
   }
 
   @Test
@@ -238,12 +265,25 @@ class BroadcastBatchTest {
         .toList();
   }
 
+  /** Members numbered so that their order (by id) is their number's: {@code mid-00}, {@code mid-01}, ... */
+  private static List<Member> numbered(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> Member.email(key(prefix, i), key(prefix, i) + "@example.com")).toList();
+  }
+
+  private static String key(String prefix, int number) {
+    return String.format("%s-%02d", prefix, number);
+  }
+
   /**
    * Addresses starting {@code rejected-} are refused for good (550), {@code later-} for now (451, retry in
-   * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile.
+   * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile;
+   * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more.
    */
   private EmailSender scripted(EmailSender smtp) {
     return message -> {
+      if (message.to().startsWith("dies-") && dead.compareAndSet(false, true)) {
+        throw new WorkerDied();
+      }
       if (message.to().startsWith("cancels-")) {
         log.releasePending(message.notificationId(), "cancelled while sending");
         return smtp.send(message);
@@ -277,6 +317,17 @@ class BroadcastBatchTest {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /** Stands for the worker process dying: not a provider failure, nothing is recorded after it. */
+  private static final class WorkerDied extends Error {}
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String subject(MimeMessage message) {
