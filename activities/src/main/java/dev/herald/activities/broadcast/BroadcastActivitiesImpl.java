@@ -79,10 +79,11 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
             unrecorded.add(outcome);
           }
         }
-      }
-      if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
-        context.heartbeat(group.get(group.size() - 1).seq());
-        lastHeartbeat = System.nanoTime();
+        // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
+        if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
+          context.heartbeat(item.seq());
+          lastHeartbeat = System.nanoTime();
+        }
       }
     }
     store.recordSends(unrecorded);
