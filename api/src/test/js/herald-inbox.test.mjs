@@ -2,7 +2,12 @@
 // EventSource, fetch and storage stand in. Run by HeraldInboxScriptTest where node is installed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connectInbox, SeenIds } from '../../main/resources/static/herald-inbox.js';
+import { readFile } from 'node:fs/promises';
+
+// The client is an ES module in a .js file (as browsers load it). Node before 20.19 reads a .js file
+// without a package.json "type" as CommonJS (Debian 12 ships Node 18), so it is imported from its text.
+const source = await readFile(new URL('../../main/resources/static/herald-inbox.js', import.meta.url), 'utf8');
+const { connectInbox, SeenIds } = await import('data:text/javascript,' + encodeURIComponent(source));
 
 class MemoryStorage {
   constructor() {
