@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(E2eProcesses.class)
 class TemporalUiIT {
 
-  static final String INSTALL = "apt-get install -y chromium nodejs npm && npm install --prefix ~/.cache/herald/playwright "
-      + "playwright-core@1.65.1 (or run .ci/run)";
+  static final String INSTALL = "apt-get install -y chromium nodejs npm (Node >= 20) && npm install --prefix "
+      + "~/.cache/herald/playwright playwright-core@1.65.1 (or run .ci/run, which also brings Node 20 where it is older)";
 
   @Test
   void temporalUiListsHeraldNotificationsBySender() throws Exception {
@@ -52,7 +52,11 @@ class TemporalUiIT {
       node.destroyForcibly();
       return null;
     }
-    return Files.readAllLines(log).stream().filter(line -> line.startsWith("WORKFLOW_ID="))
+    List<String> lines = Files.readAllLines(log);
+    lines.stream().filter(line -> line.contains("requires Node.js")).findFirst().ifPresent(line -> {
+      throw new IllegalStateException("the node on PATH is too old for playwright: " + line + "; install it: " + INSTALL);
+    });
+    return lines.stream().filter(line -> line.startsWith("WORKFLOW_ID="))
         .map(line -> line.substring("WORKFLOW_ID=".length())).findFirst().orElse(null);
   }
 
