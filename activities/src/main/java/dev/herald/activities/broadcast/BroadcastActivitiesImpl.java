@@ -46,10 +46,10 @@ class BroadcastActivitiesImpl implements BroadcastActivities {
   BroadcastActivitiesImpl(Channel channel, ItemSender sender, BatchStore store, TemplateRenderer templates,
       int groupSize) {
     this.channel = channel;
-    this.groupSize = groupSize;
     this.sender = sender;
     this.store = store;
     this.templates = templates;
+    this.groupSize = groupSize;
   }
 
   @Override
