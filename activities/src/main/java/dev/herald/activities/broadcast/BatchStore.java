@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.activities.delivery.DeliveryCounts;
+import dev.herald.activities.delivery.DeliveryLogWrites;
 import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
@@ -60,12 +61,15 @@ class BatchStore {
   private final JdbcClient jdbc;
   private final JdbcOperations perMember;
   private final DeliveryRepository deliveries;
+  private final DeliveryLogWrites writes;
   private final DeliveryCounts counts;
 
-  BatchStore(NamedParameterJdbcOperations jdbc, DeliveryRepository deliveries, DeliveryCounts counts) {
+  BatchStore(NamedParameterJdbcOperations jdbc, DeliveryRepository deliveries, DeliveryLogWrites writes,
+      DeliveryCounts counts) {
     this.jdbc = JdbcClient.create(jdbc);
     this.perMember = jdbc.getJdbcOperations();
     this.deliveries = deliveries;
+    this.writes = writes;
     this.counts = counts;
   }
 
@@ -104,8 +108,7 @@ class BatchStore {
 
   /** A skip decided without sending. */
   void record(DeliveryOutcome outcome) {
-    deliveries.recordOutcome(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
-        outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
+    writes.recordOutcome(outcome);
   }
 
   /** The outcomes of claimed sends, even where the broadcast was cancelled while they were in flight. */

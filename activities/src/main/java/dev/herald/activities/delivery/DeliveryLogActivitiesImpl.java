@@ -4,7 +4,6 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
-import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
@@ -14,7 +13,6 @@ import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,24 +23,22 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
 
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
-  private final DeliveryReservations reservations;
+  private final DeliveryLogWrites writes;
   private final BroadcastAudiences audiences;
   private final DeliveryCounts counts;
 
   public DeliveryLogActivitiesImpl(NotificationRepository notifications, DeliveryRepository deliveries,
-      DeliveryReservations reservations, BroadcastAudiences audiences, DeliveryCounts counts) {
+      DeliveryLogWrites writes, BroadcastAudiences audiences, DeliveryCounts counts) {
     this.notifications = notifications;
     this.deliveries = deliveries;
-    this.reservations = reservations;
+    this.writes = writes;
     this.audiences = audiences;
     this.counts = counts;
   }
 
   @Override
-  @Transactional
   public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> planned) {
-    insertNotification(spec, spec.recipients().size());
-    reservations.reserve(planned);
+    writes.accept(spec, planned);
   }
 
   /**
@@ -54,7 +50,7 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   public Audience recordBroadcastAccepted(NotificationSpec spec) {
     Optional<Long> group = audiences.groupId(spec.group());
     int members = group.map(audiences::members).orElse(0);
-    if (insertNotification(spec, members) == 1 && members > 0) {
+    if (writes.insertNotification(spec, members) == 1 && members > 0) {
       spec.channels().forEach(channel -> audiences.reserve(spec.id(), group.get(), channel));
     }
     List<ChannelCounts> stored = counts.byChannel(spec.id());
@@ -76,18 +72,9 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
     return counts.byChannel(notificationId);
   }
 
-  private int insertNotification(NotificationSpec spec, int recipientCount) {
-    String channels = spec.channels().stream().map(Channel::name).collect(Collectors.joining(","));
-    String subject = spec.content() == null ? null : spec.content().subject();
-    var template = spec.template();
-    return notifications.insertAccepted(spec.id(), spec.idempotencyKey(), spec.sender(), channels,
-        spec.priority().name(), subject, recipientCount, spec.sendAt(), template == null ? null : template.key(),
-        template == null ? null : template.version(), spec.group(), spec.acceptedAt());
-  }
-
   @Override
   public void recordStatus(String notificationId, NotificationStatus status, String detail) {
-    notifications.updateStatus(notificationId, status.name(), detail);
+    writes.updateStatus(notificationId, status.name(), detail);
   }
 
   @Override
@@ -98,8 +85,7 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
 
   @Override
   public void recordDelivery(DeliveryOutcome outcome) {
-    deliveries.recordOutcome(outcome.deliveryId(), outcome.status().name(), outcome.attempts(),
-        outcome.providerMessageId(), outcome.errorCode(), outcome.lastError());
+    writes.recordOutcome(outcome);
   }
 
   @Override

@@ -21,16 +21,6 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
   @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")
   List<StatusCount> countByStatus(@Param("notificationId") String notificationId);
 
-  /** Records an outcome; a final outcome already recorded is never overwritten by a retry. */
-  @Modifying
-  @Query("""
-      update delivery set status = :status, attempts = :attempts, provider_message_id = :providerMessageId,
-                          error_code = :errorCode, last_error = :lastError, updated_at = now()
-      where id = :id and status = 'PENDING'""")
-  int recordOutcome(@Param("id") String id, @Param("status") String status, @Param("attempts") int attempts,
-      @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
-      @Param("lastError") String lastError);
-
   /** A receipt moves a delivery forward only: PENDING/SENT to SENT, DELIVERED or FAILED, never back. */
   @Modifying
   @Query("""

@@ -11,24 +11,6 @@ public interface NotificationRepository extends ListCrudRepository<NotificationR
 
   @Modifying
   @Query("""
-      insert into notification (id, idempotency_key, sender, channels, priority, status, subject,
-                                recipient_count, send_at, template_key, template_version, group_key, created_at,
-                                updated_at)
-      values (:id, :key, :sender, :channels, :priority, 'ACCEPTED', :subject, :recipients, :sendAt,
-              :templateKey, :templateVersion, :groupKey, :createdAt, now())
-      on conflict (id) do nothing""")
-  int insertAccepted(@Param("id") String id, @Param("key") String idempotencyKey, @Param("sender") String sender,
-      @Param("channels") String channels, @Param("priority") String priority, @Param("subject") String subject,
-      @Param("recipients") int recipientCount, @Param("sendAt") Instant sendAt, @Param("templateKey") String templateKey,
-      @Param("templateVersion") Integer templateVersion, @Param("groupKey") String groupKey,
-      @Param("createdAt") Instant createdAt);
-
-  @Modifying
-  @Query("update notification set status = :status, status_detail = :detail, updated_at = now() where id = :id")
-  int updateStatus(@Param("id") String id, @Param("status") String status, @Param("detail") String detail);
-
-  @Modifying
-  @Query("""
       update notification set approval_decision = :decision, approval_comment = :comment,
                               approved_by = :by, decided_at = :at, updated_at = now()
       where id = :id""")

@@ -19,8 +19,10 @@ import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.TemplateRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
@@ -61,6 +63,27 @@ class DeliveryLogActivitiesImplTest {
             tuple(spec.id() + "/email/0", Channel.EMAIL, "user0@example.com", DeliveryStatus.PENDING, 0),
             tuple(spec.id() + "/email/1", Channel.EMAIL, "user1@example.com", DeliveryStatus.PENDING, 0),
             tuple(spec.id() + "/email/2", Channel.EMAIL, "user2@example.com", DeliveryStatus.PENDING, 0));
+  }
+
+  @Test
+  void recordAcceptedStoresTheScheduledTimeAndTheTemplateVersion() {
+    NotificationSpec inline = notification("reminder-1", 1);
+    Instant sendAt = Instant.parse("2025-03-02T07:30:00.123456Z");
+    NotificationSpec spec = new NotificationSpec(inline.id(), inline.idempotencyKey(), inline.sender(), inline.channels(),
+        inline.recipients(), null, Priority.HIGH, sendAt, inline.approval(), inline.acceptedAt(), inline.requestHash(),
+        null, null, new TemplateRef("payment-reminder", 3, Map.of()), null, null);
+
+    log.recordAccepted(spec, emailDeliveries(spec));
+
+    NotificationRecord stored = notifications.findById(spec.id()).orElseThrow();
+    assertThat(stored.sendAt()).isEqualTo(sendAt);
+    assertThat(stored.templateKey()).isEqualTo("payment-reminder");
+    assertThat(stored.templateVersion()).isEqualTo(3);
+    assertThat(stored.priority()).isEqualTo(Priority.HIGH);
+    assertThat(stored.subject()).isNull();
+    assertThat(stored.groupKey()).isNull();
+    assertThat(deliveries.findByNotification(spec.id(), PAGE)).extracting(DeliveryRecord::recipient)
+        .containsExactly("user0@example.com");
   }
 
   @Test

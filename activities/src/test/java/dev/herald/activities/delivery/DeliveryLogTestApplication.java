@@ -11,6 +11,6 @@ import org.springframework.context.annotation.Import;
  * context, which Spring caches, so every test class here shares one server.
  */
 @SpringBootConfiguration
-@Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryReservations.class,
+@Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
     BroadcastAudiences.class, DeliveryCounts.class})
 class DeliveryLogTestApplication {}

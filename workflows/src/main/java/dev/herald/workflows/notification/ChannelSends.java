@@ -20,6 +20,7 @@ import dev.herald.workflows.voice.VoiceActivities;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,11 +30,8 @@ import java.util.Map;
  */
 final class ChannelSends {
 
-  private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class, DeliveryPolicies.forChannel(Channel.EMAIL));
-  private final SmsActivities sms = Workflow.newActivityStub(SmsActivities.class, DeliveryPolicies.forChannel(Channel.SMS));
-  private final VoiceActivities voice = Workflow.newActivityStub(VoiceActivities.class, DeliveryPolicies.forChannel(Channel.VOICE));
-  private final PushActivities push = Workflow.newActivityStub(PushActivities.class, DeliveryPolicies.forChannel(Channel.PUSH));
-  private final InAppActivities inApp = Workflow.newActivityStub(InAppActivities.class, DeliveryPolicies.forChannel(Channel.IN_APP));
+  /** A channel's stub, made when the notification first sends on it (a stub costs reflection). */
+  private final Map<Channel, Object> stubs = new EnumMap<>(Channel.class);
   private final TemplateActivities templates;
   private final Map<String, Promise<RenderedMessage>> rendered = new HashMap<>();
 
@@ -46,17 +44,22 @@ final class ChannelSends {
     Recipient recipient = spec.recipients().get(delivery.recipientIndex());
     RenderedMessage content = contentFor(spec, delivery.channel(), recipient.locale());
     return switch (delivery.channel()) {
-      case EMAIL -> email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(), content.subject(),
-          content.body(), content.html(), content.from()));
-      case SMS -> sms.sendSms(
+      case EMAIL -> stub(EmailActivities.class, Channel.EMAIL).sendEmail(new EmailMessage(delivery.id(), spec.id(),
+          delivery.address(), content.subject(), content.body(), content.html(), content.from()));
+      case SMS -> stub(SmsActivities.class, Channel.SMS).sendSms(
           new SmsMessage(delivery.id(), spec.id(), spec.sender(), delivery.address(), content.body(), content.from()));
-      case VOICE -> voice.placeCall(new VoiceCall(delivery.id(), spec.id(), spec.sender(), delivery.address(),
-          content.body(), recipient.locale(), content.from()));
-      case PUSH -> push.sendPush(new PushMessage(delivery.id(), spec.id(), recipient.id(), recipient.pushToken(),
-          content.subject(), content.body(), Map.of("notificationId", spec.id())));
-      case IN_APP -> inApp.deliverInApp(
+      case VOICE -> stub(VoiceActivities.class, Channel.VOICE).placeCall(new VoiceCall(delivery.id(), spec.id(),
+          spec.sender(), delivery.address(), content.body(), recipient.locale(), content.from()));
+      case PUSH -> stub(PushActivities.class, Channel.PUSH).sendPush(new PushMessage(delivery.id(), spec.id(),
+          recipient.id(), recipient.pushToken(), content.subject(), content.body(), Map.of("notificationId", spec.id())));
+      case IN_APP -> stub(InAppActivities.class, Channel.IN_APP).deliverInApp(
           new InAppMessage(delivery.id(), spec.id(), delivery.address(), content.subject(), content.body()));
     };
+  }
+
+  private <T> T stub(Class<T> activities, Channel channel) {
+    return activities.cast(
+        stubs.computeIfAbsent(channel, c -> Workflow.newActivityStub(activities, DeliveryPolicies.forChannel(c))));
   }
 
   /** Inline content as is; a template rendered on first use for this channel and locale, then reused. */

@@ -44,32 +44,36 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
    */
   static final String LOCAL_DELIVERY_LOG = "local-delivery-log";
 
-  private DeliveryLogActivities deliveryLog =
-      Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
-  private ChannelSends channels =
-      new ChannelSends(Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates()));
+  /** Set by {@link #send}: activity or local-activity stubs by workflow version (made once, they cost reflection). */
+  private DeliveryLogActivities deliveryLog;
+  private ChannelSends channels;
+  private NotificationStages stages;
   private final Receipts receipts = new Receipts();
   private Reach reach = new Reach(List.of());
   private final Progress progress = new Progress();
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private final Controls controls = new Controls();
-  private NotificationStages stages = new NotificationStages(deliveryLog, progress, controls);
   private String endReason;
   private boolean localLog;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
     if (spec.isBroadcast()) {
-      return new Broadcast(deliveryLog, stages, progress, controls).run(spec);
+      deliveryLog = Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
+      return new Broadcast(deliveryLog, new NotificationStages(deliveryLog, progress, controls), progress, controls)
+          .run(spec);
     }
     localLog = Workflow.getVersion(LOCAL_DELIVERY_LOG, Workflow.DEFAULT_VERSION, 1) == 1;
     if (localLog) {
       deliveryLog = Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
       channels = new ChannelSends(
           Workflow.newLocalActivityStub(TemplateActivities.class, DeliveryPolicies.templatesLocal()));
-      stages = new NotificationStages(deliveryLog, progress, controls);
+    } else {
+      deliveryLog = Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
+      channels = new ChannelSends(Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates()));
     }
+    stages = new NotificationStages(deliveryLog, progress, controls);
     List<PlannedDelivery> planned = DeliveryPlan.of(spec);
     progress.plan(planned.size());
     Saga saga = new Saga(new Saga.Options.Builder().build());
