@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,9 @@ import java.util.function.UnaryOperator;
 final class BareTemporal {
 
   static final String QUEUE = "bench-bare";
+  /** The poller counts of Herald's queues. */
+  static final WorkerOptions WORKER = WorkerOptions.newBuilder()
+      .setMaxConcurrentWorkflowTaskPollers(2).setMaxConcurrentActivityTaskPollers(2).build();
 
   @WorkflowInterface
   public interface BareWorkflow {
@@ -71,27 +75,43 @@ final class BareTemporal {
   /** Runs {@code count} workflows whose one activity runs {@code body} on a distinct input each; workflows per second. */
   static double workflowsPerSecond(WorkflowClient client, int count, int inFlight, UnaryOperator<String> body)
       throws InterruptedException {
+    return workflowsPerSecond(client, count, inFlight, factory -> {
+      var worker = factory.newWorker(QUEUE, WORKER);
+      worker.registerWorkflowImplementationTypes(BareWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new BareActivityImpl(body));
+    }, (run, i) -> {
+      BareWorkflow workflow = client.newWorkflowStub(BareWorkflow.class,
+          WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("bench-bare-" + run + "-" + i).build());
+      WorkflowClient.start(workflow::run, "bare-" + run + "-" + i);
+      return WorkflowStub.fromTyped(workflow).getResultAsync(String.class);
+    });
+  }
+
+  /** Starts the i-th workflow of a run and returns its result. */
+  interface Start {
+    CompletableFuture<?> workflow(String run, int i);
+  }
+
+  /**
+   * Runs {@code count} workflows started by {@code start} on workers {@code workers} registers, at most
+   * {@code inFlight} at once; workflows per second from the first start to the last result.
+   */
+  static double workflowsPerSecond(WorkflowClient client, int count, int inFlight, Consumer<WorkerFactory> workers,
+      Start start) throws InterruptedException {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    var worker = factory.newWorker(QUEUE, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskPollers(2).setMaxConcurrentActivityTaskPollers(2).build());
-    worker.registerWorkflowImplementationTypes(BareWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new BareActivityImpl(body));
+    workers.accept(factory);
     factory.start();
     try {
       String run = Long.toString(System.currentTimeMillis(), 36);
       Semaphore slots = new Semaphore(inFlight);
-      List<CompletableFuture<String>> results = new ArrayList<>(count);
-      long start = System.nanoTime();
+      List<CompletableFuture<?>> results = new ArrayList<>(count);
+      long begin = System.nanoTime();
       for (int i = 0; i < count; i++) {
         slots.acquire();
-        BareWorkflow workflow = client.newWorkflowStub(BareWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("bench-bare-" + run + "-" + i).build());
-        WorkflowClient.start(workflow::run, "bare-" + run + "-" + i);
-        results.add(WorkflowStub.fromTyped(workflow).getResultAsync(String.class)
-            .whenComplete((result, failure) -> slots.release()));
+        results.add(start.workflow(run, i).whenComplete((result, failure) -> slots.release()));
       }
       CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
-      return count / ((System.nanoTime() - start) / 1e9);
+      return count / ((System.nanoTime() - begin) / 1e9);
     } finally {
       factory.shutdownNow();
     }

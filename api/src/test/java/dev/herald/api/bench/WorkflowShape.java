@@ -1,0 +1,135 @@
+package dev.herald.api.bench;
+
+import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.messages.ApprovalPolicy;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelMode;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.notification.DeliveryPolicies;
+import dev.herald.workflows.notification.NotificationIds;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
+ * attributes, priority, summary), the same payloads, the version marker, the four delivery-log
+ * local activities, the two status upserts and the email activity on a queue of its own; every
+ * activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
+ * this machine and server; mirrors {@code NotificationWorkflowImpl} for one email without approval
+ * or {@code sendAt}, so change it with that.
+ */
+final class WorkflowShape {
+
+  static final String QUEUE = "bench-shape";
+  static final String EMAIL_QUEUE = "bench-shape-email";
+
+  @WorkflowInterface
+  public interface ShapeWorkflow {
+    @WorkflowMethod
+    NotificationStatus send(NotificationSpec spec);
+  }
+
+  public static class ShapeWorkflowImpl implements ShapeWorkflow {
+
+    @Override
+    public NotificationStatus send(NotificationSpec spec) {
+      Workflow.getVersion("local-delivery-log", Workflow.DEFAULT_VERSION, 1);
+      DeliveryLogActivities log =
+          Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
+      EmailActivities email = Workflow.newActivityStub(EmailActivities.class,
+          ActivityOptions.newBuilder(DeliveryPolicies.forChannel(Channel.EMAIL)).setTaskQueue(EMAIL_QUEUE).build());
+      PlannedDelivery delivery = new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, 0), spec.id(),
+          Channel.EMAIL, spec.recipients().get(0).email(), 0);
+      log.recordAccepted(spec, List.of(delivery));
+      status(log, spec, NotificationStatus.SENDING);
+      ProviderReceipt receipt = email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(),
+          spec.content().subject(), spec.content().body(), null, null));
+      log.recordDelivery(DeliveryOutcome.sent(delivery.id(), receipt));
+      status(log, spec, NotificationStatus.COMPLETED);
+      return NotificationStatus.COMPLETED;
+    }
+
+    private static void status(DeliveryLogActivities log, NotificationSpec spec, NotificationStatus status) {
+      Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
+      Workflow.setCurrentDetails(status.name());
+      log.recordStatus(spec.id(), status, null);
+    }
+  }
+
+  private WorkflowShape() {}
+
+  /** Runs {@code count} such workflows, at most {@code inFlight} at once; workflows per second. */
+  static double workflowsPerSecond(WorkflowClient client, int count, int inFlight, String to)
+      throws InterruptedException {
+    return BareTemporal.workflowsPerSecond(client, count, inFlight, factory -> {
+      var worker = factory.newWorker(QUEUE, BareTemporal.WORKER);
+      worker.registerWorkflowImplementationTypes(ShapeWorkflowImpl.class);
+      worker.registerActivitiesImplementations(noOp(DeliveryLogActivities.class));
+      factory.newWorker(EMAIL_QUEUE, BareTemporal.WORKER).registerActivitiesImplementations(noOp(EmailActivities.class));
+    }, (run, i) -> {
+      NotificationSpec spec = spec("bench-shape-" + run + "-" + i, to);
+      ShapeWorkflow workflow = client.newWorkflowStub(ShapeWorkflow.class, options(spec));
+      WorkflowClient.start(workflow::send, spec);
+      return WorkflowStub.fromTyped(workflow).getResultAsync(NotificationStatus.class);
+    });
+  }
+
+  /** What the API makes of the benchmark's request for one email. */
+  private static NotificationSpec spec(String key, String to) {
+    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "anonymous", List.of(Channel.EMAIL),
+        List.of(Recipient.ofEmail(to)), new Content("bench", "Hello from Herald"), Priority.NORMAL, null,
+        new ApprovalPolicy(1_000, Duration.ofHours(24)), Instant.now(), "0".repeat(64), ChannelMode.ALL,
+        Duration.ofMinutes(10), null, null, null);
+  }
+
+  /** As {@code NotificationSubmitter} starts a notification, on the shape's queue. */
+  private static WorkflowOptions options(NotificationSpec spec) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(spec.id())
+        .setTaskQueue(QUEUE)
+        .setMemo(Map.of("requestHash", spec.requestHash()))
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name())
+            .set(HeraldSearchAttributes.CHANNELS, List.of(Channel.EMAIL.name()))
+            .set(HeraldSearchAttributes.PRIORITY, spec.priority().name())
+            .set(HeraldSearchAttributes.SENDER, spec.sender())
+            .build())
+        .setPriority(io.temporal.common.Priority.newBuilder()
+            .setPriorityKey(spec.priority().temporalPriorityKey()).build())
+        .setStaticSummary("EMAIL to 1 recipient(s) from anonymous, NORMAL priority")
+        .build();
+  }
+
+  /** An implementation of {@code activities} that does nothing: a send returns a receipt, the rest null. */
+  private static <T> T noOp(Class<T> activities) {
+    return activities.cast(Proxy.newProxyInstance(activities.getClassLoader(), new Class<?>[] {activities},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "sendEmail" -> new ProviderReceipt("<shape@bench.example>", 1);
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          case "toString" -> "no-op " + activities.getSimpleName();
+          default -> null;
+        }));
+  }
+}
