@@ -2,7 +2,9 @@
 # Herald's benchmark harness (api/src/test/java/dev/herald/api/bench/HeraldBenchmarks.java), one
 # Spring context per Temporal server, each printing a table measured in one run:
 #   ceilings   the SMTP sink with Herald's pooled sender; a bare Temporal workflow with one activity,
-#              trivial and sending the same email (Temporal + sink, without Herald's bookkeeping)
+#              trivial (before and after Herald's single sends: it rises as the JVM warms) and sending
+#              the same email (Temporal + sink, without Herald's bookkeeping); Herald's single-send
+#              workflow with no-op activities (its Temporal calls alone)
 #   Herald     single email notifications, Kafka -> SENT in the delivery log (throughput, p50/p99)
 #   baseline   a Kafka consumer per partition sending straight to the same sink, no Temporal
 #   API        accept latency at a fixed request rate, open loop (HdrHistogram, no coordinated omission)

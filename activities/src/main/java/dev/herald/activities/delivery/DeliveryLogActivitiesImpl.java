@@ -38,7 +38,12 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
 
   @Override
   public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> planned) {
-    writes.accept(spec, planned);
+    writes.accept(spec, planned, NotificationStatus.ACCEPTED);
+  }
+
+  @Override
+  public void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> planned) {
+    writes.accept(spec, planned, NotificationStatus.SENDING);
   }
 
   /**

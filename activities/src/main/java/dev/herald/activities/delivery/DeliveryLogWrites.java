@@ -3,6 +3,7 @@ package dev.herald.activities.delivery;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
 import java.sql.Types;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public class DeliveryLogWrites {
       insert into notification (id, idempotency_key, sender, channels, priority, status, subject,
                                 recipient_count, send_at, template_key, template_version, group_key, created_at,
                                 updated_at)
-      values (?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, now())
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
       on conflict (id) do nothing""";
 
   /**
@@ -57,12 +58,12 @@ public class DeliveryLogWrites {
 
   /** The notification's row, ACCEPTED; 1 when inserted, 0 when it was already there. */
   int insertNotification(NotificationSpec spec, int recipientCount) {
-    return jdbc.update(INSERT_NOTIFICATION, notificationColumns(spec, recipientCount));
+    return jdbc.update(INSERT_NOTIFICATION, notificationColumns(spec, recipientCount, NotificationStatus.ACCEPTED));
   }
 
-  /** The notification's row, ACCEPTED, and a PENDING row per planned delivery. */
-  void accept(NotificationSpec spec, List<PlannedDelivery> planned) {
-    Object[] notification = notificationColumns(spec, spec.recipients().size());
+  /** The notification's row, in {@code status}, and a PENDING row per planned delivery. */
+  void accept(NotificationSpec spec, List<PlannedDelivery> planned, NotificationStatus status) {
+    Object[] notification = notificationColumns(spec, spec.recipients().size(), status);
     Object[] args = new Object[notification.length + 4];
     System.arraycopy(notification, 0, args, 0, notification.length);
     args[notification.length] = spec.id();
@@ -82,12 +83,12 @@ public class DeliveryLogWrites {
         text(outcome.errorCode()), text(outcome.lastError()), outcome.deliveryId());
   }
 
-  private static Object[] notificationColumns(NotificationSpec spec, int recipientCount) {
+  private static Object[] notificationColumns(NotificationSpec spec, int recipientCount, NotificationStatus status) {
     String channels = spec.channels().stream().map(Channel::name).collect(Collectors.joining(","));
     String subject = spec.content() == null ? null : spec.content().subject();
     var template = spec.template();
     return new Object[] {spec.id(), spec.idempotencyKey(), spec.sender(), channels, spec.priority().name(),
-        text(subject), recipientCount, timestamp(spec.sendAt()), text(template == null ? null : template.key()),
+        status.name(), text(subject), recipientCount, timestamp(spec.sendAt()), text(template == null ? null : template.key()),
         new SqlParameterValue(Types.INTEGER, template == null ? null : template.version()), text(spec.group()),
         timestamp(spec.acceptedAt())};
   }

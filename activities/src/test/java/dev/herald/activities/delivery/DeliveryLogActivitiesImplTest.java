@@ -66,6 +66,18 @@ class DeliveryLogActivitiesImplTest {
   }
 
   @Test
+  void recordAcceptedSendingStoresTheNotificationAsSendingWithItsPendingDeliveries() {
+    NotificationSpec spec = notification("receipt-1", 2);
+
+    log.recordAcceptedSending(spec, emailDeliveries(spec));
+    log.recordAcceptedSending(spec, emailDeliveries(spec));
+
+    assertThat(notifications.findById(spec.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENDING);
+    assertThat(deliveries.findByNotification(spec.id(), PAGE)).extracting(DeliveryRecord::status)
+        .containsExactly(DeliveryStatus.PENDING, DeliveryStatus.PENDING);
+  }
+
+  @Test
   void recordAcceptedStoresTheScheduledTimeAndTheTemplateVersion() {
     NotificationSpec inline = notification("reminder-1", 1);
     Instant sendAt = Instant.parse("2025-03-02T07:30:00.123456Z");

@@ -24,6 +24,12 @@ public interface DeliveryLogActivities {
   void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries);
 
   /**
+   * {@link #recordAccepted} for a notification that sends at once (no approval, no {@code sendAt} to
+   * wait for): it goes into the log as SENDING, one write where accepting and then sending took two.
+   */
+  void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> deliveries);
+
+  /**
    * Records a group notification and fixes its audience: the group's members now, numbered in
    * recipient-id order, with one PENDING delivery per member and channel where the member has an
    * address (an address shared by several members gets one delivery, the first member's). A repeat

@@ -53,14 +53,23 @@ final class NotificationStages {
   }
 
   void waitUntilSendAt(NotificationSpec spec) {
-    if (spec.sendAt() == null) {
-      return;
-    }
-    Duration wait = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), spec.sendAt());
-    if (!wait.isNegative() && !wait.isZero()) {
+    if (waitsForSendAt(spec)) {
       changeStatus(spec, SCHEDULED, "until " + spec.sendAt());
-      Workflow.sleep(wait);
+      Workflow.sleep(untilSendAt(spec));
     }
+  }
+
+  /** True while {@code sendAt} is still ahead (workflow time). */
+  boolean waitsForSendAt(NotificationSpec spec) {
+    if (spec.sendAt() == null) {
+      return false;
+    }
+    Duration wait = untilSendAt(spec);
+    return !wait.isNegative() && !wait.isZero();
+  }
+
+  private static Duration untilSendAt(NotificationSpec spec) {
+    return Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), spec.sendAt());
   }
 
   NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
@@ -69,9 +78,14 @@ final class NotificationStages {
   }
 
   void changeStatus(NotificationSpec spec, NotificationStatus status, String detail) {
+    show(status, detail);
+    deliveryLog.recordStatus(spec.id(), status, detail);
+  }
+
+  /** A status the delivery log already has: the query, the search attribute and the current details. */
+  void show(NotificationStatus status, String detail) {
     progress.status(status, detail);
     Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
     Workflow.setCurrentDetails(detail == null ? status.name() : status + ": " + detail);
-    deliveryLog.recordStatus(spec.id(), status, detail);
   }
 }

@@ -44,6 +44,13 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
    */
   static final String LOCAL_DELIVERY_LOG = "local-delivery-log";
 
+  /**
+   * Change id of accepting a notification that sends at once: version 1 records it as SENDING in
+   * one delivery-log write; histories without the marker replay the default version, which records
+   * ACCEPTED and then SENDING.
+   */
+  static final String ACCEPT_AS_SENDING = "accept-as-sending";
+
   /** Set by {@link #send}: activity or local-activity stubs by workflow version (made once, they cost reflection). */
   private DeliveryLogActivities deliveryLog;
   private ChannelSends channels;
@@ -79,18 +86,23 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
       saga.addCompensation(() -> progress.cancelled(deliveryLog.releasePending(spec.id(), endReason)));
-      deliveryLog.recordAccepted(spec, planned);
-      if (planned.isEmpty()) {
-        return finish(spec, FAILED, "no recipient has an address for the requested channels");
+      if (acceptAsSending(spec, planned)) {
+        deliveryLog.recordAcceptedSending(spec, planned);
+        stages.show(SENDING, null);
+      } else {
+        deliveryLog.recordAccepted(spec, planned);
+        if (planned.isEmpty()) {
+          return finish(spec, FAILED, "no recipient has an address for the requested channels");
+        }
+        Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
+        if (refused.isPresent()) {
+          endReason = refused.get().reason();
+          saga.compensate();
+          return finish(spec, refused.get().status(), endReason);
+        }
+        stages.waitUntilSendAt(spec);
+        changeStatus(spec, SENDING, null);
       }
-      Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
-      if (refused.isPresent()) {
-        endReason = refused.get().reason();
-        saga.compensate();
-        return finish(spec, refused.get().status(), endReason);
-      }
-      stages.waitUntilSendAt(spec);
-      changeStatus(spec, SENDING, null);
       List<List<PlannedDelivery>> units = DeliveryPlan.units(spec, planned);
       reach = new Reach(units);
       deliverAll(spec, units);
@@ -133,6 +145,13 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   @Override
   public NotificationProgress progress() {
     return progress.snapshot(controls.decision);
+  }
+
+  /** Nothing to wait for before sending (something to send, no approval, no {@code sendAt} ahead), from version 1 on. */
+  private boolean acceptAsSending(NotificationSpec spec, List<PlannedDelivery> planned) {
+    boolean atOnce = !planned.isEmpty() && !spec.approval().requiresApproval(spec.recipients().size())
+        && !stages.waitsForSendAt(spec);
+    return atOnce && Workflow.getVersion(ACCEPT_AS_SENDING, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /**

@@ -125,6 +125,11 @@ final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActiviti
   }
 
   @Override
+  public void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> deliveries) {
+    throw new IllegalStateException("a broadcast is accepted by recordBroadcastAccepted");
+  }
+
+  @Override
   public void recordDelivery(DeliveryOutcome outcome) {
     throw new IllegalStateException("a broadcast records deliveries in its batches");
   }

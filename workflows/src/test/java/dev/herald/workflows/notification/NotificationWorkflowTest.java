@@ -83,13 +83,28 @@ class NotificationWorkflowTest {
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 2, 0, 0, 0, 0, null));
     assertThat(sentAddresses(2)).containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
-    verify(deliveryLog).recordAccepted(spec, List.of(
+    verify(deliveryLog).recordAcceptedSending(spec, List.of(
         new PlannedDelivery(spec.id() + "/email/0", spec.id(), Channel.EMAIL, "ada@example.com", 0),
         new PlannedDelivery(spec.id() + "/email/1", spec.id(), Channel.EMAIL, "bob@example.com", 1)));
     verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.PENDING_APPROVAL), any());
-    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
     verify(deliveryLog, never()).releasePending(any(), any());
+  }
+
+  @Test
+  void aNotificationThatSendsAtOnceGoesIntoTheLogAsSendingInOneWrite() {
+    NotificationSpec spec = emailTo("at-once", "ada@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    newWorkflow(spec).send(spec);
+
+    verify(deliveryLog).recordAcceptedSending(eq(spec), any());
+    verify(deliveryLog, never()).recordAccepted(any(), any());
+    verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.SENDING), any());
+    assertThat(client.fetchHistory(spec.id()).getEvents()).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
+        .extracting(event -> event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
+            .getIndexedFieldsOrThrow("HeraldStatus").getData().toStringUtf8())
+        .containsExactly("\"SENDING\"", "\"COMPLETED\"");
   }
 
   @Test
@@ -129,6 +144,8 @@ class NotificationWorkflowTest {
     verify(deliveryLog).recordApproval(spec.id(), approval);
     verify(deliveryLog, never()).releasePending(any(), any());
     assertThat(workflow.progress().approval()).isEqualTo(approval);
+    verify(deliveryLog).recordAccepted(eq(spec), any());
+    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
   }
 
   @Test
@@ -209,6 +226,8 @@ class NotificationWorkflowTest {
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     verify(email, times(1)).sendEmail(any());
     assertThat(Instant.ofEpochMilli(sentAtMillis.get())).isAfterOrEqualTo(sendAt);
+    verify(deliveryLog).recordAccepted(eq(spec), any());
+    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
   }
 
   @Test
@@ -222,6 +241,7 @@ class NotificationWorkflowTest {
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.SCHEDULED), any());
     verify(email).sendEmail(any());
+    verify(deliveryLog).recordAcceptedSending(eq(spec), any());
   }
 
   @Test
