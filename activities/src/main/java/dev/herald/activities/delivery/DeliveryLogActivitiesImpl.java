@@ -83,6 +83,12 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   }
 
   @Override
+  public void recordFinished(String notificationId, NotificationStatus status, String detail,
+      DeliveryOutcome lastDelivery) {
+    writes.recordOutcomeAndStatus(lastDelivery, notificationId, status.name(), detail);
+  }
+
+  @Override
   public void recordApproval(String notificationId, ApprovalDecision decision) {
     notifications.updateApproval(notificationId, decision.decision().name(), decision.comment(),
         decision.decidedBy(), decision.decidedAt());

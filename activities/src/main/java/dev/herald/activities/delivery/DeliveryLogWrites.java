@@ -50,6 +50,9 @@ public class DeliveryLogWrites {
                           updated_at = now()
       where id = ? and status = 'PENDING'""";
 
+  /** {@link #RECORD_OUTCOME} of a delivery and {@link #UPDATE_STATUS} of its notification, in one statement. */
+  private static final String RECORD_OUTCOME_AND_STATUS = "with recorded as (" + RECORD_OUTCOME + ") " + UPDATE_STATUS;
+
   private final JdbcOperations jdbc;
 
   DeliveryLogWrites(JdbcOperations jdbc) {
@@ -81,6 +84,13 @@ public class DeliveryLogWrites {
   public void recordOutcome(DeliveryOutcome outcome) {
     jdbc.update(RECORD_OUTCOME, outcome.status().name(), outcome.attempts(), text(outcome.providerMessageId()),
         text(outcome.errorCode()), text(outcome.lastError()), outcome.deliveryId());
+  }
+
+  /** A delivery's final outcome (nothing when it already has one) and its notification's status. */
+  void recordOutcomeAndStatus(DeliveryOutcome outcome, String notificationId, String status, String detail) {
+    jdbc.update(RECORD_OUTCOME_AND_STATUS, outcome.status().name(), outcome.attempts(),
+        text(outcome.providerMessageId()), text(outcome.errorCode()), text(outcome.lastError()), outcome.deliveryId(),
+        status, text(detail), notificationId);
   }
 
   private static Object[] notificationColumns(NotificationSpec spec, int recipientCount, NotificationStatus status) {

@@ -78,6 +78,24 @@ class DeliveryLogActivitiesImplTest {
   }
 
   @Test
+  void recordFinishedRecordsTheLastOutcomeAndTheFinalStatusAndNeverOverwritesAnOutcome() {
+    NotificationSpec spec = notification("receipt-2", 1);
+    log.recordAcceptedSending(spec, emailDeliveries(spec));
+    DeliveryOutcome sent = DeliveryOutcome.sent(spec.id() + "/email/0", new ProviderReceipt("<m0@herald>", 2));
+
+    log.recordFinished(spec.id(), NotificationStatus.COMPLETED, null, sent);
+    log.recordFinished(spec.id(), NotificationStatus.COMPLETED, null, DeliveryOutcome.failed(spec.id() + "/email/0",
+        new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-421", "later", 3)));
+
+    NotificationRecord stored = notifications.findById(spec.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(stored.statusDetail()).isNull();
+    assertThat(deliveries.findByNotification(spec.id(), PAGE))
+        .extracting(DeliveryRecord::status, DeliveryRecord::attempts, DeliveryRecord::providerMessageId)
+        .containsExactly(tuple(DeliveryStatus.SENT, 2, "<m0@herald>"));
+  }
+
+  @Test
   void recordAcceptedStoresTheScheduledTimeAndTheTemplateVersion() {
     NotificationSpec inline = notification("reminder-1", 1);
     Instant sendAt = Instant.parse("2025-03-02T07:30:00.123456Z");

@@ -33,7 +33,7 @@ import java.util.Map;
 
 /**
  * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
- * attributes, priority, summary), the same payloads, the version markers, the three delivery-log
+ * attributes, priority, summary), the same payloads, the version markers, the two delivery-log
  * local activities, the two status upserts and the email activity on a queue of its own; every
  * activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
  * this machine and server; mirrors {@code NotificationWorkflowImpl} for one email without approval
@@ -61,14 +61,13 @@ final class WorkflowShape {
           ActivityOptions.newBuilder(DeliveryPolicies.forChannel(Channel.EMAIL)).setTaskQueue(EMAIL_QUEUE).build());
       PlannedDelivery delivery = new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, 0), spec.id(),
           Channel.EMAIL, spec.recipients().get(0).email(), 0);
-      Workflow.getVersion("accept-as-sending", Workflow.DEFAULT_VERSION, 1);
+      Workflow.getVersion("fewer-log-writes", Workflow.DEFAULT_VERSION, 1);
       log.recordAcceptedSending(spec, List.of(delivery));
       show(NotificationStatus.SENDING);
       ProviderReceipt receipt = email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(),
           spec.content().subject(), spec.content().body(), null, null));
-      log.recordDelivery(DeliveryOutcome.sent(delivery.id(), receipt));
       show(NotificationStatus.COMPLETED);
-      log.recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
+      log.recordFinished(spec.id(), NotificationStatus.COMPLETED, null, DeliveryOutcome.sent(delivery.id(), receipt));
       return NotificationStatus.COMPLETED;
     }
 

@@ -45,6 +45,13 @@ public interface DeliveryLogActivities {
 
   void recordStatus(String notificationId, NotificationStatus status, String detail);
 
+  /**
+   * {@link #recordDelivery} of a notification's last delivery and {@link #recordStatus} of its final
+   * status in one write: the end of a notification with one delivery, as {@link #recordAcceptedSending}
+   * is its start.
+   */
+  void recordFinished(String notificationId, NotificationStatus status, String detail, DeliveryOutcome lastDelivery);
+
   void recordApproval(String notificationId, ApprovalDecision decision);
 
   void recordDelivery(DeliveryOutcome outcome);

@@ -8,6 +8,7 @@ import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Decision;
+import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -74,6 +75,13 @@ final class NotificationStages {
 
   NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
     changeStatus(spec, status, detail);
+    return progress.result(spec.id());
+  }
+
+  /** {@link #finish} with the outcome of the last delivery, written with the final status. */
+  NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail, DeliveryOutcome last) {
+    show(status, detail);
+    deliveryLog.recordFinished(spec.id(), status, detail, last);
     return progress.result(spec.id());
   }
 

@@ -45,11 +45,12 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   static final String LOCAL_DELIVERY_LOG = "local-delivery-log";
 
   /**
-   * Change id of accepting a notification that sends at once: version 1 records it as SENDING in
-   * one delivery-log write; histories without the marker replay the default version, which records
-   * ACCEPTED and then SENDING.
+   * Change id of fewer delivery-log writes for a notification that sends at once. Version 1 records
+   * it as SENDING in one write (not ACCEPTED, then SENDING), and when it has one delivery on a channel
+   * without receipts, records that delivery's outcome and the final status in one write. Histories
+   * without the marker replay the default version, one write each.
    */
-  static final String ACCEPT_AS_SENDING = "accept-as-sending";
+  static final String FEWER_LOG_WRITES = "fewer-log-writes";
 
   /** Set by {@link #send}: activity or local-activity stubs by workflow version (made once, they cost reflection). */
   private DeliveryLogActivities deliveryLog;
@@ -63,6 +64,10 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   private final Controls controls = new Controls();
   private String endReason;
   private boolean localLog;
+  /** Version 1 of {@link #FEWER_LOG_WRITES} with one delivery: its outcome waits to go in with the final status. */
+  private boolean outcomeWithFinalStatus;
+  /** That outcome, until it is written (with the final status, or before a compensation releases what is pending). */
+  private DeliveryOutcome unrecorded;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
@@ -86,9 +91,10 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
       saga.addCompensation(() -> progress.cancelled(deliveryLog.releasePending(spec.id(), endReason)));
-      if (acceptAsSending(spec, planned)) {
+      if (fewerLogWrites(spec, planned)) {
         deliveryLog.recordAcceptedSending(spec, planned);
         stages.show(SENDING, null);
+        outcomeWithFinalStatus = planned.size() == 1 && !ChannelSends.hasReceipts(planned.get(0).channel());
       } else {
         deliveryLog.recordAccepted(spec, planned);
         if (planned.isEmpty()) {
@@ -148,10 +154,10 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   }
 
   /** Nothing to wait for before sending (something to send, no approval, no {@code sendAt} ahead), from version 1 on. */
-  private boolean acceptAsSending(NotificationSpec spec, List<PlannedDelivery> planned) {
+  private boolean fewerLogWrites(NotificationSpec spec, List<PlannedDelivery> planned) {
     boolean atOnce = !planned.isEmpty() && !spec.approval().requiresApproval(spec.recipients().size())
         && !stages.waitsForSendAt(spec);
-    return atOnce && Workflow.getVersion(ACCEPT_AS_SENDING, Workflow.DEFAULT_VERSION, 1) == 1;
+    return atOnce && Workflow.getVersion(FEWER_LOG_WRITES, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /**
@@ -208,7 +214,19 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   private void record(DeliveryOutcome outcome) {
     progress.record(outcome.status());
     reach.outcome(outcome.deliveryId(), outcome.status());
-    deliveryLog.recordDelivery(outcome);
+    if (outcomeWithFinalStatus) {
+      unrecorded = outcome;
+    } else {
+      deliveryLog.recordDelivery(outcome);
+    }
+  }
+
+  /** The held-back outcome on its own, before anything else is written (a compensation would release it as pending). */
+  private void recordUnrecorded() {
+    if (unrecorded != null) {
+      deliveryLog.recordDelivery(unrecorded);
+      unrecorded = null;
+    }
   }
 
   /** Waits up to the receipt window for the receipts of sent SMS and calls, recording each. */
@@ -245,13 +263,19 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private void compensate(Saga saga, NotificationSpec spec, NotificationStatus status, String detail) {
     Promise.allOf(inFlight).get();
+    recordUnrecorded();
     endReason = detail;
     saga.compensate();
     changeStatus(spec, status, detail);
   }
 
   private NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
-    return stages.finish(spec, status, detail);
+    if (unrecorded == null) {
+      return stages.finish(spec, status, detail);
+    }
+    NotificationResult result = stages.finish(spec, status, detail, unrecorded);
+    unrecorded = null;
+    return result;
   }
 
   private void changeStatus(NotificationSpec spec, NotificationStatus status, String detail) {

@@ -120,6 +120,11 @@ final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActiviti
   public void recordApproval(String notificationId, ApprovalDecision decision) {}
 
   @Override
+  public void recordFinished(String notificationId, NotificationStatus status, String detail, DeliveryOutcome last) {
+    throw new IllegalStateException("a broadcast records deliveries in its batches");
+  }
+
+  @Override
   public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries) {
     throw new IllegalStateException("a broadcast is accepted by recordBroadcastAccepted");
   }

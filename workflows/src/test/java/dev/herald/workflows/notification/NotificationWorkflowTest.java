@@ -12,11 +12,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 class NotificationWorkflowTest {
 
@@ -92,15 +95,16 @@ class NotificationWorkflowTest {
   }
 
   @Test
-  void aNotificationThatSendsAtOnceGoesIntoTheLogAsSendingInOneWrite() {
+  void aSingleSendWritesTheLogOnceToStartAndOnceToEnd() {
     NotificationSpec spec = emailTo("at-once", "ada@example.com");
     when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     newWorkflow(spec).send(spec);
 
     verify(deliveryLog).recordAcceptedSending(eq(spec), any());
-    verify(deliveryLog, never()).recordAccepted(any(), any());
-    verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.SENDING), any());
+    verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.COMPLETED, null,
+        new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 1, "smtp-1", null, null));
+    verifyNoMoreInteractions(deliveryLog);
     assertThat(client.fetchHistory(spec.id()).getEvents()).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
         .extracting(event -> event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
             .getIndexedFieldsOrThrow("HeraldStatus").getData().toStringUtf8())
@@ -117,8 +121,8 @@ class NotificationWorkflowTest {
     List<EventType> events = client.fetchHistory(spec.id()).getEvents().stream().map(HistoryEvent::getEventType).toList();
     assertThat(events).filteredOn(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED::equals).hasSize(2);
     assertThat(events).filteredOn(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED::equals).hasSize(1);
-    verify(deliveryLog).recordDelivery(argThat(outcome -> outcome.status() == DeliveryStatus.SENT));
-    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
+    verify(deliveryLog).recordFinished(eq(spec.id()), eq(NotificationStatus.COMPLETED), any(),
+        argThat(outcome -> outcome.status() == DeliveryStatus.SENT));
   }
 
   @Test
@@ -258,7 +262,8 @@ class NotificationWorkflowTest {
     verify(email, times(3)).sendEmail(attempts.capture());
     // Every retry carries the same delivery id, which the sender uses as Message-ID.
     assertThat(attempts.getAllValues()).extracting(EmailMessage::deliveryId).containsOnly(spec.id() + "/email/0");
-    verify(deliveryLog).recordDelivery(new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 3, "smtp-3", null, null));
+    verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.COMPLETED, null,
+        new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 3, "smtp-3", null, null));
   }
 
   @Test
@@ -270,9 +275,8 @@ class NotificationWorkflowTest {
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.FAILED, 0, 0, 1, 0, 0, null));
     verify(email, times(1)).sendEmail(any());
-    verify(deliveryLog).recordDelivery(new DeliveryOutcome(
+    verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.FAILED, null, new DeliveryOutcome(
         spec.id() + "/email/0", DeliveryStatus.FAILED, 1, null, "550", "5.1.1 mailbox unavailable"));
-    verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.FAILED, null);
   }
 
   @Test
@@ -351,7 +355,10 @@ class NotificationWorkflowTest {
     verify(deliveryLog).recordDelivery(recorded.capture());
     assertThat(recorded.getValue().status()).isEqualTo(DeliveryStatus.SENT);
     assertThat(recorded.getValue().providerMessageId()).isEqualTo("smtp-late");
-    verify(deliveryLog).releasePending(spec.id(), "cancelled by request");
+    // the sent delivery is in the log before the release, which would otherwise cancel it as pending
+    InOrder order = inOrder(deliveryLog);
+    order.verify(deliveryLog).recordDelivery(any());
+    order.verify(deliveryLog).releasePending(spec.id(), "cancelled by request");
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.CANCELLED, "cancelled by request");
     verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.FAILED), any());
   }

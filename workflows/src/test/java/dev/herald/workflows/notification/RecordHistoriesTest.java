@@ -14,6 +14,7 @@ import static dev.herald.workflows.notification.TestNotifications.invalidAddress
 import static dev.herald.workflows.notification.TestNotifications.optionsFor;
 import static dev.herald.workflows.notification.TestNotifications.withApprovalThreshold;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -32,6 +33,7 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -39,6 +41,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -91,6 +94,37 @@ class RecordHistoriesTest {
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-completed.json");
+  }
+
+  @Test
+  void recordSingleSend() throws IOException {
+    NotificationSpec spec = emailTo("recorded-single", "ada@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    NotificationResult result = workflow(spec).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-single.json");
+  }
+
+  @Test
+  void recordSingleSendCancelledWhileSending() throws IOException {
+    NotificationSpec spec = emailTo("recorded-single-cancelled", "ada@example.com");
+    CountDownLatch providerAnswers = new CountDownLatch(1);
+    when(email.sendEmail(any())).thenAnswer(invocation -> {
+      providerAnswers.await();
+      return new ProviderReceipt("smtp-late", 1);
+    });
+    NotificationWorkflow workflow = workflow(spec);
+
+    WorkflowClient.start(workflow::send, spec);
+    verify(email, timeout(5_000)).sendEmail(any());
+    WorkflowStub.fromTyped(workflow).cancel();
+    providerAnswers.countDown();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    save(spec, "notification-single-cancelled.json");
   }
 
   @Test

@@ -97,8 +97,9 @@ class TemplateSendTest {
     assertThat(result.status()).isEqualTo(NotificationStatus.FAILED);
     verify(email, never()).sendEmail(any());
     verify(templates).renderTemplate(any(), any(), any());
-    verify(deliveryLog).recordDelivery(argThat(o -> o.status() == DeliveryStatus.FAILED
-        && "template-missing-variable".equals(o.errorCode()) && o.lastError().contains("order.id")));
+    verify(deliveryLog).recordFinished(eq(spec.id()), eq(NotificationStatus.FAILED), any(), argThat(o ->
+        o.status() == DeliveryStatus.FAILED && "template-missing-variable".equals(o.errorCode())
+            && o.lastError().contains("order.id")));
   }
 
   private NotificationWorkflow workflow(NotificationSpec spec) {
