@@ -98,7 +98,8 @@ public class DeliveryLogWrites {
     String subject = spec.content() == null ? null : spec.content().subject();
     var template = spec.template();
     return new Object[] {spec.id(), spec.idempotencyKey(), spec.sender(), channels, spec.priority().name(),
-        status.name(), text(subject), recipientCount, timestamp(spec.sendAt()), text(template == null ? null : template.key()),
+        status.name(), text(subject), recipientCount, timestamp(spec.sendAt()),
+        text(template == null ? null : template.key()),
         new SqlParameterValue(Types.INTEGER, template == null ? null : template.version()), text(spec.group()),
         timestamp(spec.acceptedAt())};
   }
@@ -113,6 +114,7 @@ public class DeliveryLogWrites {
   }
 
   private static SqlParameterValue timestamp(Instant instant) {
-    return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
+    return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+        instant == null ? null : instant.atOffset(ZoneOffset.UTC));
   }
 }
