@@ -1,7 +1,6 @@
 package dev.herald.api.ingest;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * order and some would wait far longer than the rest. After {@code max-wait} it starts anyway:
  * slower, never lost.
  *
- * <p>The count is asked at most every {@value #RECHECK_MILLIS} ms and shared by the listener
+ * <p>The count is asked at most every {@link #RECHECK} (50 ms) and shared by the listener
  * threads, which add the starts they let through since: one query per record (a count over every
  * notification in flight) was a large part of the database's work at full speed.
  */
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 class InFlightLimit {
 
   private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
-  private static final long RECHECK_MILLIS = 50;
+  private static final Duration RECHECK = Duration.ofMillis(50);
   private static final String IN_FLIGHT =
       "select count(*) from notification where status in ('ACCEPTED', 'SENDING')";
 
@@ -51,7 +50,7 @@ class InFlightLimit {
         return true;
       }
       waited = true;
-      Thread.sleep(RECHECK_MILLIS);
+      Thread.sleep(RECHECK.toMillis());
     }
     return waited;
   }
@@ -59,7 +58,7 @@ class InFlightLimit {
   /** Room for one more start by the last count (asked again when older than the recheck interval) and the starts since. */
   private synchronized boolean takeRoom() {
     long now = System.nanoTime();
-    if (!counted || now - countedAt >= TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
+    if (!counted || now - countedAt >= RECHECK.toNanos()) {
       lastCount = inFlight();
       countedAt = now;
       counted = true;

@@ -87,24 +87,22 @@ class RecordHistoriesTest {
 
   @Test
   void recordCompleted() throws IOException {
-    NotificationSpec spec = emailTo("recorded-completed", "ada@example.com", "bob@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
-
-    NotificationResult result = workflow(spec).send(spec);
-
-    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    save(spec, "notification-completed.json");
+    recordSent(emailTo("recorded-completed", "ada@example.com", "bob@example.com"), "notification-completed.json");
   }
 
   @Test
   void recordSingleSend() throws IOException {
-    NotificationSpec spec = emailTo("recorded-single", "ada@example.com");
+    recordSent(emailTo("recorded-single", "ada@example.com"), "notification-single.json");
+  }
+
+  /** A notification whose every email is accepted at once, recorded when it completed. */
+  private void recordSent(NotificationSpec spec, String fileName) throws IOException {
     when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = workflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    save(spec, "notification-single.json");
+    save(spec, fileName);
   }
 
   @Test
