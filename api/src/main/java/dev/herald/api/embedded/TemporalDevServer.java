@@ -1,10 +1,13 @@
 package dev.herald.api.embedded;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,8 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +148,10 @@ final class TemporalDevServer implements AutoCloseable {
     }
   }
 
-  /** Registers whichever of Herald's search attributes the server lacks (a reused one may lack some). */
+  /**
+   * Registers whichever of Herald's search attributes the server lacks (a reused server, or a data
+   * file from a version with fewer) and returns once the server takes them.
+   */
   private void ensureSearchAttributes() {
     OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
         OperatorServiceStubsOptions.newBuilder().setTarget(target()).validateAndBuildWithDefaults());
@@ -157,9 +165,39 @@ final class TemporalDevServer implements AutoCloseable {
         operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
             .setNamespace(namespace).putAllSearchAttributes(missing).build());
         log.info("Temporal: registered search attributes {} on {}", missing.keySet(), target());
+        awaitUsable(missing.keySet());
       }
     } finally {
       operator.shutdownNow();
+    }
+  }
+
+  /**
+   * A server reads its namespaces, and with them their search attributes, into a cache it refreshes
+   * every ~10 s (DevServerTuning keeps that cache on): until then it refuses a start that names an
+   * attribute added a moment ago, and a visibility query naming it the same way.
+   */
+  private void awaitUsable(Set<String> attributes) {
+    String query = attributes.stream().sorted().map(name -> name + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    Instant deadline = Instant.now().plus(startTimeout);
+    try {
+      while (true) {
+        try {
+          stubs.blockingStub().countWorkflowExecutions(CountWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(namespace).setQuery(query).build());
+          return;
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT || Instant.now().isAfter(deadline)) {
+            throw new DevServerStartException("The Temporal server at " + target() + " did not take Herald's search "
+                + "attributes " + attributes + ": " + e.getStatus() + ".", "See its log: " + logFile().toAbsolutePath());
+          }
+          sleep(Duration.ofMillis(500));
+        }
+      }
+    } finally {
+      stubs.shutdownNow();
     }
   }
 

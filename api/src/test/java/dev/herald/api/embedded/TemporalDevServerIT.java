@@ -7,6 +7,10 @@ import dev.herald.workflows.HeraldSearchAttributes;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -15,7 +19,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +35,7 @@ class TemporalDevServerIT {
 
   @Test
   void startsAHealthyDevServerWithHeraldsSearchAttributesAndStopsIt() throws IOException {
-    Path executable = TemporalCli.onThisMachine().find().orElseThrow(() -> new AssertionError(
-        "This test needs the Temporal CLI: install it with `" + TemporalCli.INSTALL_COMMAND + "`"));
+    Path executable = cli();
     int port = freePort();
     int uiPort = freePort();
 
@@ -46,6 +51,50 @@ class TemporalDevServerIT {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !process.isAlive());
     assertThat(ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void aDataFileWithoutHeraldsSearchAttributesGetsThemUsableBeforeStartReturns() throws Exception {
+    Path executable = cli();
+    int port = freePort();
+    Path database = dataDir.resolve("temporal.db");
+    // a data file from a server that never had Herald's attributes (as after an upgrade that adds one)
+    Process earlier = new ProcessBuilder(executable.toString(), "server", "start-dev", "--db-filename",
+        database.toString(), "--port", String.valueOf(port), "--headless", "--log-level", "warn")
+        .redirectErrorStream(true).redirectOutput(dataDir.resolve("earlier.log").toFile()).start();
+    try {
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .until(() -> healthStatus("localhost:" + port) == ServingStatus.SERVING);
+    } finally {
+      earlier.destroy();
+      earlier.waitFor(15, TimeUnit.SECONDS);
+    }
+    assertThat(database).exists();
+
+    try (TemporalDevServer server = new TemporalDevServer(executable, port, freePort(), "default", dataDir,
+        Duration.ofSeconds(60)).start()) {
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+      try {
+        // refused with INVALID_ARGUMENT while the server does not know every attribute named
+        WorkflowStub probe = WorkflowClient.newInstance(stubs).newUntypedWorkflowStub("SearchAttributeProbe",
+            WorkflowOptions.newBuilder().setTaskQueue("nobody-polls").setTypedSearchAttributes(SearchAttributes
+                .newBuilder()
+                .set(HeraldSearchAttributes.STATUS, "ACCEPTED")
+                .set(HeraldSearchAttributes.CHANNELS, List.of("EMAIL"))
+                .set(HeraldSearchAttributes.PRIORITY, "HIGH")
+                .set(HeraldSearchAttributes.SENDER, "probe").build()).build());
+        probe.start();
+        probe.terminate("probe only");
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private static Path cli() {
+    return TemporalCli.onThisMachine().find().orElseThrow(() -> new AssertionError(
+        "This test needs the Temporal CLI: install it with `" + TemporalCli.INSTALL_COMMAND + "`"));
   }
 
   private static ServingStatus healthStatus(String target) {
