@@ -1,6 +1,7 @@
 package dev.herald.api.ingest;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The count is asked at most every {@link #RECHECK} (50 ms) and shared by the listener
  * threads, which add the starts they let through since: one query per record (a count over every
- * notification in flight) was a large part of the database's work at full speed.
+ * notification in flight) was a large part of the database's work at full speed. A waiting thread
+ * asks again when the count is due; a new count wakes the other waiting threads to use it at once.
  */
 @Component
 class InFlightLimit {
@@ -41,28 +43,31 @@ class InFlightLimit {
   }
 
   /** Returns once there is room, or after {@code max-wait}; true when it had to wait. */
-  boolean awaitRoom() throws InterruptedException {
+  synchronized boolean awaitRoom() throws InterruptedException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     boolean waited = false;
     while (!takeRoom()) {
-      if (System.nanoTime() >= deadline) {
+      long now = System.nanoTime();
+      if (now >= deadline) {
         log.warn("still {} or more notifications in flight after {}; starting the next one anyway", limit, maxWait);
         return true;
       }
       waited = true;
-      Thread.sleep(RECHECK.toMillis());
+      // releases the monitor; woken by another thread's new count, or when the next count is due
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(deadline, countedAt + RECHECK.toNanos()) - now);
     }
     return waited;
   }
 
   /** Room for one more start by the last count (asked again when older than the recheck interval) and the starts since. */
-  private synchronized boolean takeRoom() {
+  private boolean takeRoom() {
     long now = System.nanoTime();
     if (!counted || now - countedAt >= RECHECK.toNanos()) {
       lastCount = inFlight();
       countedAt = now;
       counted = true;
       startedSinceCount = 0;
+      notifyAll();
     }
     if (lastCount + startedSinceCount >= limit) {
       return false;

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +41,22 @@ class InFlightLimitTest {
 
     assertThat(limit.awaitRoom()).as("1 counted + 2 started = the limit: waits for a new count").isTrue();
     assertThat(log.asked).isEqualTo(2);
+  }
+
+  @Test
+  void listenersWaitingTogetherShareTheNewCount() throws Exception {
+    CountingLog log = new CountingLog(List.of(2, 0));
+    InFlightLimit limit = new InFlightLimit(log, properties(2, Duration.ofSeconds(5)));
+    ExecutorService listeners = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> waits = listeners.invokeAll(List.of(limit::awaitRoom, limit::awaitRoom));
+
+      assertThat(waits.get(0).get()).isTrue();
+      assertThat(waits.get(1).get()).isTrue();
+      assertThat(log.asked).as("one count when they came, one that let both through").isEqualTo(2);
+    } finally {
+      listeners.shutdownNow();
+    }
   }
 
   @Test
