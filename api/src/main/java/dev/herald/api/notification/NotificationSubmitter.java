@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.activities.template.TemplateNotFoundException;
 import dev.herald.activities.template.Templates;
-import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
@@ -16,6 +15,7 @@ import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.notification.NotificationIds;
+import dev.herald.workflows.notification.NotificationStart;
 import dev.herald.workflows.notification.NotificationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -23,7 +23,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
-import io.temporal.common.SearchAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -148,12 +147,7 @@ public class NotificationSubmitter {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setMemo(Map.of(REQUEST_HASH_MEMO, spec.requestHash()))
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name())
-            .set(HeraldSearchAttributes.CHANNELS, channels)
-            .set(HeraldSearchAttributes.PRIORITY, spec.priority().name())
-            .set(HeraldSearchAttributes.SENDER, spec.sender())
-            .build())
+        .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
         .setPriority(io.temporal.common.Priority.newBuilder()
             .setPriorityKey(spec.priority().temporalPriorityKey()).build())
         .setStaticSummary(String.join("+", channels) + " to " + audience + " from " + spec.sender() + ", "

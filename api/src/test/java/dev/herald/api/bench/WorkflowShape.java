@@ -17,11 +17,11 @@ import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.DeliveryPolicies;
 import dev.herald.workflows.notification.NotificationIds;
+import dev.herald.workflows.notification.NotificationStart;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -33,8 +33,8 @@ import java.util.Map;
 
 /**
  * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
- * attributes, priority, summary), the same payloads, the version markers, the two delivery-log
- * local activities, the two status upserts and the email activity on a queue of its own; every
+ * attributes: it starts as SENDING, priority, summary), the same payloads, the version markers, the two
+ * delivery-log local activities, the final status upsert and the email activity on a queue of its own; every
  * activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
  * this machine and server; mirrors {@code NotificationWorkflowImpl} for one email without approval
  * or {@code sendAt}, so change it with that.
@@ -63,7 +63,7 @@ final class WorkflowShape {
           Channel.EMAIL, spec.recipients().get(0).email(), 0);
       Workflow.getVersion("fewer-log-writes", Workflow.DEFAULT_VERSION, 1);
       log.recordAcceptedSending(spec, List.of(delivery));
-      show(NotificationStatus.SENDING);
+      Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
       ProviderReceipt receipt = email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(),
           spec.content().subject(), spec.content().body(), null, null));
       show(NotificationStatus.COMPLETED);
@@ -109,12 +109,7 @@ final class WorkflowShape {
         .setWorkflowId(spec.id())
         .setTaskQueue(QUEUE)
         .setMemo(Map.of("requestHash", spec.requestHash()))
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name())
-            .set(HeraldSearchAttributes.CHANNELS, List.of(Channel.EMAIL.name()))
-            .set(HeraldSearchAttributes.PRIORITY, spec.priority().name())
-            .set(HeraldSearchAttributes.SENDER, spec.sender())
-            .build())
+        .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
         .setPriority(io.temporal.common.Priority.newBuilder()
             .setPriorityKey(spec.priority().temporalPriorityKey()).build())
         .setStaticSummary("EMAIL to 1 recipient(s) from anonymous, NORMAL priority")

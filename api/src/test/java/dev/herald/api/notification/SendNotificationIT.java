@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.api.HeraldIntegrationTest;
+import dev.herald.workflows.HeraldSearchAttributes;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,10 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 class SendNotificationIT extends HeraldIntegrationTest {
+
+  @Autowired WorkflowClient client;
 
   @Test
   void acceptedNotificationIsMailedThroughSmtpAndLogged() throws Exception {
@@ -38,6 +44,19 @@ class SendNotificationIT extends HeraldIntegrationTest {
     assertThat(delivery).containsEntry("status", "SENT").containsEntry("attempts", 1)
         .containsEntry("recipient", "ada@it.example");
     assertThat(delivery.get("providerMessageId")).isEqualTo(mails.get(0).getMessageID());
+  }
+
+  @Test
+  void theTemporalUiSeesASingleSendAsSendingFromItsStartAndThenItsFinalStatus() {
+    post("/api/v1/notifications", emailRequest("ui-status-1", "Status", "status@it.example"));
+    awaitStatus("notification-ui-status-1", "COMPLETED");
+
+    var history = client.fetchHistory("notification-ui-status-1").getEvents();
+    assertThat(history.get(0).getWorkflowExecutionStartedEventAttributes().getSearchAttributes()
+        .getIndexedFieldsOrThrow(HeraldSearchAttributes.STATUS.getName()).getData().toStringUtf8()).isEqualTo("\"SENDING\"");
+    assertThat(history).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes).hasSize(1);
+    assertThat(client.newUntypedWorkflowStub("notification-ui-status-1").describe().getTypedSearchAttributes()
+        .get(HeraldSearchAttributes.STATUS)).isEqualTo("COMPLETED");
   }
 
   @Test
@@ -86,6 +105,8 @@ class SendNotificationIT extends HeraldIntegrationTest {
     post("/api/v1/notifications", emailRequest("big-1", "Broadcast", "b1@it.example", "b2@it.example", "b3@it.example"));
     awaitStatus("notification-big-1", "PENDING_APPROVAL");
     assertThat(mailsTo("b1@it.example")).isEmpty();
+    assertThat(client.newUntypedWorkflowStub("notification-big-1").describe().getTypedSearchAttributes()
+        .get(HeraldSearchAttributes.STATUS)).isEqualTo("PENDING_APPROVAL");
 
     var decision = post("/api/v1/notifications/notification-big-1/approval",
         "{\"decision\":\"APPROVE\",\"comment\":\"quarterly news\",\"approver\":\"grace\"}");

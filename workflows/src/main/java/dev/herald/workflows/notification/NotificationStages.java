@@ -92,8 +92,24 @@ final class NotificationStages {
 
   /** A status the delivery log already has: the query, the search attribute and the current details. */
   void show(NotificationStatus status, String detail) {
-    progress.status(status, detail);
     Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
+    showUnindexed(status, detail);
+  }
+
+  /**
+   * {@link #show} for the first status, without the search-attribute update when the workflow started
+   * with that status ({@link NotificationStart}). Deterministic: the start's attributes are in the history.
+   */
+  void showFirst(NotificationStatus status) {
+    if (status.name().equals(Workflow.getTypedSearchAttributes().get(HeraldSearchAttributes.STATUS))) {
+      showUnindexed(status, null);
+    } else {
+      show(status, null);
+    }
+  }
+
+  private void showUnindexed(NotificationStatus status, String detail) {
+    progress.status(status, detail);
     Workflow.setCurrentDetails(detail == null ? status.name() : status + ": " + detail);
   }
 }

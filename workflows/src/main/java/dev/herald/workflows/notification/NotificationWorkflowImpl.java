@@ -93,7 +93,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       saga.addCompensation(() -> progress.cancelled(deliveryLog.releasePending(spec.id(), endReason)));
       if (fewerLogWrites(spec, planned)) {
         deliveryLog.recordAcceptedSending(spec, planned);
-        stages.show(SENDING, null);
+        stages.showFirst(SENDING);
         outcomeWithFinalStatus = planned.size() == 1 && !ChannelSends.hasReceipts(planned.get(0).channel());
       } else {
         deliveryLog.recordAccepted(spec, planned);

@@ -32,7 +32,7 @@ class NotificationReplayTest {
           .map(f -> root.relativize(f).toString().replace('\\', '/'))
           .sorted()
           .toList();
-      assertThat(histories).as("recorded histories").hasSizeGreaterThanOrEqualTo(21);
+      assertThat(histories).as("recorded histories").hasSizeGreaterThanOrEqualTo(27);
       return histories;
     }
   }

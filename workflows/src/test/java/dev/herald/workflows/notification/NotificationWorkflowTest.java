@@ -23,6 +23,7 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.email.EmailActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
@@ -40,7 +41,9 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -106,10 +109,44 @@ class NotificationWorkflowTest {
     verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.COMPLETED, null,
         new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 1, "smtp-1", null, null));
     verifyNoMoreInteractions(deliveryLog);
-    assertThat(client.fetchHistory(spec.id()).getEvents()).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
-        .extracting(event -> event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
-            .getIndexedFieldsOrThrow("HeraldStatus").getData().toStringUtf8())
-        .containsExactly("\"SENDING\"", "\"COMPLETED\"");
+  }
+
+  @Test
+  void aSingleSendStartedAsSendingUpdatesItsStatusAttributeOnlyToTheFinalStatus() {
+    NotificationSpec spec = emailTo("started-sending", "ada@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+
+    newWorkflow(spec).send(spec);
+
+    List<HistoryEvent> events = client.fetchHistory(spec.id()).getEvents();
+    assertThat(statusAtStart(events)).isEqualTo("\"SENDING\"");
+    assertThat(statusUpdates(events)).containsExactly("\"COMPLETED\"");
+  }
+
+  @Test
+  void aSingleSendStartedAsAcceptedStillShowsSendingFirst() {
+    NotificationSpec spec = emailTo("started-accepted", "ada@example.com");
+    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    WorkflowOptions startedAsBefore = WorkflowOptions.newBuilder(optionsFor(spec))
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name()).build())
+        .build();
+
+    client.newWorkflowStub(NotificationWorkflow.class, startedAsBefore).send(spec);
+
+    assertThat(statusUpdates(client.fetchHistory(spec.id()).getEvents())).containsExactly("\"SENDING\"", "\"COMPLETED\"");
+  }
+
+  private static String statusAtStart(List<HistoryEvent> events) {
+    return events.get(0).getWorkflowExecutionStartedEventAttributes().getSearchAttributes()
+        .getIndexedFieldsOrThrow(HeraldSearchAttributes.STATUS.getName()).getData().toStringUtf8();
+  }
+
+  private static List<String> statusUpdates(List<HistoryEvent> events) {
+    return events.stream().filter(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
+        .map(event -> event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
+            .getIndexedFieldsOrThrow(HeraldSearchAttributes.STATUS.getName()).getData().toStringUtf8())
+        .toList();
   }
 
   @Test

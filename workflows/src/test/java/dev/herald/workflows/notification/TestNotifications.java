@@ -54,10 +54,12 @@ final class TestNotifications {
     env.start();
   }
 
+  /** As the API starts a notification: its id, queue and start search attributes ({@link NotificationStart}). */
   static WorkflowOptions optionsFor(NotificationSpec spec) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id())
         .setTaskQueue(TaskQueues.NOTIFICATIONS)
+        .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
         .build();
   }
 
