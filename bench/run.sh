@@ -6,13 +6,14 @@
 #              the same email (Temporal + sink, without Herald's bookkeeping); Herald's single-send
 #              workflow with no-op activities (its Temporal calls alone)
 #   Herald     single email notifications, Kafka -> SENT in the delivery log (throughput, p50/p99)
+#   rounds     single sends and the bare ceiling alternating, ROUNDS times: the median of their ratios
 #   baseline   a Kafka consumer per partition sending straight to the same sink, no Temporal
 #   API        accept latency at a fixed request rate, open loop (HdrHistogram, no coordinated omission)
 #   overload   twice Herald's measured rate for a while: time to delivery p50/p99/max, nothing lost
 #   broadcast  one email to a group of BROADCAST members (approval -> COMPLETED), then the sink's
 #              ceiling for as many mails to as many distinct recipients, measured right after
 # Usage: bench/run.sh [in-process|dev-server|both]
-#        (COUNT=2000 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000; SMTP_HOST/SMTP_PORT for an external sink)
+#        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000; SMTP_HOST/SMTP_PORT for an external sink)
 # dev-server starts a fresh `temporal server start-dev` (temporal-dev/start.sh) and stops it after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ bench() {
   local name=$1
   mvn -B -pl api -am verify -Dherald.bench=true -Dherald.bench.count="${COUNT:-2000}" \
     -Dherald.bench.api-rate="${API_RATE:-200}" -Dherald.bench.overload-seconds="${OVERLOAD_SECONDS:-30}" \
-    -Dherald.bench.broadcast="${BROADCAST:-10000}" \
+    -Dherald.bench.broadcast="${BROADCAST:-10000}" -Dherald.bench.rounds="${ROUNDS:-3}" \
     -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=HeraldBenchmarks -Dfailsafe.failIfNoSpecifiedTests=false > "$out/$name.log" 2>&1 ||
     { echo "benchmark run failed; see $out/$name.log" >&2; exit 1; }
