@@ -31,13 +31,7 @@ public final class NotificationStart {
 
   static NotificationStatus status(NotificationSpec spec) {
     boolean atOnce = !spec.isBroadcast() && spec.sendAt() == null
-        && !spec.approval().requiresApproval(spec.recipients().size()) && anythingToSend(spec);
+        && !spec.approval().requiresApproval(spec.recipients().size()) && !DeliveryPlan.of(spec).isEmpty();
     return atOnce ? SENDING : ACCEPTED;
-  }
-
-  /** Some recipient has an address on some requested channel (what makes {@link DeliveryPlan#of} non-empty). */
-  private static boolean anythingToSend(NotificationSpec spec) {
-    return spec.channels().stream().anyMatch(channel ->
-        spec.recipients().stream().anyMatch(recipient -> DeliveryPlan.addressOf(recipient, channel) != null));
   }
 }
