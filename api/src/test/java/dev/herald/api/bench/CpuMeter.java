@@ -57,7 +57,7 @@ final class CpuMeter {
 
     @Override
     public String toString() {
-      String split = String.format("JVM %.1f", jvmMs) + (temporalMs > 0 ? String.format(", Temporal server %.1f", temporalMs) : "")
+      String split = String.format("JVM %.1f", jvmMs) + (temporalMs >= 0.05 ? String.format(", Temporal server %.1f", temporalMs) : "")
           + String.format(", PostgreSQL %.1f, rest %.1f", postgresMs, boxMs - jvmMs - temporalMs - postgresMs);
       return String.format("%.1f ms CPU (%s)", boxMs, split);
     }
