@@ -8,7 +8,8 @@
 #   Herald     single email notifications, Kafka -> SENT in the delivery log (throughput, p50/p99)
 #   rounds     single sends and the bare ceiling alternating, ROUNDS times: the median of their ratios
 #   baseline   a Kafka consumer per partition sending straight to the same sink, no Temporal
-#   API        accept latency at a fixed request rate, open loop (HdrHistogram, no coordinated omission)
+#   API        accept latency, open loop (HdrHistogram, no coordinated omission), at half of Herald's single-send
+#              rate (the API's own latency) and at API_RATE (beyond a slow server's start rate: its queue)
 #   overload   twice Herald's measured rate for a while: time to delivery p50/p99/max, nothing lost
 #   broadcast  one email to a group of BROADCAST members (approval -> COMPLETED), then the sink's
 #              ceiling for as many mails to as many distinct recipients, measured right after
