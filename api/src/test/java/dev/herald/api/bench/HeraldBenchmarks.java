@@ -313,7 +313,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   /** {@code total} POSTs of a new notification at {@code rate} per second, each sent when due whatever the answers (open loop). */
   private Accepts accepts(double rate, int total) throws InterruptedException {
     String run = run();
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    ExecutorService answers = Executors.newFixedThreadPool(16);
+    HttpClient http = HttpClient.newBuilder().executor(answers).build();
     Latencies latencies = new Latencies();
     AtomicInteger refused = new AtomicInteger();
     CountDownLatch answered = new CountDownLatch(total);
@@ -334,6 +335,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       });
     }
     answered.await(5, TimeUnit.MINUTES);
+    answers.shutdown();
     return new Accepts(latencies, refused.get());
   }
 
