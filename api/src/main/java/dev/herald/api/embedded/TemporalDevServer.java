@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@code temporal server start-dev} process owned by this JVM: SQLite file and log in the data
  * folder, Herald's search attributes registered, stopped on {@link #close()} or, failing that, by a
- * JVM shutdown hook. A healthy server already on the port (e.g. {@code temporal-dev/start.sh}'s) is
- * reused and left running.
+ * JVM shutdown hook, and when this JVM is killed, by its {@link Lifeline}. A healthy server already on
+ * the port (e.g. {@code temporal-dev/start.sh}'s) is reused and left running.
  */
 final class TemporalDevServer implements AutoCloseable {
 
@@ -112,16 +112,18 @@ final class TemporalDevServer implements AutoCloseable {
     // Own session where setsid exists (Linux): Ctrl-C in the terminal then reaches only the JVM,
     // which stops the server after its workers, instead of both at once.
     SETSID.ifPresent(setsid -> command.add(setsid.toString()));
-    command.addAll(List.of(executable.toString(), "server", "start-dev",
+    List<String> server = new ArrayList<>(List.of(executable.toString(), "server", "start-dev",
         "--db-filename", database().toString(), "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
         "--log-level", "warn"));
-    command.addAll(DevServerTuning.ARGS);
+    server.addAll(DevServerTuning.ARGS);
     if (!"default".equals(namespace)) {
-      command.addAll(List.of("--namespace", namespace));
+      server.addAll(List.of("--namespace", namespace));
     }
-    HeraldSearchAttributes.cliDefinitions().forEach(definition -> command.addAll(List.of("--search-attribute", definition)));
+    HeraldSearchAttributes.cliDefinitions().forEach(definition -> server.addAll(List.of("--search-attribute", definition)));
+    command.addAll(Lifeline.around(server));
     try {
       Files.createDirectories(dataDir);
+      // stdin stays a pipe from this JVM (the default): the Lifeline's signal that the JVM is gone
       process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.to(logFile().toFile())).start();
     } catch (IOException e) {
