@@ -1,24 +1,20 @@
 package dev.herald.worker;
 
-import dev.herald.activities.broadcast.BroadcastBatches;
+import dev.herald.activities.channel.ChannelAdapters;
+import dev.herald.activities.sending.ChannelActivitiesFactory;
 import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
-import dev.herald.workflows.inapp.InAppActivities;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
-import dev.herald.workflows.push.PushActivities;
-import dev.herald.workflows.sms.SmsActivities;
 import dev.herald.workflows.template.TemplateActivities;
-import dev.herald.workflows.voice.VoiceActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +25,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls one task queue per concern: the orchestration queue (notification workflows and the
- * delivery log) and one queue per channel whose activities this process hosts, each with its own
- * tuning. Each channel queue also serves that channel's broadcast batches ({@code SendBatch}), sent
- * through the same channel activity; its {@code ratePerSecond} then counts batches for broadcasts.
- * Off with {@code herald.worker.enabled=false} (API-only processes).
+ * Polls the task queues this process hosts, each with its own tuning: the orchestration queue
+ * (notification workflows, the delivery log, templates) unless {@code herald.worker.orchestration}
+ * is false, and the queue of each channel in {@code herald.worker.channels} (every channel with an
+ * adapter when empty), where that channel's single sends and broadcast batches run. Off with
+ * {@code herald.worker.enabled=false} (API-only processes).
  */
 @Component
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -47,26 +43,20 @@ public class HeraldWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
-      ObjectProvider<EmailActivities> email, ObjectProvider<SmsActivities> sms, ObjectProvider<VoiceActivities> voice,
-      ObjectProvider<PushActivities> push, ObjectProvider<InAppActivities> inApp,
-      ObjectProvider<TemplateActivities> templates, ObjectProvider<BroadcastBatches> broadcasts) {
+      ObjectProvider<TemplateActivities> templates, ChannelAdapters adapters, ChannelActivitiesFactory channels) {
     this.factory = WorkerFactory.newInstance(client);
-    Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
-    orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
-    orchestration.registerActivitiesImplementations(deliveryLog);
-    templates.ifAvailable(orchestration::registerActivitiesImplementations);
-    Map<Channel, ObjectProvider<?>> channels = new EnumMap<>(Channel.class);
-    channels.put(Channel.EMAIL, email);
-    channels.put(Channel.SMS, sms);
-    channels.put(Channel.VOICE, voice);
-    channels.put(Channel.PUSH, push);
-    channels.put(Channel.IN_APP, inApp);
-    channels.forEach((channel, activities) -> activities.ifAvailable(implementation -> {
-      Worker worker = newWorker(properties, TaskQueues.forChannel(channel));
-      worker.registerActivitiesImplementations(implementation);
-      broadcasts.ifAvailable(
-          batches -> worker.registerActivitiesImplementations(batches.forChannel(channel, implementation)));
-    }));
+    if (properties.hostsOrchestration()) {
+      Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
+      orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
+      orchestration.registerActivitiesImplementations(deliveryLog);
+      templates.ifAvailable(orchestration::registerActivitiesImplementations);
+    }
+    for (Channel channel : properties.hostedChannels(adapters.available())) {
+      var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(
+          "herald.worker.channels names " + channel + ", which has no adapter here (is its provider configured?)"));
+      newWorker(properties, Channels.of(channel).taskQueue())
+          .registerActivitiesImplementations(channels.forAdapter(adapter));
+    }
   }
 
   private Worker newWorker(WorkerProperties properties, String taskQueue) {
@@ -81,6 +71,11 @@ public class HeraldWorkers implements SmartLifecycle {
     }
     queues.add(taskQueue);
     return factory.newWorker(taskQueue, options.build());
+  }
+
+  /** The queues this process polls, in the order they were set up. */
+  public List<String> queues() {
+    return List.copyOf(queues);
   }
 
   @Override

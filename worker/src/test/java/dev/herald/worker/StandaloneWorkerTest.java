@@ -16,7 +16,7 @@ import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.notification.NotificationWorkflow;
-import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -63,6 +63,7 @@ class StandaloneWorkerTest {
 
   private static EmbeddedPostgres postgres;
   private static TestServer.PortBoundTestServer temporal;
+  private static String temporalAddress;
   private static WorkflowServiceStubs stubs;
   private static ConfigurableApplicationContext worker;
 
@@ -72,6 +73,7 @@ class StandaloneWorkerTest {
     int temporalPort = freePort();
     temporal = TestServer.createPortBoundServer(temporalPort, false);
     String address = "localhost:" + temporalPort;
+    temporalAddress = address;
     registerSearchAttributes(address);
     stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     worker = WorkerApplication.run(new String[0],
@@ -108,6 +110,23 @@ class StandaloneWorkerTest {
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(sentTo("worker@example.com")).isEqualTo(1);
+  }
+
+  @Test
+  void aWorkerServesOnlyTheChannelsItIsGiven() {
+    try (ConfigurableApplicationContext emailOnly = WorkerApplication.run(new String[0],
+        "--herald.temporal.address=" + temporalAddress,
+        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--spring.datasource.username=postgres",
+        "--herald.email.smtp.host=127.0.0.1",
+        "--herald.email.smtp.port=" + smtp.getSmtp().getPort(),
+        "--herald.worker.channels=EMAIL",
+        "--herald.worker.orchestration=false",
+        "--server.port=0")) {
+      assertThat(emailOnly.getBean(HeraldWorkers.class).queues()).containsExactly("email");
+    }
+    assertThat(worker.getBean(HeraldWorkers.class).queues())
+        .contains(TaskQueues.NOTIFICATIONS, "email", "push", "in-app");
   }
 
   @Test
@@ -153,7 +172,7 @@ class StandaloneWorkerTest {
   public static class BatchProbeImpl implements BatchProbe {
     @Override
     public ChannelCounts send(BatchRequest batch) {
-      return Workflow.newActivityStub(BroadcastActivities.class, DeliveryPolicies.forChannel(batch.channel()))
+      return Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(batch.channel()))
           .sendBatch(batch);
     }
   }

@@ -1,5 +1,7 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.workflows.channel.AddressKind;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationIds;
 import java.util.Optional;
@@ -65,18 +67,18 @@ class BroadcastAudiences {
         .update();
   }
 
-  /** The members' address on a channel, as {@code DeliveryPlan.addressOf} picks it for a list. */
+  /** The members' address on a channel, as {@link AddressKind#of} picks it for a list recipient. */
   private static String address(Channel channel) {
-    return switch (channel) {
+    return switch (Channels.of(channel).address()) {
       case EMAIL -> "r.email";
-      case SMS, VOICE -> "r.phone";
-      case PUSH, IN_APP -> "m.recipient_id";
+      case PHONE -> "r.phone";
+      case RECIPIENT_ID, DEVICES -> "m.recipient_id";
     };
   }
 
-  /** Emails compare case-insensitively; phones are E.164 already; external ids are unique as they are. */
+  /** As {@link AddressKind#dedupeKey}: emails compare without case, other addresses as they are. */
   private static String dedupeKey(Channel channel) {
-    return channel == Channel.EMAIL ? "lower(r.email)" : address(channel);
+    return Channels.of(channel).address() == AddressKind.EMAIL ? "lower(r.email)" : address(channel);
   }
 
   int storedRecipientCount(String notificationId) {

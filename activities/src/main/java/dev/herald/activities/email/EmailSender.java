@@ -1,7 +1,6 @@
 package dev.herald.activities.email;
 
-import dev.herald.activities.provider.ProviderSendException;
-import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.activities.channel.ProviderSendException;
 
 /** Hands one email to a provider; returns the provider's message id. */
 public interface EmailSender {

@@ -1,8 +1,7 @@
 package dev.herald.activities.email;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.EmailMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

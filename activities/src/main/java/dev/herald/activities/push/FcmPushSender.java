@@ -9,7 +9,6 @@ import com.google.firebase.messaging.Notification;
 import com.google.firebase.messaging.SendResponse;
 import com.google.firebase.messaging.WebpushConfig;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.PushMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

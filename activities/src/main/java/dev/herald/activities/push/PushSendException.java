@@ -1,6 +1,6 @@
 package dev.herald.activities.push;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import java.time.Duration;
 

@@ -1,6 +1,5 @@
 package dev.herald.activities.push;
 
-import dev.herald.workflows.messages.PushMessage;
 import java.util.List;
 
 /** Pushes one message to a recipient's devices: one provider call per token. */

@@ -86,13 +86,13 @@ public class Recipients {
     return new Written(newOnes, created.size() - newOnes);
   }
 
-  public Optional<Recipient> find(String id) {
+  public Optional<StoredRecipient> find(String id) {
     return jdbc.query("select " + COLUMNS + " from recipient where external_id = :id", Map.of("id", id),
         Recipients::map).stream().findFirst();
   }
 
   /** Up to {@code limit} recipients with ids after {@code after} (null: from the start), in id order. */
-  public List<Recipient> page(String after, int limit) {
+  public List<StoredRecipient> page(String after, int limit) {
     return jdbc.query("select " + COLUMNS + " from recipient where external_id > :after order by external_id limit :limit",
         new MapSqlParameterSource("after", after == null ? "" : after).addValue("limit", limit), Recipients::map);
   }
@@ -106,8 +106,8 @@ public class Recipients {
     return jdbc.update("delete from recipient where external_id = :id", Map.of("id", id)) == 1;
   }
 
-  private static Recipient map(ResultSet rs, int row) throws SQLException {
-    return new Recipient(rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
+  private static StoredRecipient map(ResultSet rs, int row) throws SQLException {
+    return new StoredRecipient(rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
         rs.getString("time_zone"), rs.getString("email"), rs.getString("phone"), parse(rs.getString("attributes")),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());

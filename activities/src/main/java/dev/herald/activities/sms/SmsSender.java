@@ -1,7 +1,6 @@
 package dev.herald.activities.sms;
 
-import dev.herald.activities.provider.ProviderSendException;
-import dev.herald.workflows.messages.SmsMessage;
+import dev.herald.activities.channel.ProviderSendException;
 
 /** Hands one SMS to a provider; returns the provider's message id. */
 public interface SmsSender {

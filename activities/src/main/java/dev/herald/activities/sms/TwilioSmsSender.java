@@ -5,13 +5,12 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.activities.twilio.TwilioErrors;
 import dev.herald.activities.twilio.TwilioHttpClient;
 import dev.herald.activities.twilio.TwilioProperties;
-import dev.herald.workflows.messages.SmsMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 

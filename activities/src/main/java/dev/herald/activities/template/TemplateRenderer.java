@@ -1,6 +1,6 @@
 package dev.herald.activities.template;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.RenderedMessage;

@@ -1,6 +1,6 @@
 package dev.herald.activities.twilio;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;

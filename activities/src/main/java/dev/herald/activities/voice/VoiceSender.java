@@ -1,7 +1,6 @@
 package dev.herald.activities.voice;
 
-import dev.herald.activities.provider.ProviderSendException;
-import dev.herald.workflows.messages.VoiceCall;
+import dev.herald.activities.channel.ProviderSendException;
 
 /** Places one automated call with a provider; returns the provider's call id. */
 public interface VoiceSender {

@@ -1,6 +1,5 @@
 package dev.herald.activities.email;
 
-import dev.herald.workflows.messages.EmailMessage;
 import java.time.Duration;
 
 /** Messages, settings and senders shared by the email tests. */

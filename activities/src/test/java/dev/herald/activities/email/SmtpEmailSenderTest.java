@@ -1,6 +1,6 @@
 package dev.herald.activities.email;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static dev.herald.activities.email.EmailFixtures.properties;
 import static dev.herald.activities.email.EmailFixtures.senderTo;
@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.EmailMessage;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMultipart;

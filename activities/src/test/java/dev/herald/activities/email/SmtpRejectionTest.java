@@ -1,6 +1,6 @@
 package dev.herald.activities.email;
 
-import dev.herald.activities.provider.ProviderSendException;
+import dev.herald.activities.channel.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static dev.herald.activities.email.EmailFixtures.senderTo;
 import static org.assertj.core.api.Assertions.assertThat;

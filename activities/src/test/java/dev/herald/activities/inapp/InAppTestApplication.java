@@ -11,5 +11,5 @@ import org.springframework.context.annotation.Import;
  * java.io.tmpdir} (target/tmp), as in the delivery log's test context.
  */
 @SpringBootConfiguration
-@Import({TestPostgres.class, PersistenceConfig.class, InAppActivitiesImpl.class})
+@Import({TestPostgres.class, PersistenceConfig.class, InAppChannel.class})
 class InAppTestApplication {}

@@ -3,7 +3,6 @@ package dev.herald.activities.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.PushMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

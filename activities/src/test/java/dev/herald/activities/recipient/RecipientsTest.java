@@ -67,9 +67,9 @@ class RecipientsTest {
     var second = recipients.page(first.get(1).id(), 2);
     var last = recipients.page("p-d", 2);
 
-    assertThat(first).extracting(Recipient::id).containsExactly("p-a", "p-b");
-    assertThat(second).extracting(Recipient::id).containsExactly("p-c", "p-d");
-    assertThat(last).extracting(Recipient::id).containsExactly("p-e");
+    assertThat(first).extracting(StoredRecipient::id).containsExactly("p-a", "p-b");
+    assertThat(second).extracting(StoredRecipient::id).containsExactly("p-c", "p-d");
+    assertThat(last).extracting(StoredRecipient::id).containsExactly("p-e");
   }
 
   @Test

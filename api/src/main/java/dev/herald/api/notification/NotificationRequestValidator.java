@@ -1,7 +1,9 @@
 package dev.herald.api.notification;
 
 import dev.herald.activities.sms.PhoneNumbers;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.notification.NotificationIds;
 import jakarta.mail.internet.AddressException;
@@ -147,21 +149,12 @@ class NotificationRequestValidator {
   }
 
   private static boolean hasAddressFor(SendNotificationRequest.RecipientAddress recipient, Channel channel) {
-    return switch (channel) {
-      case EMAIL -> recipient.email() != null;
-      case SMS, VOICE -> recipient.phone() != null;
-      case PUSH -> recipient.id() != null || recipient.pushToken() != null;
-      case IN_APP -> recipient.id() != null;
-    };
+    return Channels.of(channel).address()
+        .of(new Recipient(recipient.id(), recipient.email(), recipient.phone(), recipient.pushToken(), null)) != null;
   }
 
   private static String addressField(Channel channel) {
-    return switch (channel) {
-      case EMAIL -> "email";
-      case SMS, VOICE -> "phone";
-      case PUSH -> "pushToken";
-      case IN_APP -> "id";
-    };
+    return Channels.of(channel).address().field();
   }
 
   private void validateContent(SendNotificationRequest request, List<FieldViolation> violations) {

@@ -1,6 +1,6 @@
 package dev.herald.api.recipient;
 
-import dev.herald.activities.recipient.Recipient;
+import dev.herald.activities.recipient.StoredRecipient;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public record RecipientView(
     Instant createdAt,
     Instant updatedAt) {
 
-  static RecipientView of(Recipient r) {
+  static RecipientView of(StoredRecipient r) {
     return new RecipientView(r.id(), r.name(), r.locale(), r.timeZone(), r.email(), r.phone(), r.attributes(),
         r.createdAt(), r.updatedAt());
   }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.activities.email.EmailSender;
 import dev.herald.api.HeraldIntegrationTest;
-import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.activities.email.EmailMessage;
 import io.temporal.client.WorkflowClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -2,13 +2,15 @@ package dev.herald.api.bench;
 
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.DeliveryOutcome;
-import dev.herald.workflows.messages.EmailMessage;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.RenderedMessage;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.PlannedDelivery;
@@ -33,7 +35,7 @@ import java.util.Map;
 
 /**
  * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
- * attributes: it starts as SENDING, priority, summary), the same payloads, the version markers, the two
+ * attributes: it starts as SENDING, priority, summary), the same payloads, the two
  * delivery-log local activities, the final status upsert and the email activity on a queue of its own; every
  * activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
  * this machine and server; mirrors {@code NotificationWorkflowImpl} for one email without approval
@@ -54,18 +56,17 @@ final class WorkflowShape {
 
     @Override
     public NotificationStatus send(NotificationSpec spec) {
-      Workflow.getVersion("local-delivery-log", Workflow.DEFAULT_VERSION, 1);
       DeliveryLogActivities log =
           Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
-      EmailActivities email = Workflow.newActivityStub(EmailActivities.class,
-          ActivityOptions.newBuilder(DeliveryPolicies.forChannel(Channel.EMAIL)).setTaskQueue(EMAIL_QUEUE).build());
+      ChannelActivities email = Workflow.newActivityStub(ChannelActivities.class,
+          ActivityOptions.newBuilder(Channels.of(Channel.EMAIL).sendOptions()).setTaskQueue(EMAIL_QUEUE).build());
       PlannedDelivery delivery = new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, 0), spec.id(),
           Channel.EMAIL, spec.recipients().get(0).email(), 0);
-      Workflow.getVersion("fewer-log-writes", Workflow.DEFAULT_VERSION, 1);
       log.recordAcceptedSending(spec, List.of(delivery));
       Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
-      ProviderReceipt receipt = email.sendEmail(new EmailMessage(delivery.id(), spec.id(), delivery.address(),
-          spec.content().subject(), spec.content().body(), null, null));
+      ProviderReceipt receipt = email.send(new OutgoingMessage(delivery.id(), spec.id(), spec.sender(), Channel.EMAIL,
+          delivery.address(), spec.recipients().get(0),
+          new RenderedMessage(null, spec.content().subject(), spec.content().body(), null)));
       show(NotificationStatus.COMPLETED);
       log.recordFinished(spec.id(), NotificationStatus.COMPLETED, null, DeliveryOutcome.sent(delivery.id(), receipt));
       return NotificationStatus.COMPLETED;
@@ -86,7 +87,7 @@ final class WorkflowShape {
       var worker = factory.newWorker(QUEUE, BareTemporal.WORKER);
       worker.registerWorkflowImplementationTypes(ShapeWorkflowImpl.class);
       worker.registerActivitiesImplementations(noOp(DeliveryLogActivities.class));
-      factory.newWorker(EMAIL_QUEUE, BareTemporal.WORKER).registerActivitiesImplementations(noOp(EmailActivities.class));
+      factory.newWorker(EMAIL_QUEUE, BareTemporal.WORKER).registerActivitiesImplementations(noOp(ChannelActivities.class));
     }, (run, i) -> {
       NotificationSpec spec = spec("bench-shape-" + run + "-" + i, to);
       ShapeWorkflow workflow = client.newWorkflowStub(ShapeWorkflow.class, options(spec));

@@ -2,7 +2,7 @@ package dev.herald.api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.activities.broadcast.SendGroups;
+import dev.herald.activities.sending.ClaimGroups;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.DeliveryPolicies;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Scenario 1: the worker process is killed (SIGKILL) in the middle of a 5,000-recipient broadcast.
  * Every member gets their mail; a group sent but not yet recorded when the worker died is sent again
- * with the same Message-IDs ({@link SendGroups}).
+ * with the same Message-IDs ({@link ClaimGroups}).
  */
 @ExtendWith(E2eProcesses.class)
 class WorkerCrashIT {
@@ -38,7 +38,7 @@ class WorkerCrashIT {
     assertThat(sentAtKill).as("killed mid-broadcast").isLessThan(MEMBERS);
     assertThat(herald.notification(id).get("progress").get("sent").asInt()).isEqualTo(MEMBERS);
     // the worker died once: each batch in flight may send its last group again
-    int resendsAllowed = DeliveryPolicies.BATCH_WINDOW * SendGroups.sizeFor(Channel.EMAIL);
+    int resendsAllowed = DeliveryPolicies.BATCH_WINDOW * ClaimGroups.sizeFor(Channel.EMAIL);
     SinkCount.of("worker crash", herald.outboxEmails(), emails).assertExactlyOnce(emails, resendsAllowed);
   }
 }

@@ -37,24 +37,21 @@ import java.util.Optional;
  */
 final class Broadcast {
 
-  /** Version marker: batch sizes grow with the audience ({@link DeliveryPolicies#batchSize}). */
-  static final String ADAPTIVE_BATCH_SIZE = "adaptive-batch-size";
-
   private final DeliveryLogActivities deliveryLog;
   private final NotificationStages stages;
   private final Progress progress;
-  private final Controls controls;
+  private final Signals signals;
   private final BroadcastBatches batches;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private Audience audience;
   private int batchSize;
   private List<ChannelCounts> done = List.of();
 
-  Broadcast(DeliveryLogActivities deliveryLog, NotificationStages stages, Progress progress, Controls controls) {
+  Broadcast(DeliveryLogActivities deliveryLog, Progress progress, Signals signals) {
     this.deliveryLog = deliveryLog;
-    this.stages = stages;
+    this.stages = new NotificationStages(deliveryLog, progress, signals);
     this.progress = progress;
-    this.controls = controls;
+    this.signals = signals;
     this.batches = new BroadcastBatches(deliveryLog);
   }
 
@@ -75,14 +72,14 @@ final class Broadcast {
           return finishWithCounts(spec, refused.get().status(), refused.get().reason());
         }
         stages.waitUntilSendAt(spec);
-        batchSize = batchSizeOf(audience);
+        batchSize = DeliveryPolicies.batchSize(audience.recipients());
         next = 0;
       } else {
         audience = resume.audience();
-        batchSize = resume.batchSize() > 0 ? resume.batchSize() : DeliveryPolicies.FIXED_BATCH_SIZE;
+        batchSize = resume.batchSize();
         done = resume.done();
-        controls.decide(resume.approval());
-        controls.paused |= resume.paused();
+        signals.decide(resume.approval());
+        signals.paused |= resume.paused();
         progress.channels(current());
         next = resume.nextBatch();
       }
@@ -106,7 +103,7 @@ final class Broadcast {
       if (started == DeliveryPolicies.BATCHES_PER_RUN) {
         awaitInFlight(0);
         Workflow.continueAsNew(
-            spec.resumingAt(new BroadcastCheckpoint(next, audience, done, controls.decision, controls.paused, run + 1,
+            spec.resumingAt(new BroadcastCheckpoint(next, audience, done, signals.decision, signals.paused, run + 1,
                 batchSize)));
       }
       awaitResumed(spec);
@@ -115,13 +112,6 @@ final class Broadcast {
       started++;
     }
     awaitInFlight(0);
-  }
-
-  /** The audience's batch size; broadcasts started before sizes varied keep the fixed one. */
-  private static int batchSizeOf(Audience audience) {
-    int version = Workflow.getVersion(ADAPTIVE_BATCH_SIZE, Workflow.DEFAULT_VERSION, 1);
-    return version == Workflow.DEFAULT_VERSION ? DeliveryPolicies.FIXED_BATCH_SIZE
-        : DeliveryPolicies.batchSize(audience.recipients());
   }
 
   private void start(NotificationSpec spec, int batch) {
@@ -145,11 +135,11 @@ final class Broadcast {
   }
 
   private void awaitResumed(NotificationSpec spec) {
-    if (!controls.paused) {
+    if (!signals.paused) {
       return;
     }
     stages.changeStatus(spec, PAUSED, "paused by request; " + sentSoFar());
-    Workflow.await(() -> !controls.paused);
+    Workflow.await(() -> !signals.paused);
     stages.changeStatus(spec, SENDING, "resumed; " + sentSoFar());
   }
 

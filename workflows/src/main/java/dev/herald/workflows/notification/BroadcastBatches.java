@@ -1,6 +1,6 @@
 package dev.herald.workflows.notification;
 
-import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
@@ -29,13 +29,13 @@ final class BroadcastBatches {
 
   private static final int UNFINISHED_RERUNS = 2;
 
-  private final Map<Channel, BroadcastActivities> senders = new EnumMap<>(Channel.class);
+  private final Map<Channel, ChannelActivities> senders = new EnumMap<>(Channel.class);
   private final DeliveryLogActivities deliveryLog;
 
   BroadcastBatches(DeliveryLogActivities deliveryLog) {
     this.deliveryLog = deliveryLog;
     for (Channel channel : Channel.values()) {
-      senders.put(channel, Workflow.newActivityStub(BroadcastActivities.class, DeliveryPolicies.forBatch(channel)));
+      senders.put(channel, Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel)));
     }
   }
 

@@ -1,29 +1,22 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.channel.SendPolicies;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.DeliveryErrorType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
- * Timeouts and retry policies of every activity, in one place (the README's failure table mirrors
- * it). Sends are capped in time and attempts, so a failing provider is never spammed; permanent
- * errors ({@link DeliveryErrorType#retryable()} false) are never retried.
+ * Timeouts and retry policies of the orchestration's own activities and of broadcast batches; a
+ * single send's are its channel's ({@link Channels}).
  */
 public final class DeliveryPolicies {
 
   /** Deliveries in flight at once within one notification. */
   public static final int SEND_WINDOW = 50;
-
-  /**
-   * Members per batch of broadcasts started before {@link #batchSize} (version {@code adaptive-batch-size}):
-   * still used by those runs, whose batch ranges are fixed.
-   */
-  public static final int FIXED_BATCH_SIZE = 100;
 
   /** The smallest and largest broadcast batch: see {@link #batchSize}. */
   public static final int MIN_BATCH_SIZE = 100;
@@ -50,28 +43,7 @@ public final class DeliveryPolicies {
     return Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, perBatch));
   }
 
-  static final String[] PERMANENT_ERRORS =
-      Arrays.stream(DeliveryErrorType.values()).filter(t -> !t.retryable()).map(Enum::name).toArray(String[]::new);
-
   private DeliveryPolicies() {}
-
-  /**
-   * <ul>
-   *   <li>email, SMS, push: retried from 1 s, doubling, at most 2 min apart, for up to 1 h (40 attempts):
-   *       a provider outage of an hour loses nothing; a transient failure sent nothing, so retrying is no spam.
-   *   <li>voice: a call rings a person; at most 3 attempts within 30 min, 1 min apart at first.
-   *   <li>in-app: our own database, like the delivery log: retried until it answers.
-   * </ul>
-   */
-  public static ActivityOptions forChannel(Channel channel) {
-    return switch (channel) {
-      case EMAIL, SMS, PUSH -> provider(TaskQueues.forChannel(channel), Duration.ofSeconds(30), Duration.ofSeconds(1),
-          Duration.ofMinutes(2), 40, Duration.ofHours(1));
-      case VOICE -> provider(TaskQueues.VOICE, Duration.ofSeconds(60), Duration.ofMinutes(1), Duration.ofMinutes(10), 3,
-          Duration.ofMinutes(30));
-      case IN_APP -> ActivityOptions.newBuilder(deliveryLog()).setTaskQueue(TaskQueues.IN_APP).build();
-    };
-  }
 
   /**
    * A broadcast batch: the channel's retry policy (a retry sends only what is still pending), with
@@ -80,7 +52,7 @@ public final class DeliveryPolicies {
    * rather than at the end of the attempt.
    */
   public static ActivityOptions forBatch(Channel channel) {
-    return ActivityOptions.newBuilder(forChannel(channel))
+    return ActivityOptions.newBuilder(Channels.of(channel).sendOptions())
         .setStartToCloseTimeout(Duration.ofMinutes(30))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
@@ -88,16 +60,7 @@ public final class DeliveryPolicies {
 
   /** The delivery log is our own database: retried until it answers, never given up on. */
   public static ActivityOptions deliveryLog() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.NOTIFICATIONS)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofMillis(500))
-                .setBackoffCoefficient(2.0)
-                .setMaximumInterval(Duration.ofSeconds(30))
-                .build())
-        .build();
+    return SendPolicies.ownDatabase(TaskQueues.NOTIFICATIONS);
   }
 
   /**
@@ -119,7 +82,7 @@ public final class DeliveryPolicies {
   public static ActivityOptions templates() {
     ActivityOptions log = deliveryLog();
     return ActivityOptions.newBuilder(log)
-        .setRetryOptions(RetryOptions.newBuilder(log.getRetryOptions()).setDoNotRetry(PERMANENT_ERRORS).build())
+        .setRetryOptions(RetryOptions.newBuilder(log.getRetryOptions()).setDoNotRetry(SendPolicies.PERMANENT_ERRORS).build())
         .build();
   }
 
@@ -127,23 +90,6 @@ public final class DeliveryPolicies {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(options.getStartToCloseTimeout())
         .setRetryOptions(options.getRetryOptions())
-        .build();
-  }
-
-  private static ActivityOptions provider(String taskQueue, Duration startToClose, Duration initialInterval,
-      Duration maxInterval, int maxAttempts, Duration total) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(startToClose)
-        .setScheduleToCloseTimeout(total)
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(initialInterval)
-                .setBackoffCoefficient(2.0)
-                .setMaximumInterval(maxInterval)
-                .setMaximumAttempts(maxAttempts)
-                .setDoNotRetry(PERMANENT_ERRORS)
-                .build())
         .build();
   }
 }

@@ -26,12 +26,12 @@ final class NotificationStages {
 
   private final DeliveryLogActivities deliveryLog;
   private final Progress progress;
-  private final Controls controls;
+  private final Signals signals;
 
-  NotificationStages(DeliveryLogActivities deliveryLog, Progress progress, Controls controls) {
+  NotificationStages(DeliveryLogActivities deliveryLog, Progress progress, Signals signals) {
     this.deliveryLog = deliveryLog;
     this.progress = progress;
-    this.controls = controls;
+    this.signals = signals;
   }
 
   /** Waits for an admin's decision when the audience is above the threshold; empty when sending may go on. */
@@ -41,10 +41,10 @@ final class NotificationStages {
     }
     changeStatus(spec, PENDING_APPROVAL,
         "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold());
-    if (!Workflow.await(spec.approval().timeout(), () -> controls.decision != null)) {
+    if (!Workflow.await(spec.approval().timeout(), () -> signals.decision != null)) {
       return Optional.of(new Refusal(EXPIRED, "no approval decision within " + spec.approval().timeout()));
     }
-    var decision = controls.decision;
+    var decision = signals.decision;
     deliveryLog.recordApproval(spec.id(), decision);
     if (decision.decision() == Decision.REJECT) {
       return Optional.of(new Refusal(REJECTED, "rejected by " + decision.decidedBy()

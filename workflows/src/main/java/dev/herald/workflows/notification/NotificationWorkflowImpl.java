@@ -4,6 +4,7 @@ import static dev.herald.workflows.messages.NotificationStatus.CANCELLED;
 import static dev.herald.workflows.messages.NotificationStatus.FAILED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.DeliveryOutcome;
@@ -37,34 +38,22 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private static final Logger log = Workflow.getLogger(NotificationWorkflowImpl.class);
 
-  /**
-   * Change id of the list-send path. Version 1 writes the delivery log and renders templates as
-   * local activities (no task-queue round trip per write); histories without the marker replay the
-   * default version, with those calls as activities on the notifications queue.
-   */
-  static final String LOCAL_DELIVERY_LOG = "local-delivery-log";
-
-  /**
-   * Change id of fewer delivery-log writes for a notification that sends at once. Version 1 records
-   * it as SENDING in one write (not ACCEPTED, then SENDING), and when it has one delivery on a channel
-   * without receipts, records that delivery's outcome and the final status in one write. Histories
-   * without the marker replay the default version, one write each.
-   */
-  static final String FEWER_LOG_WRITES = "fewer-log-writes";
-
-  /** Set by {@link #send}: activity or local-activity stubs by workflow version (made once, they cost reflection). */
-  private DeliveryLogActivities deliveryLog;
-  private ChannelSends channels;
-  private NotificationStages stages;
+  /** The delivery log as local activities: a single send's writes cost no extra workflow tasks. */
+  private final DeliveryLogActivities deliveryLog =
+      Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
+  private final ChannelSends channels = new ChannelSends(
+      Workflow.newLocalActivityStub(TemplateActivities.class, DeliveryPolicies.templatesLocal()));
   private final Receipts receipts = new Receipts();
-  private Reach reach = new Reach(List.of());
   private final Progress progress = new Progress();
+  private final Signals signals = new Signals();
+  private final NotificationStages stages = new NotificationStages(deliveryLog, progress, signals);
+  private RecipientReach reach = new RecipientReach(List.of());
   /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-  private final Controls controls = new Controls();
   private String endReason;
-  private boolean localLog;
-  /** Version 1 of {@link #FEWER_LOG_WRITES} with one delivery: its outcome waits to go in with the final status. */
+  /** Accepted straight into SENDING: nothing to wait for (something to send, no approval, no sendAt ahead). */
+  private boolean sendsAtOnce;
+  /** One delivery on a channel without receipts: its outcome waits to go in with the final status. */
   private boolean outcomeWithFinalStatus;
   /** That outcome, until it is written (with the final status, or before a compensation releases what is pending). */
   private DeliveryOutcome unrecorded;
@@ -72,45 +61,31 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   @Override
   public NotificationResult send(NotificationSpec spec) {
     if (spec.isBroadcast()) {
-      deliveryLog = Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
-      return new Broadcast(deliveryLog, new NotificationStages(deliveryLog, progress, controls), progress, controls)
+      return new Broadcast(
+          Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog()), progress, signals)
           .run(spec);
     }
-    localLog = Workflow.getVersion(LOCAL_DELIVERY_LOG, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (localLog) {
-      deliveryLog = Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
-      channels = new ChannelSends(
-          Workflow.newLocalActivityStub(TemplateActivities.class, DeliveryPolicies.templatesLocal()));
-    } else {
-      deliveryLog = Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog());
-      channels = new ChannelSends(Workflow.newActivityStub(TemplateActivities.class, DeliveryPolicies.templates()));
-    }
-    stages = new NotificationStages(deliveryLog, progress, controls);
     List<PlannedDelivery> planned = DeliveryPlan.of(spec);
     progress.plan(planned.size());
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
       saga.addCompensation(() -> progress.cancelled(deliveryLog.releasePending(spec.id(), endReason)));
-      if (fewerLogWrites(spec, planned)) {
-        deliveryLog.recordAcceptedSending(spec, planned);
-        stages.showFirst(SENDING);
-        outcomeWithFinalStatus = planned.size() == 1 && !ChannelSends.hasReceipts(planned.get(0).channel());
-      } else {
-        deliveryLog.recordAccepted(spec, planned);
-        if (planned.isEmpty()) {
-          return finish(spec, FAILED, "no recipient has an address for the requested channels");
-        }
-        Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
-        if (refused.isPresent()) {
-          endReason = refused.get().reason();
-          saga.compensate();
-          return finish(spec, refused.get().status(), endReason);
-        }
-        stages.waitUntilSendAt(spec);
+      accept(spec, planned);
+      if (planned.isEmpty()) {
+        return finish(spec, FAILED, "no recipient has an address for the requested channels");
+      }
+      Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
+      if (refused.isPresent()) {
+        endReason = refused.get().reason();
+        saga.compensate();
+        return finish(spec, refused.get().status(), endReason);
+      }
+      stages.waitUntilSendAt(spec);
+      if (!sendsAtOnce) {
         changeStatus(spec, SENDING, null);
       }
       List<List<PlannedDelivery>> units = DeliveryPlan.units(spec, planned);
-      reach = new Reach(units);
+      reach = new RecipientReach(units);
       deliverAll(spec, units);
       awaitReceipts(spec);
       stopIfCancelled();
@@ -128,19 +103,35 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     }
   }
 
+  /**
+   * Records the notification and its planned deliveries in one write: as SENDING when there is
+   * nothing to wait for, else as ACCEPTED.
+   */
+  private void accept(NotificationSpec spec, List<PlannedDelivery> planned) {
+    sendsAtOnce = !planned.isEmpty() && !spec.approval().requiresApproval(spec.recipients().size())
+        && !stages.waitsForSendAt(spec);
+    if (sendsAtOnce) {
+      deliveryLog.recordAcceptedSending(spec, planned);
+      stages.showFirst(SENDING);
+      outcomeWithFinalStatus = planned.size() == 1 && !Channels.of(planned.get(0).channel()).receipts();
+    } else {
+      deliveryLog.recordAccepted(spec, planned);
+    }
+  }
+
   @Override
   public void decide(ApprovalDecision decision) {
-    controls.decide(decision);
+    signals.decide(decision);
   }
 
   @Override
   public void pause() {
-    controls.paused = true;
+    signals.paused = true;
   }
 
   @Override
   public void resume() {
-    controls.paused = false;
+    signals.paused = false;
   }
 
   @Override
@@ -150,14 +141,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   @Override
   public NotificationProgress progress() {
-    return progress.snapshot(controls.decision);
-  }
-
-  /** Nothing to wait for before sending (something to send, no approval, no {@code sendAt} ahead), from version 1 on. */
-  private boolean fewerLogWrites(NotificationSpec spec, List<PlannedDelivery> planned) {
-    boolean atOnce = !planned.isEmpty() && !spec.approval().requiresApproval(spec.recipients().size())
-        && !stages.waitsForSendAt(spec);
-    return atOnce && Workflow.getVersion(FEWER_LOG_WRITES, Workflow.DEFAULT_VERSION, 1) == 1;
+    return progress.snapshot(signals.decision);
   }
 
   /**
@@ -197,7 +181,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     DeliveryOutcome outcome;
     try {
       outcome = DeliveryOutcome.sent(delivery.id(), channels.send(spec, delivery));
-      if (ChannelSends.hasReceipts(delivery.channel())) {
+      if (Channels.of(delivery.channel()).receipts()) {
         receipts.expect(delivery.id());
       }
     } catch (ActivityFailure failure) {
@@ -250,13 +234,9 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     }
   }
 
-  /**
-   * A cancel that came while the last sends were in flight ends CANCELLED. With the log as
-   * activities the final status write failed at once in the cancelled scope; local activities run
-   * even there, so version 1 asks.
-   */
+  /** A cancel that came while the last sends were in flight ends CANCELLED (local activities run even when cancelled). */
   private void stopIfCancelled() {
-    if (localLog && CancellationScope.current().isCancelRequested()) {
+    if (CancellationScope.current().isCancelRequested()) {
       throw new CanceledFailure("cancelled while sending");
     }
   }

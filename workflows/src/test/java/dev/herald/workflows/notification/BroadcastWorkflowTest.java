@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
@@ -252,7 +254,7 @@ class BroadcastWorkflowTest {
     Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(log);
-    env.newWorker(TaskQueues.EMAIL).registerActivitiesImplementations((dev.herald.workflows.broadcast.BroadcastActivities) log);
+    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations((ChannelActivities) log);
     env.start();
     return log;
   }

@@ -13,7 +13,10 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
@@ -28,7 +31,9 @@ import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
-import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
@@ -49,29 +54,29 @@ class ChannelRoutingTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
-  private final SmsActivities sms = mock(SmsActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities sms = mock(ChannelActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
   private WorkflowClient client;
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
     this.client = client;
-    testEnv.newWorker(TaskQueues.SMS).registerActivitiesImplementations(sms);
+    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue()).registerActivitiesImplementations(sms);
     TestNotifications.startWorkers(testEnv, email, deliveryLog);
   }
 
   @Test
   void fallbackSendsTheNextChannelWhenTheFirstFailsForGood() {
     NotificationSpec spec = smsThenEmail("fallback-next");
-    when(sms.sendSms(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.failed()).isEqualTo(1);
-    verify(email).sendEmail(any());
+    verify(email).send(any());
     verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/sms/0")
         && o.status() == DeliveryStatus.FAILED && "twilio-21211".equals(o.errorCode())));
     verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/email/0")
@@ -81,8 +86,8 @@ class ChannelRoutingTest {
   @Test
   void fallbackThatRunsOutOfChannelsFailsTheNotification() {
     NotificationSpec spec = smsThenEmail("fallback-exhausted");
-    when(sms.sendSms(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
-    when(email.sendEmail(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "smtp-550"));
+    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
+    when(email.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "smtp-550"));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
@@ -93,13 +98,13 @@ class ChannelRoutingTest {
   @Test
   void fallbackSkipsLaterChannelsWhenTheFirstGetsThrough() {
     NotificationSpec spec = withReceiptWindow(smsThenEmail("fallback-skip"), null);
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.skipped()).isEqualTo(1);
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
     verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/email/0")
         && o.status() == DeliveryStatus.SKIPPED));
   }
@@ -107,19 +112,19 @@ class ChannelRoutingTest {
   @Test
   void allModeSendsEveryChannel() {
     NotificationSpec spec = withMode(withReceiptWindow(smsThenEmail("all-channels"), null), ChannelMode.ALL);
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.sent()).isEqualTo(2);
-    verify(email).sendEmail(any());
+    verify(email).send(any());
   }
 
   @Test
   void deliveredReceiptIsRecordedAndEndsTheWait() {
     NotificationSpec spec = smsOnly("receipt-delivered");
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
     NotificationWorkflowStub started = start(spec);
     verify(deliveryLog, timeout(REACHED_MS)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
 
@@ -134,7 +139,7 @@ class ChannelRoutingTest {
   @Test
   void undeliveredReceiptFailsTheDelivery() {
     NotificationSpec spec = smsOnly("receipt-undelivered");
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
     NotificationWorkflowStub started = start(spec);
     verify(deliveryLog, timeout(REACHED_MS)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
 
@@ -149,7 +154,7 @@ class ChannelRoutingTest {
   @Test
   void repeatedFinalReceiptCountsOnce() {
     NotificationSpec spec = smsOnly("receipt-twice", "+14155550101", "+14155550102");
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
     NotificationWorkflowStub started = start(spec);
     verify(deliveryLog, timeout(REACHED_MS).times(2)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
     var delivered = new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null);
@@ -164,7 +169,7 @@ class ChannelRoutingTest {
   @Test
   void withoutReceiptsTheNotificationCompletesWhenTheWindowCloses() {
     NotificationSpec spec = smsOnly("receipt-none");
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
@@ -177,13 +182,13 @@ class ChannelRoutingTest {
   @Test
   void optedOutRecipientIsSkippedNotFailed() {
     NotificationSpec spec = smsOnly("opted-out");
-    when(sms.sendSms(any())).thenThrow(permanent(DeliveryErrorType.RECIPIENT_OPTED_OUT, "twilio-21610"));
+    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.RECIPIENT_OPTED_OUT, "twilio-21610"));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.skipped()).isEqualTo(1);
-    verify(sms).sendSms(any());
+    verify(sms).send(any());
     verify(deliveryLog).recordStatus(eq(spec.id()), eq(NotificationStatus.COMPLETED), any());
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.Recipient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,17 @@ class DeliveryPlanTest {
     NotificationSpec spec = emailTo("plan-stable", "ada@example.com", "bob@example.com");
 
     assertThat(DeliveryPlan.of(spec)).isEqualTo(DeliveryPlan.of(spec));
+  }
+
+  @Test
+  void inboxOwnersWhoseIdsDifferOnlyInCaseAreTwoRecipients() {
+    NotificationSpec base = emailTo("plan-inbox-case");
+    NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), List.of(Channel.IN_APP),
+        List.of(new Recipient("user-a", null, null, null, null), new Recipient("User-A", null, null, null, null),
+            new Recipient("user-a", null, null, null, null)),
+        base.content(), base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null, null, null,
+        null, null);
+
+    assertThat(DeliveryPlan.of(spec)).extracting(PlannedDelivery::address).containsExactly("user-a", "User-A");
   }
 }

@@ -1,12 +1,16 @@
 package dev.herald.workflows.notification;
 
-import dev.herald.workflows.broadcast.BroadcastActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
@@ -29,7 +33,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * per member, the statuses kept per member number, every send counted per member, so a test can
  * say "each member exactly once". Thread-safe: batches run concurrently.
  */
-final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActivities {
+final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities {
 
   private final int members;
   private final Map<Integer, DeliveryStatus> statuses = new ConcurrentHashMap<>();
@@ -83,6 +87,11 @@ final class FakeBroadcastLog implements DeliveryLogActivities, BroadcastActiviti
       }
     }
     return range(batch);
+  }
+
+  @Override
+  public ProviderReceipt send(OutgoingMessage message) {
+    throw new IllegalStateException("a broadcast sends in batches");
   }
 
   @Override

@@ -25,13 +25,15 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
-import dev.herald.workflows.messages.EmailMessage;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -67,7 +69,7 @@ class NotificationWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
   /** Holds back a send that must still be in flight when the test cancels. */
   private final CountDownLatch providerAnswers = new CountDownLatch(1);
@@ -84,7 +86,7 @@ class NotificationWorkflowTest {
   @Test
   void sendsEachRecipientOnceAndCompletes() {
     NotificationSpec spec = emailTo("no-approval", "ada@example.com", "bob@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
@@ -101,7 +103,7 @@ class NotificationWorkflowTest {
   @Test
   void aSingleSendWritesTheLogOnceToStartAndOnceToEnd() {
     NotificationSpec spec = emailTo("at-once", "ada@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     newWorkflow(spec).send(spec);
 
@@ -114,7 +116,7 @@ class NotificationWorkflowTest {
   @Test
   void aSingleSendStartedAsSendingUpdatesItsStatusAttributeOnlyToTheFinalStatus() {
     NotificationSpec spec = emailTo("started-sending", "ada@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     newWorkflow(spec).send(spec);
 
@@ -126,7 +128,7 @@ class NotificationWorkflowTest {
   @Test
   void aSingleSendStartedAsAcceptedStillShowsSendingFirst() {
     NotificationSpec spec = emailTo("started-accepted", "ada@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
     WorkflowOptions startedAsBefore = WorkflowOptions.newBuilder(optionsFor(spec))
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(HeraldSearchAttributes.STATUS, NotificationStatus.ACCEPTED.name()).build())
@@ -152,7 +154,7 @@ class NotificationWorkflowTest {
   @Test
   void aSingleSendCostsTwoWorkflowTasksAndOneActivityLikeABareWorkflow() {
     NotificationSpec spec = emailTo("single-send-cost", "ada@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     newWorkflow(spec).send(spec);
 
@@ -166,7 +168,7 @@ class NotificationWorkflowTest {
   @Test
   void approveWaitsForSignalThenSends() {
     NotificationSpec spec = withApprovalThreshold(emailTo("approve", "ada@example.com", "bob@example.com"), 1);
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
     NotificationWorkflow workflow = newWorkflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
@@ -174,7 +176,7 @@ class NotificationWorkflowTest {
 
     assertThat(workflow.progress().status()).isEqualTo(NotificationStatus.PENDING_APPROVAL);
     assertThat(workflow.progress().pending()).isEqualTo(2);
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
 
     ApprovalDecision approval = decision(Decision.APPROVE, null);
     workflow.decide(approval);
@@ -206,7 +208,7 @@ class NotificationWorkflowTest {
     // the server then fails that task and its local activity runs again (the same idempotent write)
     verify(deliveryLog, atLeastOnce()).recordApproval(spec.id(), rejection);
     verify(deliveryLog, never()).recordApproval(eq(spec.id()), argThat(d -> d.decision() == Decision.APPROVE));
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
   }
 
   @Test
@@ -223,7 +225,7 @@ class NotificationWorkflowTest {
 
     String reason = "rejected by admin@herald.test: too broad";
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.REJECTED, 0, 0, 0, 0, 2, reason));
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
     verify(deliveryLog).recordApproval(spec.id(), rejection);
     verify(deliveryLog).releasePending(spec.id(), reason);
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.REJECTED, reason);
@@ -241,7 +243,7 @@ class NotificationWorkflowTest {
     assertThat(result.detail()).isEqualTo(reason);
     assertThat(Duration.ofMillis(testEnv.currentTimeMillis() - startedAt))
         .isGreaterThanOrEqualTo(TestNotifications.APPROVAL_TIMEOUT);
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
     verify(deliveryLog, never()).recordApproval(any(), any());
     verify(deliveryLog).releasePending(spec.id(), reason);
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.EXPIRED, reason);
@@ -252,7 +254,7 @@ class NotificationWorkflowTest {
     Instant sendAt = Instant.ofEpochMilli(testEnv.currentTimeMillis()).plus(Duration.ofHours(2));
     NotificationSpec spec = withSendAt(emailTo("scheduled", "ada@example.com"), sendAt);
     AtomicLong sentAtMillis = new AtomicLong();
-    when(email.sendEmail(any())).thenAnswer(invocation -> {
+    when(email.send(any())).thenAnswer(invocation -> {
       sentAtMillis.set(testEnv.currentTimeMillis());
       return new ProviderReceipt("smtp-1", 1);
     });
@@ -264,12 +266,12 @@ class NotificationWorkflowTest {
 
     assertThat(workflow.progress().status()).isEqualTo(NotificationStatus.SCHEDULED);
     assertThat(workflow.progress().statusDetail()).isEqualTo("until " + sendAt);
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
 
     NotificationResult result = resultOf(workflow);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    verify(email, times(1)).sendEmail(any());
+    verify(email, times(1)).send(any());
     assertThat(Instant.ofEpochMilli(sentAtMillis.get())).isAfterOrEqualTo(sendAt);
     verify(deliveryLog).recordAccepted(eq(spec), any());
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.SENDING, null);
@@ -279,30 +281,30 @@ class NotificationWorkflowTest {
   void sendAtInThePastSendsImmediately() {
     Instant sendAt = Instant.ofEpochMilli(testEnv.currentTimeMillis()).minus(Duration.ofMinutes(5));
     NotificationSpec spec = withSendAt(emailTo("past-send-at", "ada@example.com"), sendAt);
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     verify(deliveryLog, never()).recordStatus(any(), eq(NotificationStatus.SCHEDULED), any());
-    verify(email).sendEmail(any());
+    verify(email).send(any());
     verify(deliveryLog).recordAcceptedSending(eq(spec), any());
   }
 
   @Test
   void transientFailureIsRetriedThenSucceeds() {
     NotificationSpec spec = emailTo("transient", "ada@example.com");
-    when(email.sendEmail(any()))
+    when(email.send(any()))
         .thenThrow(providerUnavailable(1), providerUnavailable(2))
         .thenReturn(new ProviderReceipt("smtp-3", 3));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 1, 0, 0, 0, 0, null));
-    ArgumentCaptor<EmailMessage> attempts = ArgumentCaptor.forClass(EmailMessage.class);
-    verify(email, times(3)).sendEmail(attempts.capture());
+    ArgumentCaptor<OutgoingMessage> attempts = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(email, times(3)).send(attempts.capture());
     // Every retry carries the same delivery id, which the sender uses as Message-ID.
-    assertThat(attempts.getAllValues()).extracting(EmailMessage::deliveryId).containsOnly(spec.id() + "/email/0");
+    assertThat(attempts.getAllValues()).extracting(OutgoingMessage::deliveryId).containsOnly(spec.id() + "/email/0");
     verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.COMPLETED, null,
         new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 3, "smtp-3", null, null));
   }
@@ -310,12 +312,12 @@ class NotificationWorkflowTest {
   @Test
   void permanentFailureIsNotRetried() {
     NotificationSpec spec = emailTo("permanent", "nobody@example.invalid");
-    when(email.sendEmail(any())).thenThrow(invalidAddress("nobody@example.invalid"));
+    when(email.send(any())).thenThrow(invalidAddress("nobody@example.invalid"));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.FAILED, 0, 0, 1, 0, 0, null));
-    verify(email, times(1)).sendEmail(any());
+    verify(email, times(1)).send(any());
     verify(deliveryLog).recordFinished(spec.id(), NotificationStatus.FAILED, null, new DeliveryOutcome(
         spec.id() + "/email/0", DeliveryStatus.FAILED, 1, null, "550", "5.1.1 mailbox unavailable"));
   }
@@ -323,15 +325,15 @@ class NotificationWorkflowTest {
   @Test
   void onePermanentFailureAmongTwoRecipientsIsPartiallyFailed() {
     NotificationSpec spec = emailTo("partial", "ada@example.com", "nobody@example.invalid");
-    when(email.sendEmail(argThat(message -> message != null && message.to().equals("ada@example.com"))))
+    when(email.send(argThat(message -> message != null && message.address().equals("ada@example.com"))))
         .thenReturn(new ProviderReceipt("smtp-1", 1));
-    when(email.sendEmail(argThat(message -> message != null && message.to().equals("nobody@example.invalid"))))
+    when(email.send(argThat(message -> message != null && message.address().equals("nobody@example.invalid"))))
         .thenThrow(invalidAddress("nobody@example.invalid"));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.PARTIALLY_FAILED, 1, 0, 1, 0, 0, null));
-    verify(email, times(2)).sendEmail(any());
+    verify(email, times(2)).send(any());
     verify(deliveryLog).recordDelivery(new DeliveryOutcome(spec.id() + "/email/0", DeliveryStatus.SENT, 1, "smtp-1", null, null));
     verify(deliveryLog).recordDelivery(new DeliveryOutcome(
         spec.id() + "/email/1", DeliveryStatus.FAILED, 1, null, "550", "5.1.1 mailbox unavailable"));
@@ -352,7 +354,7 @@ class NotificationWorkflowTest {
         .hasCauseInstanceOf(CanceledFailure.class);
     verify(deliveryLog).releasePending(spec.id(), "cancelled by request");
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.CANCELLED, "cancelled by request");
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
   }
 
   @Test
@@ -371,20 +373,20 @@ class NotificationWorkflowTest {
         .hasCauseInstanceOf(CanceledFailure.class);
     verify(deliveryLog).releasePending(spec.id(), "cancelled by request");
     verify(deliveryLog).recordStatus(spec.id(), NotificationStatus.CANCELLED, "cancelled by request");
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
   }
 
   @Test
   void cancelWhileSendingRecordsTheInFlightSendAndCancelsTheRest() {
     NotificationSpec spec = emailTo("cancel-sending", "ada@example.com");
-    when(email.sendEmail(any())).thenAnswer(invocation -> {
+    when(email.send(any())).thenAnswer(invocation -> {
       providerAnswers.await();
       return new ProviderReceipt("smtp-late", 1);
     });
     NotificationWorkflow workflow = newWorkflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
-    verify(email, timeout(REACHED_MS)).sendEmail(any());
+    verify(email, timeout(REACHED_MS)).send(any());
     WorkflowStub stub = WorkflowStub.fromTyped(workflow);
     stub.cancel();
     providerAnswers.countDown();
@@ -407,7 +409,7 @@ class NotificationWorkflowTest {
   @Test
   void duplicateAddressesAreSentOnce() {
     NotificationSpec spec = emailTo("duplicates", "Ada@Example.com", "bob@example.com", "ada@example.com");
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
@@ -424,7 +426,7 @@ class NotificationWorkflowTest {
     assertThat(result.status()).isEqualTo(NotificationStatus.FAILED);
     assertThat(result.detail()).isEqualTo("no recipient has an address for the requested channels");
     verify(deliveryLog).recordAccepted(spec, List.of());
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
   }
 
   @AfterEach
@@ -450,8 +452,8 @@ class NotificationWorkflowTest {
   }
 
   private List<String> sentAddresses(int expectedSends) {
-    ArgumentCaptor<EmailMessage> sent = ArgumentCaptor.forClass(EmailMessage.class);
-    verify(email, times(expectedSends)).sendEmail(sent.capture());
-    return sent.getAllValues().stream().map(EmailMessage::to).toList();
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(email, times(expectedSends)).send(sent.capture());
+    return sent.getAllValues().stream().map(OutgoingMessage::address).toList();
   }
 }

@@ -5,7 +5,9 @@ import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.RenderedMessage;
 import dev.herald.workflows.messages.TemplateRef;
-import dev.herald.workflows.sms.SmsActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.template.TemplateActivities;
 import java.time.Duration;
 
@@ -25,7 +27,10 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationResult;
@@ -70,9 +75,9 @@ class RecordHistoriesTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
-  private final SmsActivities sms = mock(SmsActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities sms = mock(ChannelActivities.class, withSettings().withoutAnnotations());
   private final TemplateActivities templates = mock(TemplateActivities.class, withSettings().withoutAnnotations());
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
@@ -81,7 +86,7 @@ class RecordHistoriesTest {
   void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
     this.testEnv = testEnv;
     this.client = client;
-    testEnv.newWorker(TaskQueues.SMS).registerActivitiesImplementations(sms);
+    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue()).registerActivitiesImplementations(sms);
     TestNotifications.startWorkers(testEnv, email, deliveryLog, templates);
   }
 
@@ -97,7 +102,7 @@ class RecordHistoriesTest {
 
   /** A notification whose every email is accepted at once, recorded when it completed. */
   private void recordSent(NotificationSpec spec, String fileName) throws IOException {
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = workflow(spec).send(spec);
 
@@ -109,14 +114,14 @@ class RecordHistoriesTest {
   void recordSingleSendCancelledWhileSending() throws IOException {
     NotificationSpec spec = emailTo("recorded-single-cancelled", "ada@example.com");
     CountDownLatch providerAnswers = new CountDownLatch(1);
-    when(email.sendEmail(any())).thenAnswer(invocation -> {
+    when(email.send(any())).thenAnswer(invocation -> {
       providerAnswers.await();
       return new ProviderReceipt("smtp-late", 1);
     });
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
-    verify(email, timeout(5_000)).sendEmail(any());
+    verify(email, timeout(5_000)).send(any());
     WorkflowStub.fromTyped(workflow).cancel();
     providerAnswers.countDown();
 
@@ -128,7 +133,7 @@ class RecordHistoriesTest {
   @Test
   void recordApproved() throws IOException {
     NotificationSpec spec = withApprovalThreshold(emailTo("recorded-approved", "ada@example.com", "bob@example.com"), 1);
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
@@ -144,9 +149,9 @@ class RecordHistoriesTest {
   @Test
   void recordPartiallyFailed() throws IOException {
     NotificationSpec spec = emailTo("recorded-partially-failed", "ada@example.com", "nobody@example.invalid");
-    when(email.sendEmail(argThat(message -> message != null && message.to().equals("ada@example.com"))))
+    when(email.send(argThat(message -> message != null && message.address().equals("ada@example.com"))))
         .thenReturn(new ProviderReceipt("smtp-1", 1));
-    when(email.sendEmail(argThat(message -> message != null && message.to().equals("nobody@example.invalid"))))
+    when(email.send(argThat(message -> message != null && message.address().equals("nobody@example.invalid"))))
         .thenThrow(invalidAddress("nobody@example.invalid"));
 
     NotificationResult result = workflow(spec).send(spec);
@@ -158,7 +163,7 @@ class RecordHistoriesTest {
   @Test
   void recordFallbackWithReceipt() throws IOException {
     NotificationSpec spec = TestNotifications.smsThenEmail("recorded-fallback-receipt", Duration.ofMinutes(10));
-    when(sms.sendSms(any())).thenReturn(new ProviderReceipt("SM1", 1));
+    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
@@ -177,7 +182,7 @@ class RecordHistoriesTest {
         base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
         null, new TemplateRef("order-shipped", 1, java.util.Map.of("order", java.util.Map.of("id", 42))), null, null);
     when(templates.renderTemplate(any(), any(), any())).thenReturn(new RenderedMessage(null, "Order 42", "text", "<p>42</p>"));
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = workflow(spec).send(spec);
 

@@ -13,14 +13,16 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryStatus;
-import dev.herald.workflows.messages.EmailMessage;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -49,7 +51,7 @@ class TemplateSendTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final EmailActivities email = mock(EmailActivities.class, withSettings().withoutAnnotations());
+  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
   private final TemplateActivities templates = mock(TemplateActivities.class, withSettings().withoutAnnotations());
   private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
   private WorkflowClient client;
@@ -60,7 +62,7 @@ class TemplateSendTest {
     Worker notifications = testEnv.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(deliveryLog, templates);
-    testEnv.newWorker(TaskQueues.EMAIL).registerActivitiesImplementations(email);
+    testEnv.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations(email);
     testEnv.start();
   }
 
@@ -71,17 +73,17 @@ class TemplateSendTest {
         .thenReturn(new RenderedMessage(null, "주문 #42 발송", "텍스트", "<p>주문 #42</p>"));
     when(templates.renderTemplate(any(), eq(Channel.EMAIL), eq("en-US")))
         .thenReturn(new RenderedMessage(null, "Order #42 shipped", "text", "<p>Order #42</p>"));
-    when(email.sendEmail(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = workflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     verify(templates, times(2)).renderTemplate(any(), any(), any());
-    ArgumentCaptor<EmailMessage> sent = ArgumentCaptor.forClass(EmailMessage.class);
-    verify(email, times(3)).sendEmail(sent.capture());
-    assertThat(sent.getAllValues()).extracting(EmailMessage::subject)
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(email, times(3)).send(sent.capture());
+    assertThat(sent.getAllValues()).extracting(m -> m.content().subject())
         .containsExactlyInAnyOrder("주문 #42 발송", "주문 #42 발송", "Order #42 shipped");
-    assertThat(sent.getAllValues()).extracting(EmailMessage::html).contains("<p>Order #42</p>");
+    assertThat(sent.getAllValues()).extracting(m -> m.content().html()).contains("<p>Order #42</p>");
   }
 
   @Test
@@ -95,7 +97,7 @@ class TemplateSendTest {
     NotificationResult result = workflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.FAILED);
-    verify(email, never()).sendEmail(any());
+    verify(email, never()).send(any());
     verify(templates).renderTemplate(any(), any(), any());
     verify(deliveryLog).recordFinished(eq(spec.id()), eq(NotificationStatus.FAILED), any(), argThat(o ->
         o.status() == DeliveryStatus.FAILED && "template-missing-variable".equals(o.errorCode())

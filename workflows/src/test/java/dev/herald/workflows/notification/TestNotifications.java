@@ -3,7 +3,10 @@ package dev.herald.workflows.notification;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.email.EmailActivities;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
@@ -42,7 +45,7 @@ final class TestNotifications {
   }
 
   /** Registers the workflow and the delivery log on the notifications queue, email on its own queue. */
-  static void startWorkers(TestWorkflowEnvironment env, EmailActivities email, DeliveryLogActivities deliveryLog,
+  static void startWorkers(TestWorkflowEnvironment env, ChannelActivities email, DeliveryLogActivities deliveryLog,
       Object... moreNotificationActivities) {
     Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
@@ -50,7 +53,7 @@ final class TestNotifications {
     if (moreNotificationActivities.length > 0) {
       notifications.registerActivitiesImplementations(moreNotificationActivities);
     }
-    env.newWorker(TaskQueues.EMAIL).registerActivitiesImplementations(email);
+    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations(email);
     env.start();
   }
 

@@ -1,0 +1,23 @@
+package dev.herald.activities.channel;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.ProviderReceipt;
+
+/**
+ * A channel's plug-in on the activities side: builds the provider's message from an
+ * {@link OutgoingMessage} and hands it to the vendor. The same call serves a single send and each
+ * member of a broadcast batch. Found through {@link ChannelAdapters}; its durable side is the
+ * channel's descriptor in {@code dev.herald.workflows.channel.Channels}.
+ */
+public interface ChannelAdapter {
+
+  Channel channel();
+
+  /**
+   * @param attempt the activity attempt this send belongs to, recorded with its outcome
+   * @throws io.temporal.failure.ApplicationFailure typed by {@code DeliveryErrorType}, with a
+   *     {@code DeliveryError} as details; non-retryable when the failure is permanent
+   */
+  ProviderReceipt send(OutgoingMessage message, int attempt);
+}

@@ -1,0 +1,19 @@
+package dev.herald.activities.recipient;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A stored recipient. {@code id} is the sender's own id, the one notifications, the in-app inbox
+ * and push devices use. Phone is E.164, locale a BCP 47 tag, time zone an IANA id.
+ */
+public record StoredRecipient(
+    String id,
+    String name,
+    String locale,
+    String timeZone,
+    String email,
+    String phone,
+    Map<String, Object> attributes,
+    Instant createdAt,
+    Instant updatedAt) {}

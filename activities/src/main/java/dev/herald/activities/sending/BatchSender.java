@@ -1,0 +1,135 @@
+package dev.herald.activities.sending;
+
+import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.template.TemplateRenderer;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.RenderedMessage;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel's broadcast batches (one instance per channel, over that channel's adapter): claims, sends and records the range's PENDING deliveries a group at a time
+ * ({@link ClaimGroups}): the outcomes of a group's sends are written by the statement that claims the
+ * next group, so each group costs one round trip to the delivery log. Heartbeats at most every
+ * {@link #HEARTBEAT_EVERY} (the SDK sends fewer still).
+ * See {@code ChannelActivities#sendBatch} for the contract.
+ */
+final class BatchSender {
+
+  static final String BATCH_INCOMPLETE = "BATCH_INCOMPLETE";
+
+  /** Well inside the batch's heartbeat timeout (a minute); every member would cost ~2% of a broadcast's CPU. */
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
+
+  private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
+
+  private final Channel channel;
+  private final ChannelAdapter adapter;
+  private final BatchStore store;
+  private final TemplateRenderer templates;
+  private final int groupSize;
+
+  BatchSender(ChannelAdapter adapter, BatchStore store, TemplateRenderer templates, int groupSize) {
+    this.channel = adapter.channel();
+    this.adapter = adapter;
+    this.store = store;
+    this.templates = templates;
+    this.groupSize = groupSize;
+  }
+
+  ChannelCounts sendBatch(BatchRequest batch) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    int attempt = context.getInfo().getAttempt();
+    List<BatchItem> items = store.pending(batch);
+    Map<Integer, Channel> reached = store.reached(batch);
+    BatchContent content = BatchContent.of(batch, templates);
+    Retries retries = new Retries();
+    // The outcomes of the last group's sends, recorded by the statement that claims the next group (or at the end).
+    List<DeliveryOutcome> unrecorded = List.of();
+    long lastHeartbeat = System.nanoTime();
+    for (int from = 0; from < items.size(); from += groupSize) {
+      List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
+      List<BatchItem> toSend = skipReached(group, reached);
+      Set<String> claimed = store.recordSendsAndClaim(unrecorded, toSend.stream().map(BatchItem::deliveryId).toList());
+      unrecorded = new ArrayList<>(claimed.size());
+      for (BatchItem item : toSend) {
+        if (claimed.contains(item.deliveryId())) {
+          DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
+          if (outcome != null) {
+            unrecorded.add(outcome);
+          }
+        }
+        // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
+        if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
+          context.heartbeat(item.seq());
+          lastHeartbeat = System.nanoTime();
+        }
+      }
+    }
+    store.recordSends(unrecorded);
+    if (retries.count() > 0) {
+      log.warn("broadcast {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
+          batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
+      throw retries.toFailure(items.size());
+    }
+    return store.counts(batch);
+  }
+
+  /** The group's members to send: in fallback, those reached on an earlier channel are recorded SKIPPED. */
+  private List<BatchItem> skipReached(List<BatchItem> group, Map<Integer, Channel> reached) {
+    if (reached.isEmpty()) {
+      return group;
+    }
+    List<BatchItem> toSend = new ArrayList<>(group.size());
+    for (BatchItem item : group) {
+      Channel reachedBy = reached.get(item.seq());
+      if (reachedBy != null) {
+        store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
+      } else {
+        toSend.add(item);
+      }
+    }
+    return toSend;
+  }
+
+  /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
+  private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
+    try {
+      ProviderReceipt receipt = adapter.send(message(batch, item, content.forMember(item)), attempt);
+      return DeliveryOutcome.sent(item.deliveryId(), receipt);
+    } catch (ProviderSendException e) {
+      return DeliveryOutcome.failed(item.deliveryId(), new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
+    } catch (ApplicationFailure failure) {
+      DeliveryError error = Retries.errorOf(failure, attempt);
+      if (failure.isNonRetryable()) {
+        return DeliveryOutcome.failed(item.deliveryId(), error);
+      }
+      store.recordRetry(item.deliveryId(), error);
+      retries.add(error, failure.getNextRetryDelay());
+      return null;
+    }
+  }
+
+  /** The member's message, as a single send builds it for a list recipient. */
+  private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content) {
+    Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), null, item.locale());
+    return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
+        item.address(), recipient, content);
+  }
+}

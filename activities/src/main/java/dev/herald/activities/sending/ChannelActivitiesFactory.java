@@ -1,0 +1,28 @@
+package dev.herald.activities.sending;
+
+import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.template.TemplateRenderer;
+import dev.herald.workflows.channel.ChannelActivities;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a channel's activities over its adapter. The worker registers them on the channel's queue;
+ * the queue's {@code ratePerSecond} then limits batch starts for broadcasts (100 to 1,000 messages
+ * each), single sends for lists.
+ */
+@Component
+public class ChannelActivitiesFactory {
+
+  private final BatchStore store;
+  private final TemplateRenderer templates;
+
+  ChannelActivitiesFactory(BatchStore store, TemplateRenderer templates) {
+    this.store = store;
+    this.templates = templates;
+  }
+
+  public ChannelActivities forAdapter(ChannelAdapter adapter) {
+    return new ChannelActivitiesImpl(adapter,
+        new BatchSender(adapter, store, templates, ClaimGroups.sizeFor(adapter.channel())));
+  }
+}

@@ -1,0 +1,340 @@
+package dev.herald.activities.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.herald.activities.GroupFixtures;
+import dev.herald.activities.GroupFixtures.Member;
+import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
+import dev.herald.activities.email.EmailChannel;
+import dev.herald.activities.email.EmailProperties;
+import dev.herald.activities.email.EmailSender;
+import dev.herald.activities.email.SmtpEmailSender;
+import dev.herald.activities.email.SmtpServer;
+import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.template.ChannelParts;
+import dev.herald.activities.template.Templates;
+import dev.herald.activities.template.TemplateContent;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.messages.ApprovalPolicy;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.ChannelMode;
+import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.TemplateRef;
+import dev.herald.workflows.notification.NotificationIds;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The email batch activity as Temporal runs it, over the real email activity, an SMTP server (GreenMail)
+ * and PostgreSQL. Not rolled back (the activity runs on its own thread): every test uses its own keys.
+ */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class BroadcastBatchTest {
+
+  @RegisterExtension
+  static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+      .build();
+
+  @Autowired DeliveryLogActivitiesImpl log;
+  @Autowired ChannelActivitiesFactory channels;
+  @Autowired Templates templates;
+  @Autowired NamedParameterJdbcTemplate template;
+
+  private TestActivityEnvironment environment;
+  private final AtomicBoolean dead = new AtomicBoolean();
+  private SmtpEmailSender smtpSender;
+  private ChannelActivities activities;
+
+  @BeforeEach
+  void startEnvironment() {
+    environment = TestActivityEnvironment.newInstance();
+    smtpSender = new SmtpEmailSender(new SmtpServer("127.0.0.1", smtp.getSmtp().getPort(), null, null, false),
+        new EmailProperties("Herald <herald@example.com>", "herald.example.com",
+            new EmailProperties.Smtp(null, 0, null, null, false, 2, Duration.ofSeconds(5))));
+    environment.registerActivitiesImplementations(
+        channels.forAdapter(new EmailChannel(scripted(smtpSender))));
+    activities = environment.newActivityStub(ChannelActivities.class, ONE_ATTEMPT);
+  }
+
+  @AfterEach
+  void closeEnvironment() throws Exception {
+    environment.close();
+    smtpSender.close();
+  }
+
+  @Test
+  void aBatchSendsEachPendingDeliveryOnceAndARepeatSendsNothing() {
+    NotificationSpec spec = broadcast("once", ChannelMode.ALL, Channel.EMAIL, emails("once", 5));
+
+    ChannelCounts first = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 4, List.of()));
+    ChannelCounts repeat = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 4, List.of()));
+
+    assertThat(first).isEqualTo(new ChannelCounts(Channel.EMAIL, 4, 0, 4, 0, 0, 0, 0));
+    assertThat(repeat).isEqualTo(first);
+    assertThat(recipientsOf(smtp.getReceivedMessages()))
+        .containsExactly("once-0@example.com", "once-1@example.com", "once-2@example.com", "once-3@example.com");
+    assertThat(statuses(spec)).containsEntry("email/once-0", "SENT").containsEntry("email/once-4", "PENDING");
+  }
+
+  @Test
+  void deliveriesReleasedBeforeTheBatchAreNotSent() {
+    NotificationSpec spec = broadcast("released", ChannelMode.ALL, Channel.EMAIL, emails("released", 3));
+    log.releasePending(spec.id(), "cancelled by ops");
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of()));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 0, 0, 0, 0, 3));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aBroadcastCancelledDuringTheBatchSendsOnlyTheRestOfTheGroupInFlight() {
+    int group = ClaimGroups.sizeFor(Channel.EMAIL);
+    List<Member> members = new ArrayList<>(numbered("mid", group + 3));
+    members.set(1, Member.email("mid-01", "cancels-mid-01@example.com"));
+    NotificationSpec spec = broadcast("mid", ChannelMode.ALL, Channel.EMAIL, members);
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, group + 3, List.of()));
+
+    assertThat(smtp.getReceivedMessages()).hasSize(group);
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, group + 3, 0, group, 0, 0, 0, 3));
+    assertThat(statuses(spec)).containsEntry("email/mid-01", "SENT").containsEntry("email/" + key("mid", group - 1), "SENT")
+        .containsEntry("email/" + key("mid", group), "CANCELLED cancelled while sending");
+  }
+
+  @Test
+  void aWorkerDyingMidGroupLeavesOnlyThatGroupToSendAgainWithTheSameMessageIds() {
+    int group = ClaimGroups.sizeFor(Channel.EMAIL);
+    int dying = group + group / 2;
+    List<Member> members = new ArrayList<>(numbered("member", 2 * group + 1));
+    members.set(dying, Member.email(key("member", dying), "dies-" + dying + "@example.com"));
+    NotificationSpec spec = broadcast("dies", ChannelMode.ALL, Channel.EMAIL, members);
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, members.size(), List.of());
+
+    assertThatThrownBy(() -> activities.sendBatch(batch)).isInstanceOf(ActivityFailure.class);
+    assertThat(statuses(spec)).containsEntry("email/" + key("member", group - 1), "SENT")
+        .containsEntry("email/" + key("member", group), "PENDING").containsEntry("email/" + key("member", dying), "PENDING");
+    ChannelCounts counts = activities.sendBatch(batch);
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, members.size(), 0, members.size(), 0, 0, 0, 0));
+    Map<String, Long> mailsPerMessageId = Arrays.stream(smtp.getReceivedMessages())
+        .collect(Collectors.groupingBy(BroadcastBatchTest::messageId, Collectors.counting()));
+    assertThat(mailsPerMessageId).hasSize(members.size());
+    assertThat(mailsPerMessageId.values().stream().filter(mails -> mails == 2)).as("sent again").hasSize(group / 2);
+  }
+
+  @Test
+  void aPermanentFailureIsRecordedAndTheBatchGoesOn() {
+    NotificationSpec spec = broadcast("perm", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("perm-0", "perm-0@example.com"), Member.email("perm-1", "rejected-perm-1@example.com"),
+        Member.email("perm-2", "perm-2@example.com")));
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of()));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 2, 0, 1, 0, 0));
+    assertThat(statuses(spec)).containsEntry("email/perm-1", "FAILED smtp-550 mailbox unknown");
+    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("perm-0@example.com", "perm-2@example.com");
+  }
+
+  @Test
+  void aTransientFailureStaysPendingAndTheBatchFailsRetryablyAfterSendingTheRest() {
+    NotificationSpec spec = broadcast("busy", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("busy-0", "busy-0@example.com"), Member.email("busy-1", "later-busy-1@example.com"),
+        Member.email("busy-2", "busy-2@example.com")));
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class,
+        () -> activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of())));
+
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertThat(cause.getType()).isEqualTo("BATCH_INCOMPLETE");
+    assertThat(cause.isNonRetryable()).isFalse();
+    assertThat(cause.getOriginalMessage()).isEqualTo("1 of 3 deliveries will be retried: try again later");
+    assertThat(cause.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(statuses(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "email/busy-0", "SENT", "email/busy-1", "PENDING smtp-451 try again later", "email/busy-2", "SENT"));
+    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("busy-0@example.com", "busy-2@example.com");
+  }
+
+  @Test
+  void inFallbackAMemberAlreadyReachedOnAnEarlierChannelIsSkipped() {
+    List<Member> members = IntStream.range(0, 3)
+        .mapToObj(i -> new Member("fb-" + i, null, null, "fb-" + i + "@example.com", "+1555000030" + i)).toList();
+    NotificationSpec spec = broadcast("fb", ChannelMode.FALLBACK, List.of(Channel.SMS, Channel.EMAIL), members);
+    log.recordDelivery(new DeliveryOutcome(NotificationIds.broadcastDelivery(spec.id(), Channel.SMS, "fb-1"),
+        DeliveryStatus.SENT, 1, "SM1", null, null));
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of(Channel.SMS)));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 2, 0, 0, 1, 0));
+    assertThat(statuses(spec)).containsEntry("email/fb-1", "SKIPPED fallback not needed: sent by SMS");
+    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("fb-0@example.com", "fb-2@example.com");
+  }
+
+  @Test
+  void aTemplateIsRenderedPerRecipientAndAMissingVariableFailsOnlyThatMember() {
+    templates.create("welcome-batch", "ops", null);
+    templates.addVersion("welcome-batch", new TemplateContent(new ChannelParts(new ChannelParts.Email(null,
+        "Welcome {{recipient.name}}", null, "Hello {{recipient.name}}, your code is {{recipient.attributes.code}}. {{sig}}"),
+        null, null, null, null), null));
+    NotificationSpec spec = broadcast("tpl", ChannelMode.ALL, Channel.EMAIL, List.of(
+        new Member("tpl-0", "Ada", null, "tpl-0@example.com", null),
+        new Member("tpl-1", "Bo", null, "tpl-1@example.com", null),
+        new Member("tpl-2", "Cy", null, "tpl-2@example.com", null)));
+    JdbcClient.create(template).sql("""
+        update recipient set attributes = jsonb_build_object('code', upper(external_id))
+        where external_id in ('tpl-0', 'tpl-2')""").update();
+    TemplateRef ref = new TemplateRef("welcome-batch", 1, Map.of("sig", "- Herald"));
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of());
+
+    ChannelCounts counts = activities.sendBatch(batch);
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 2, 0, 1, 0, 0));
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m) + " / " + GreenMailUtil.getBody(m).trim()))
+        .containsExactly("Welcome Ada / Hello Ada, your code is TPL-0. - Herald",
+            "Welcome Cy / Hello Cy, your code is TPL-2. - Herald");
+    assertThat(statuses(spec)).containsEntry("email/tpl-1",
+        "FAILED template-missing-variable missing variable 'recipient.attributes.code' in email.text");
+  }
+
+  // --- fixtures
+
+  private NotificationSpec broadcast(String key, ChannelMode mode, Channel channel, List<Member> members) {
+    return broadcast(key, mode, List.of(channel), members);
+  }
+
+  private NotificationSpec broadcast(String key, ChannelMode mode, List<Channel> channels, List<Member> members) {
+    GroupFixtures.group(JdbcClient.create(template), "group-" + key, members);
+    NotificationSpec spec = new NotificationSpec(NotificationIds.fromIdempotencyKey("batch-" + key), "batch-" + key,
+        "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
+        new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,
+        null);
+    log.recordBroadcastAccepted(spec);
+    return spec;
+  }
+
+  private static BatchRequest batch(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
+    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), null, reachedBy);
+  }
+
+  private static List<Member> emails(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> Member.email(prefix + "-" + i, prefix + "-" + i + "@example.com"))
+        .toList();
+  }
+
+  /** Members numbered so that their order (by id) is their number's: {@code mid-00}, {@code mid-01}, ... */
+  private static List<Member> numbered(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> Member.email(key(prefix, i), key(prefix, i) + "@example.com")).toList();
+  }
+
+  private static String key(String prefix, int number) {
+    return String.format("%s-%02d", prefix, number);
+  }
+
+  /**
+   * Addresses starting {@code rejected-} are refused for good (550), {@code later-} for now (451, retry in
+   * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile;
+   * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more.
+   */
+  private EmailSender scripted(EmailSender smtp) {
+    return message -> {
+      if (message.to().startsWith("dies-") && dead.compareAndSet(false, true)) {
+        throw new WorkerDied();
+      }
+      if (message.to().startsWith("cancels-")) {
+        log.releasePending(message.notificationId(), "cancelled while sending");
+        return smtp.send(message);
+      }
+      if (message.to().startsWith("rejected-")) {
+        throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, "smtp-550", "mailbox unknown", null);
+      }
+      if (message.to().startsWith("later-")) {
+        throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "try again later",
+            Duration.ofSeconds(30), null);
+      }
+      return smtp.send(message);
+    };
+  }
+
+  private Map<String, String> statuses(NotificationSpec spec) {
+    return JdbcClient.create(template).sql("""
+            select substr(id, length(:id) + 2) as key,
+                   status || coalesce(' ' || error_code, '') || coalesce(' ' || last_error, '') as value
+            from delivery where notification_id = :id""")
+        .param("id", spec.id())
+        .query((row, n) -> Map.entry(row.getString("key"), row.getString("value"))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private static List<String> recipientsOf(MimeMessage[] messages) {
+    return Arrays.stream(messages).map(m -> {
+      try {
+        return m.getRecipients(Message.RecipientType.TO)[0].toString();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /** Stands for the worker process dying: not a provider failure, nothing is recorded after it. */
+  private static final class WorkerDied extends Error {}
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.herald.activities.sending;
+
+import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.TestPostgres;
+import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
+import dev.herald.activities.template.TemplateRenderer;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The broadcast tests' context: a real PostgreSQL (zonky) migrated by Flyway, the delivery log, the
+ * template store and the channel activities' store. Channel senders are built by each test.
+ */
+@SpringBootConfiguration
+@Import({TestPostgres.class, PersistenceConfig.class})
+@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, ChannelActivitiesFactory.class, TemplateRenderer.class})
+class BroadcastTestApplication {}

@@ -1,4 +1,0 @@
-package dev.herald.workflows.messages;
-
-/** One item for a recipient's in-app inbox. */
-public record InAppMessage(String deliveryId, String notificationId, String recipientId, String title, String body) {}

@@ -1,0 +1,14 @@
+package dev.herald.workflows.messages;
+
+/**
+ * One message to send on one channel, the same for a single send and a broadcast member: the
+ * channel's adapter builds the provider's request from it. {@code deliveryId} is stable across
+ * retries (an email's Message-ID, an inbox item's key), so a receiver can recognise a repeat.
+ *
+ * @param address the recipient's address on the channel (email, E.164 phone, recipient id ...)
+ * @param recipient the recipient's other fields: its id (inbox, push devices), push token, locale
+ * @param content the rendered or inline content; {@code from} null means the channel's default sender
+ */
+public record OutgoingMessage(
+    String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,
+    RenderedMessage content) {}
