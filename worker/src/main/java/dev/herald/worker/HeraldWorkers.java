@@ -7,7 +7,6 @@ import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
-import dev.herald.workflows.template.TemplateActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -26,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the task queues this process hosts, each with its own tuning: the orchestration queue
- * (notification workflows, the delivery log, templates) unless {@code herald.worker.orchestration}
+ * (notification workflows and the delivery log) unless {@code herald.worker.orchestration}
  * is false, and the queue of each channel in {@code herald.worker.channels} (every channel with an
- * adapter when empty), where that channel's single sends and broadcast batches run. Off with
+ * adapter when empty), where that channel's batches run. Off with
  * {@code herald.worker.enabled=false} (API-only processes).
  */
 @Component
@@ -43,13 +41,12 @@ public class HeraldWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
-      ObjectProvider<TemplateActivities> templates, ChannelAdapters adapters, ChannelActivitiesFactory channels) {
+      ChannelAdapters adapters, ChannelActivitiesFactory channels) {
     this.factory = WorkerFactory.newInstance(client);
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
       orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
       orchestration.registerActivitiesImplementations(deliveryLog);
-      templates.ifAvailable(orchestration::registerActivitiesImplementations);
     }
     for (Channel channel : properties.hostedChannels(adapters.available())) {
       var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(

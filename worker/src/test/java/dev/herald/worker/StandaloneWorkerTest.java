@@ -125,8 +125,20 @@ class StandaloneWorkerTest {
         "--server.port=0")) {
       assertThat(emailOnly.getBean(HeraldWorkers.class).queues()).containsExactly("email");
     }
-    assertThat(worker.getBean(HeraldWorkers.class).queues())
-        .contains(TaskQueues.NOTIFICATIONS, "email", "push", "in-app");
+    try (ConfigurableApplicationContext smsOnly = WorkerApplication.run(new String[0],
+        "--herald.temporal.address=" + temporalAddress,
+        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--spring.datasource.username=postgres",
+        "--herald.twilio.account-sid=ACd0000000000000000000000000000de7",
+        "--herald.twilio.auth-token=token",
+        "--herald.twilio.base-url=http://127.0.0.1:9/twilio",
+        "--herald.worker.channels=SMS",
+        "--herald.worker.orchestration=false",
+        "--server.port=0")) {
+      assertThat(smsOnly.getBean(HeraldWorkers.class).queues()).containsExactly("sms");
+    }
+    assertThat(worker.getBean(HeraldWorkers.class).queues()).as("every channel it is configured for")
+        .containsExactly(TaskQueues.NOTIFICATIONS, "email", "in-app");
   }
 
   @Test
@@ -143,7 +155,7 @@ class StandaloneWorkerTest {
     var spec = new NotificationSpec(id, "standalone-broadcast-1", "test", List.of(Channel.EMAIL), List.of(),
         new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
         Instant.now(), "hash", null, null, null, "crew", null);
-    worker.getBean(DeliveryLogActivities.class).recordBroadcastAccepted(spec);
+    worker.getBean(DeliveryLogActivities.class).recordAudience(spec, NotificationStatus.ACCEPTED);
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
     WorkerFactory probes = WorkerFactory.newInstance(client);
     probes.newWorker("broadcast-probe").registerWorkflowImplementationTypes(BatchProbeImpl.class);

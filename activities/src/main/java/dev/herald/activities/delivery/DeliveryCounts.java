@@ -3,6 +3,7 @@ package dev.herald.activities.delivery;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.Reach;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,6 +61,36 @@ public class DeliveryCounts {
               .put(DeliveryStatus.valueOf(row.getString("status")), row.getInt("n"));
         });
     return channels.stream().map(channel -> of(channel, counts.getOrDefault(channel, Map.of()))).toList();
+  }
+
+  /**
+   * Units reached and not: by delivery, or by recipient (reached when any of its deliveries went
+   * out, unreached when none did and one failed), one aggregate over the notification's rows.
+   */
+  public Reach reach(String notificationId, boolean byRecipient) {
+    String units = byRecipient
+        ? """
+          select bool_or(status in ('SENT', 'DELIVERED')) as reached, bool_or(status = 'FAILED') as failed
+          from delivery where notification_id = :id group by recipient_seq"""
+        : """
+          select status in ('SENT', 'DELIVERED') as reached, status = 'FAILED' as failed
+          from delivery where notification_id = :id""";
+    return jdbc.sql("select count(*) filter (where reached) as reached, count(*) filter (where not reached and failed)"
+            + " as unreached from (" + units + ") units")
+        .param("id", notificationId)
+        .query((row, n) -> new Reach(row.getInt("reached"), row.getInt("unreached")))
+        .single();
+  }
+
+  /** Deliveries on {@code channels} that are SENT: accepted by the provider, its receipt not come yet. */
+  public int sent(String notificationId, List<String> channels) {
+    if (channels.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("select count(*) from delivery where notification_id = :id and status = 'SENT'"
+            + " and channel in (:channels)")
+        .param("id", notificationId).param("channels", channels)
+        .query(Integer.class).single();
   }
 
   /** {@code sent} includes {@code delivered}, as the API's counts do. */

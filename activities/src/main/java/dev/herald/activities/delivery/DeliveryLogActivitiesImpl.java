@@ -1,5 +1,8 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.workflows.audience.AudienceRules;
+import dev.herald.workflows.audience.PlannedDelivery;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
@@ -10,11 +13,9 @@ import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.Reach;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes the delivery log in PostgreSQL. Every write is idempotent, as Temporal may retry it. */
@@ -24,43 +25,34 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
   private final DeliveryLogWrites writes;
-  private final BroadcastAudiences audiences;
+  private final GroupAudiences groups;
   private final DeliveryCounts counts;
 
   public DeliveryLogActivitiesImpl(NotificationRepository notifications, DeliveryRepository deliveries,
-      DeliveryLogWrites writes, BroadcastAudiences audiences, DeliveryCounts counts) {
+      DeliveryLogWrites writes, GroupAudiences groups, DeliveryCounts counts) {
     this.notifications = notifications;
     this.deliveries = deliveries;
     this.writes = writes;
-    this.audiences = audiences;
+    this.groups = groups;
     this.counts = counts;
   }
 
-  @Override
-  public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> planned) {
-    writes.accept(spec, planned, NotificationStatus.ACCEPTED);
-  }
-
-  @Override
-  public void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> planned) {
-    writes.accept(spec, planned, NotificationStatus.SENDING);
-  }
-
   /**
-   * One REPEATABLE READ transaction: every channel's snapshot sees the same members. Only the first
-   * call snapshots (the notification row and its deliveries commit together); a repeat reads back.
+   * A list's audience follows from the request: it is planned here and written with the
+   * notification in one statement (no transaction needed), and a repeat answers the same. A group's
+   * is {@link GroupAudiences#record}.
    */
   @Override
-  @Transactional(isolation = Isolation.REPEATABLE_READ)
-  public Audience recordBroadcastAccepted(NotificationSpec spec) {
-    Optional<Long> group = audiences.groupId(spec.group());
-    int members = group.map(audiences::members).orElse(0);
-    if (writes.insertNotification(spec, members) == 1 && members > 0) {
-      spec.channels().forEach(channel -> audiences.reserve(spec.id(), group.get(), channel));
+  public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    if (spec.isBroadcast()) {
+      return groups.record(spec, status);
     }
-    List<ChannelCounts> stored = counts.byChannel(spec.id());
-    return new Audience(audiences.storedRecipientCount(spec.id()),
-        stored.stream().map(c -> ChannelCounts.reserved(c.channel(), c.total())).toList());
+    List<PlannedDelivery> planned = AudienceRules.ofList(spec.id(), spec.channels(), spec.recipients());
+    writes.accept(spec, planned, status);
+    return new Audience(spec.recipients().size(), spec.channels().stream()
+        .map(channel -> ChannelCounts.reserved(channel,
+            (int) planned.stream().filter(delivery -> delivery.channel() == channel).count()))
+        .toList());
   }
 
   @Override
@@ -78,25 +70,25 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   }
 
   @Override
-  public void recordStatus(String notificationId, NotificationStatus status, String detail) {
-    writes.updateStatus(notificationId, status.name(), detail);
+  public Reach countReach(String notificationId, boolean byRecipient) {
+    return counts.reach(notificationId, byRecipient);
   }
 
   @Override
-  public void recordFinished(String notificationId, NotificationStatus status, String detail,
-      DeliveryOutcome lastDelivery) {
-    writes.recordOutcomeAndStatus(lastDelivery, notificationId, status.name(), detail);
+  public int countAwaitingReceipts(String notificationId) {
+    List<String> withReceipts = Channels.all().stream().filter(c -> c.receipts()).map(c -> c.channel().name()).toList();
+    return counts.sent(notificationId, withReceipts);
+  }
+
+  @Override
+  public void recordStatus(String notificationId, NotificationStatus status, String detail) {
+    writes.updateStatus(notificationId, status.name(), detail);
   }
 
   @Override
   public void recordApproval(String notificationId, ApprovalDecision decision) {
     notifications.updateApproval(notificationId, decision.decision().name(), decision.comment(),
         decision.decidedBy(), decision.decidedAt());
-  }
-
-  @Override
-  public void recordDelivery(DeliveryOutcome outcome) {
-    writes.recordOutcome(outcome);
   }
 
   @Override

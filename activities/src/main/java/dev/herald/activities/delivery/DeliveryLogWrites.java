@@ -4,10 +4,11 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.audience.PlannedDelivery;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -30,16 +31,17 @@ public class DeliveryLogWrites {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
       on conflict (id) do nothing""";
 
-  /**
-   * The notification and its PENDING deliveries (parallel arrays of ids, channels and addresses) in
-   * one statement, so atomic without a transaction; a repeat inserts nothing.
-   */
-  private static final String ACCEPT = "with accepted as (" + INSERT_NOTIFICATION + """
-      )
-      insert into delivery (id, notification_id, channel, recipient, status, attempts, updated_at)
-      select d.id, ?, d.channel, d.recipient, 'PENDING', 0, now()
-      from unnest(?::text[], ?::text[], ?::text[]) as d(id, channel, recipient)
+  /** PENDING deliveries as parallel arrays (id, channel, address, member number, member id, locale, push token). */
+  private static final String INSERT_DELIVERIES = """
+      insert into delivery (id, notification_id, channel, recipient, recipient_seq, recipient_id, locale, push_token,
+                            status, attempts, updated_at)
+      select d.id, ?, d.channel, d.recipient, d.seq, d.recipient_id, d.locale, d.push_token, 'PENDING', 0, now()
+      from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+           as d(id, channel, recipient, seq, recipient_id, locale, push_token)
       on conflict (id) do nothing""";
+
+  /** The notification and its PENDING deliveries in one statement, so atomic without a transaction; a repeat inserts nothing. */
+  private static final String ACCEPT = "with accepted as (" + INSERT_NOTIFICATION + ") " + INSERT_DELIVERIES;
 
   private static final String UPDATE_STATUS =
       "update notification set status = ?, status_detail = ?, updated_at = now() where id = ?";
@@ -50,30 +52,51 @@ public class DeliveryLogWrites {
                           updated_at = now()
       where id = ? and status = 'PENDING'""";
 
-  /** {@link #RECORD_OUTCOME} of a delivery and {@link #UPDATE_STATUS} of its notification, in one statement. */
-  private static final String RECORD_OUTCOME_AND_STATUS = "with recorded as (" + RECORD_OUTCOME + ") " + UPDATE_STATUS;
-
   private final JdbcOperations jdbc;
 
   DeliveryLogWrites(JdbcOperations jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** The notification's row, ACCEPTED; 1 when inserted, 0 when it was already there. */
-  int insertNotification(NotificationSpec spec, int recipientCount) {
-    return jdbc.update(INSERT_NOTIFICATION, notificationColumns(spec, recipientCount, NotificationStatus.ACCEPTED));
+  /** The notification's row in {@code status}; 1 when inserted, 0 when it was already there. */
+  int insertNotification(NotificationSpec spec, int recipientCount, NotificationStatus status) {
+    return jdbc.update(INSERT_NOTIFICATION, notificationColumns(spec, recipientCount, status));
   }
 
-  /** The notification's row, in {@code status}, and a PENDING row per planned delivery. */
+  /** A list's notification in {@code status} and its PENDING deliveries, in one statement. */
   void accept(NotificationSpec spec, List<PlannedDelivery> planned, NotificationStatus status) {
     Object[] notification = notificationColumns(spec, spec.recipients().size(), status);
-    Object[] args = new Object[notification.length + 4];
-    System.arraycopy(notification, 0, args, 0, notification.length);
-    args[notification.length] = spec.id();
-    args[notification.length + 1] = planned.stream().map(PlannedDelivery::id).toArray(String[]::new);
-    args[notification.length + 2] = planned.stream().map(d -> d.channel().name()).toArray(String[]::new);
-    args[notification.length + 3] = planned.stream().map(PlannedDelivery::address).toArray(String[]::new);
+    Object[] deliveries = deliveryColumns(spec.id(), planned);
+    Object[] args = Arrays.copyOf(notification, notification.length + deliveries.length);
+    System.arraycopy(deliveries, 0, args, notification.length, deliveries.length);
     jdbc.update(ACCEPT, args);
+  }
+
+  /** PENDING deliveries of a notification already recorded (a group's members, a chunk at a time). */
+  void insertDeliveries(String notificationId, List<PlannedDelivery> planned) {
+    jdbc.update(INSERT_DELIVERIES, deliveryColumns(notificationId, planned));
+  }
+
+  private static Object[] deliveryColumns(String notificationId, List<PlannedDelivery> planned) {
+    int n = planned.size();
+    String[] ids = new String[n];
+    String[] channels = new String[n];
+    String[] addresses = new String[n];
+    Integer[] seqs = new Integer[n];
+    String[] recipientIds = new String[n];
+    String[] locales = new String[n];
+    String[] pushTokens = new String[n];
+    for (int i = 0; i < n; i++) {
+      PlannedDelivery delivery = planned.get(i);
+      ids[i] = delivery.id();
+      channels[i] = delivery.channel().name();
+      addresses[i] = delivery.address();
+      seqs[i] = delivery.seq();
+      recipientIds[i] = delivery.member().id();
+      locales[i] = delivery.member().locale();
+      pushTokens[i] = delivery.member().pushToken();
+    }
+    return new Object[] {notificationId, ids, channels, addresses, seqs, recipientIds, locales, pushTokens};
   }
 
   void updateStatus(String notificationId, String status, String detail) {
@@ -84,13 +107,6 @@ public class DeliveryLogWrites {
   public void recordOutcome(DeliveryOutcome outcome) {
     jdbc.update(RECORD_OUTCOME, outcome.status().name(), outcome.attempts(), text(outcome.providerMessageId()),
         text(outcome.errorCode()), text(outcome.lastError()), outcome.deliveryId());
-  }
-
-  /** A delivery's final outcome (nothing when it already has one) and its notification's status. */
-  void recordOutcomeAndStatus(DeliveryOutcome outcome, String notificationId, String status, String detail) {
-    jdbc.update(RECORD_OUTCOME_AND_STATUS, outcome.status().name(), outcome.attempts(),
-        text(outcome.providerMessageId()), text(outcome.errorCode()), text(outcome.lastError()), outcome.deliveryId(),
-        status, text(detail), notificationId);
   }
 
   private static Object[] notificationColumns(NotificationSpec spec, int recipientCount, NotificationStatus status) {

@@ -8,15 +8,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, String> {
 
-  /** In plan order: by channel, then by recipient index (ids end in the index, so shorter sorts first). */
-  @Query(value = "select * from delivery where notification_id = :notificationId order by channel, length(id), id limit :limit",
-      rowMapperClass = DeliveryRows.class)
-  List<DeliveryRecord> findByNotification(@Param("notificationId") String notificationId, @Param("limit") int limit);
-
-  /** A broadcast's in audience order: by channel, then member number (a range of V8's delivery_batch index, no sort). */
+  /** In audience order: by channel, then member number (a range of V8's delivery_batch index, no sort). */
   @Query(value = "select * from delivery where notification_id = :notificationId order by channel, recipient_seq limit :limit",
       rowMapperClass = DeliveryRows.class)
-  List<DeliveryRecord> findByBroadcast(@Param("notificationId") String notificationId, @Param("limit") int limit);
+  List<DeliveryRecord> findByNotification(@Param("notificationId") String notificationId, @Param("limit") int limit);
 
   @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")
   List<StatusCount> countByStatus(@Param("notificationId") String notificationId);

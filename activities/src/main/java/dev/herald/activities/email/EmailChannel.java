@@ -7,10 +7,12 @@ import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ProviderReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /** The email channel: one message through the configured {@link EmailSender}, its Message-ID the delivery id. */
 @Component
+@ConditionalOnExpression(EmailConfig.AVAILABLE)
 public class EmailChannel implements ChannelAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);

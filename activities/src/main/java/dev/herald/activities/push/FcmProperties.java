@@ -33,6 +33,9 @@ public record FcmProperties(
   /** Condition: a real (or external) FCM is configured, so no in-process simulator is needed. */
   public static final String CONFIGURED = "(!'${herald.fcm.credentials-file:}'.isBlank() or !'${herald.fcm.base-url:}'.isBlank())";
 
+  /** Push can be sent: to a configured FCM, or in dev mode to the in-process simulator. */
+  public static final String AVAILABLE = CONFIGURED + " or ${herald.dev.enabled:false}";
+
   boolean hasCredentials() {
     return credentialsFile != null && !credentialsFile.isBlank();
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * Retry-After), else a rejection, else NO_ACTIVE_DEVICE. See {@link FcmErrors} for the table.
  */
 @Component
+@ConditionalOnExpression(FcmProperties.AVAILABLE)
 public class PushChannel implements ChannelAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(PushChannel.class);

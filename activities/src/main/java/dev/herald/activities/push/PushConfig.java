@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 public class PushConfig {
 
   @Bean(destroyMethod = "close")
+  @ConditionalOnExpression(FcmProperties.AVAILABLE)
   FcmPushSender fcmPushSender(FcmProperties properties, ObjectProvider<FcmEndpoint> inProcess) throws IOException {
     return new FcmPushSender(properties,
         () -> Optional.ofNullable(inProcess.getIfAvailable()).flatMap(FcmEndpoint::baseUrl));

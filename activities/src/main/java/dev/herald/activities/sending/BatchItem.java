@@ -4,11 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One PENDING delivery of a batch with its member as the recipient table has it now ({@code name} and
- * the rest are null when the recipient was deleted after the snapshot; the address is the snapshot's).
+ * One PENDING delivery of a batch with its member: the address, id, push token and locale fixed at
+ * acceptance, the rest as the recipient table has it now (null for a recipient not stored, or
+ * deleted since).
  */
-record BatchItem(String deliveryId, int seq, String address, String recipientId, String name, String locale,
-    String timeZone, String email, String phone, Map<String, Object> attributes) {
+record BatchItem(String deliveryId, int seq, String address, String recipientId, String pushToken, String name,
+    String locale, String timeZone, String email, String phone, Map<String, Object> attributes) {
 
   /** The {@code recipient} template variable: the member's own fields. */
   Map<String, Object> asVariable() {

@@ -24,17 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One channel's broadcast batches (one instance per channel, over that channel's adapter): claims, sends and records the range's PENDING deliveries a group at a time
- * ({@link ClaimGroups}): the outcomes of a group's sends are written by the statement that claims the
- * next group, so each group costs one round trip to the delivery log. Heartbeats at most every
- * {@link #HEARTBEAT_EVERY} (the SDK sends fewer still).
- * See {@code ChannelActivities#sendBatch} for the contract.
+ * One channel's batches, of a list or a group alike (one instance per channel, over that channel's
+ * adapter): claims the range's PENDING deliveries a group at a time ({@link ClaimGroups}), sends
+ * each, and writes each outcome as it happens ({@link OutcomeWrites}). Heartbeats at most every
+ * {@link #HEARTBEAT_EVERY} (the SDK sends fewer still). See {@code ChannelActivities#sendBatch} for
+ * the contract.
  */
 final class BatchSender {
 
   static final String BATCH_INCOMPLETE = "BATCH_INCOMPLETE";
 
-  /** Well inside the batch's heartbeat timeout (a minute); every member would cost ~2% of a broadcast's CPU. */
+  /** Well inside the batch's heartbeat timeout (a minute); a heartbeat per member would cost CPU for nothing. */
   static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
 
   private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
@@ -60,31 +60,32 @@ final class BatchSender {
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
     Retries retries = new Retries();
-    // The outcomes of the last group's sends, recorded by the statement that claims the next group (or at the end).
-    List<DeliveryOutcome> unrecorded = List.of();
+    OutcomeWrites outcomes = new OutcomeWrites(store::recordSends);
     long lastHeartbeat = System.nanoTime();
-    for (int from = 0; from < items.size(); from += groupSize) {
-      List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
-      List<BatchItem> toSend = skipReached(group, reached);
-      Set<String> claimed = store.recordSendsAndClaim(unrecorded, toSend.stream().map(BatchItem::deliveryId).toList());
-      unrecorded = new ArrayList<>(claimed.size());
-      for (BatchItem item : toSend) {
-        if (claimed.contains(item.deliveryId())) {
-          DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
-          if (outcome != null) {
-            unrecorded.add(outcome);
+    try {
+      for (int from = 0; from < items.size(); from += groupSize) {
+        List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
+        List<BatchItem> toSend = skipReached(group, reached);
+        Set<String> claimed = store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
+        for (BatchItem item : toSend) {
+          if (claimed.contains(item.deliveryId())) {
+            DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
+            if (outcome != null) {
+              outcomes.record(outcome);
+            }
+          }
+          // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
+          if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
+            context.heartbeat(item.seq());
+            lastHeartbeat = System.nanoTime();
           }
         }
-        // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
-        if (System.nanoTime() - lastHeartbeat >= HEARTBEAT_EVERY.toNanos()) {
-          context.heartbeat(item.seq());
-          lastHeartbeat = System.nanoTime();
-        }
       }
+    } finally {
+      outcomes.awaitWritten();
     }
-    store.recordSends(unrecorded);
     if (retries.count() > 0) {
-      log.warn("broadcast {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
+      log.warn("notification {} {} batch [{}, {}): {} of {} deliveries will be retried", batch.notificationId(), channel,
           batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
       throw retries.toFailure(items.size());
     }
@@ -126,9 +127,9 @@ final class BatchSender {
     }
   }
 
-  /** The member's message, as a single send builds it for a list recipient. */
+  /** The member's message. */
   private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content) {
-    Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), null, item.locale());
+    Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
         item.address(), recipient, content);
   }

@@ -7,8 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes a channel's activities over its adapter. The worker registers them on the channel's queue;
- * the queue's {@code ratePerSecond} then limits batch starts for broadcasts (100 to 1,000 messages
- * each), single sends for lists.
+ * the queue's {@code ratePerSecond} then limits batch starts (a batch is 1 to 1,000 messages).
  */
 @Component
 public class ChannelActivitiesFactory {

@@ -5,14 +5,15 @@ import dev.herald.workflows.channel.RepeatHarm;
 import dev.herald.workflows.messages.Channel;
 
 /**
- * How many members a batch sends between two writes to the delivery log: one statement records the
- * outcomes of a group and claims the next. The size is therefore also the most a batch sends again
- * after its worker died (members claimed and sent, not yet recorded), so it is 1 wherever a repeat
- * reaches a person ({@link RepeatHarm}). A broadcast cancelled mid-group still sends the rest of that group.
+ * How many members a batch claims at once, just before sending them. A notification cancelled
+ * mid-group still sends the rest of that group (its deliveries were taken), so it is 1 wherever a
+ * message reaches a person ({@link RepeatHarm}); elsewhere a larger group saves claim statements.
+ * What a crash makes a retry send again does not depend on it: each outcome is written as it happens
+ * ({@link OutcomeWrites}).
  */
 public final class ClaimGroups {
 
-  /** Where the receiving side recognises a repeat (docs/benchmarks.md has the trade-off measured). */
+  /** Where the receiving side recognises a repeat. */
   static final int RECOGNISED_REPEATS = 32;
 
   private ClaimGroups() {}

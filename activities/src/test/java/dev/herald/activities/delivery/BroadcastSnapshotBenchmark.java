@@ -1,7 +1,5 @@
 package dev.herald.activities.delivery;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import static dev.herald.activities.delivery.DeliveryLogFixtures.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
@@ -10,8 +8,11 @@ import dev.herald.activities.GroupFixtures;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -40,10 +41,10 @@ class BroadcastSnapshotBenchmark {
     NotificationSpec spec = broadcast("bench-1", "bench", Channel.EMAIL, Channel.IN_APP);
 
     long start = System.nanoTime();
-    Audience audience = log.recordBroadcastAccepted(spec);
+    Audience audience = log.recordAudience(spec, NotificationStatus.ACCEPTED);
     long snapshotMillis = (System.nanoTime() - start) / 1_000_000;
     start = System.nanoTime();
-    Audience repeat = log.recordBroadcastAccepted(spec);
+    Audience repeat = log.recordAudience(spec, NotificationStatus.ACCEPTED);
     long repeatMillis = (System.nanoTime() - start) / 1_000_000;
 
     logger.info("snapshot of {} members x {} channels: {} deliveries in {} ms; repeat {} ms", members,

@@ -1,10 +1,11 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
-import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.NotificationIds;
@@ -13,8 +14,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Notifications and planned deliveries as the workflow hands them to the delivery log. */
+/** Notifications as the workflow hands them to the delivery log, and the ids their deliveries get. */
 final class DeliveryLogFixtures {
 
   static final Instant ACCEPTED_AT = Instant.parse("2025-03-01T09:00:00Z");
@@ -26,12 +28,64 @@ final class DeliveryLogFixtures {
     List<Recipient> to = IntStream.range(0, recipients)
         .mapToObj(i -> Recipient.ofEmail("user" + i + "@example.com"))
         .toList();
+    return list(idempotencyKey, acceptedAt, to, channels);
+  }
+
+  static NotificationSpec notification(String idempotencyKey, int recipients) {
+    return notification(idempotencyKey, ACCEPTED_AT, recipients, Channel.EMAIL);
+  }
+
+  /** A notification of inline content to the request's {@code recipients}, in that order. */
+  static NotificationSpec list(String idempotencyKey, List<Recipient> recipients, Channel... channels) {
+    return list(idempotencyKey, ACCEPTED_AT, recipients, channels);
+  }
+
+  /** A broadcast of inline content to the recipient group {@code group}. */
+  static NotificationSpec broadcast(String idempotencyKey, String group, Channel... channels) {
+    NotificationSpec list = list(idempotencyKey, List.of(), channels);
+    return new NotificationSpec(list.id(), idempotencyKey, list.sender(), list.channels(), List.of(), list.content(),
+        list.priority(), null, list.approval(), ACCEPTED_AT, list.requestHash(), null, null, null, group, null);
+  }
+
+  /** The id of the delivery to member number {@code seq} on {@code channel}. */
+  static String deliveryId(NotificationSpec spec, Channel channel, int seq) {
+    return AudienceRules.deliveryId(spec.id(), channel, seq);
+  }
+
+  /** The id of the email to member number {@code seq}. */
+  static String email(NotificationSpec spec, int seq) {
+    return deliveryId(spec, Channel.EMAIL, seq);
+  }
+
+  /**
+   * A delivery row as stored, its id without the notification's ({@code email/0}).
+   *
+   * @param seq the member's number ({@code recipient_seq})
+   */
+  record StoredDelivery(String key, Channel channel, String address, int seq, String recipientId, String locale,
+      String pushToken, DeliveryStatus status) {}
+
+  /** The notification's deliveries in audience order: by channel, then member number. */
+  static List<StoredDelivery> stored(JdbcClient jdbc, String notificationId) {
+    return jdbc.sql("""
+            select substr(id, length(:id) + 2) as key, channel, recipient, recipient_seq, recipient_id, locale,
+                   push_token, status
+            from delivery where notification_id = :id order by channel, recipient_seq""")
+        .param("id", notificationId)
+        .query((row, n) -> new StoredDelivery(row.getString("key"), Channel.valueOf(row.getString("channel")),
+            row.getString("recipient"), row.getInt("recipient_seq"), row.getString("recipient_id"),
+            row.getString("locale"), row.getString("push_token"), DeliveryStatus.valueOf(row.getString("status"))))
+        .list();
+  }
+
+  private static NotificationSpec list(String idempotencyKey, Instant acceptedAt, List<Recipient> recipients,
+      Channel... channels) {
     return new NotificationSpec(
         NotificationIds.fromIdempotencyKey(idempotencyKey),
         idempotencyKey,
         "billing-service",
         Arrays.asList(channels),
-        to,
+        recipients,
         new Content("Your invoice is ready", "Invoice #42 is ready."),
         Priority.NORMAL,
         null,
@@ -43,24 +97,5 @@ final class DeliveryLogFixtures {
         null,
         null,
         null);
-  }
-
-  /** A broadcast of inline content to the recipient group {@code group}. */
-  static NotificationSpec broadcast(String idempotencyKey, String group, Channel... channels) {
-    NotificationSpec list = notification(idempotencyKey, ACCEPTED_AT, 0, channels);
-    return new NotificationSpec(list.id(), idempotencyKey, list.sender(), list.channels(), List.of(), list.content(),
-        list.priority(), null, list.approval(), ACCEPTED_AT, list.requestHash(), null, null, null, group, null);
-  }
-
-  static NotificationSpec notification(String idempotencyKey, int recipients) {
-    return notification(idempotencyKey, ACCEPTED_AT, recipients, Channel.EMAIL);
-  }
-
-  /** One planned email per recipient, with the ids the workflow derives. */
-  static List<PlannedDelivery> emailDeliveries(NotificationSpec spec) {
-    return IntStream.range(0, spec.recipients().size())
-        .mapToObj(i -> new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, i), spec.id(),
-            Channel.EMAIL, spec.recipients().get(i).email(), i))
-        .toList();
   }
 }

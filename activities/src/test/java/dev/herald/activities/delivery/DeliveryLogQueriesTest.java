@@ -1,6 +1,6 @@
 package dev.herald.activities.delivery;
 
-import static dev.herald.activities.delivery.DeliveryLogFixtures.emailDeliveries;
+import static dev.herald.activities.delivery.DeliveryLogFixtures.email;
 import static dev.herald.activities.delivery.DeliveryLogFixtures.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
@@ -12,7 +12,6 @@ import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.ProviderReceipt;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ class DeliveryLogQueriesTest {
   private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
   @Autowired DeliveryLogActivitiesImpl log;
+  @Autowired DeliveryLogWrites writes;
   @Autowired NotificationRepository notifications;
   @Autowired DeliveryRepository deliveries;
 
@@ -87,11 +87,10 @@ class DeliveryLogQueriesTest {
   @Test
   void countByStatusGroupsTheDeliveriesOfOneNotification() {
     NotificationSpec spec = notification("counted", 5);
-    List<PlannedDelivery> planned = emailDeliveries(spec);
-    log.recordAccepted(spec, planned);
-    log.recordDelivery(DeliveryOutcome.sent(planned.get(0).id(), new ProviderReceipt("<a@herald>", 1)));
-    log.recordDelivery(DeliveryOutcome.sent(planned.get(1).id(), new ProviderReceipt("<b@herald>", 2)));
-    log.recordDelivery(DeliveryOutcome.failed(planned.get(2).id(),
+    log.recordAudience(spec, NotificationStatus.SENDING);
+    writes.recordOutcome(DeliveryOutcome.sent(email(spec, 0), new ProviderReceipt("<a@herald>", 1)));
+    writes.recordOutcome(DeliveryOutcome.sent(email(spec, 1), new ProviderReceipt("<b@herald>", 2)));
+    writes.recordOutcome(DeliveryOutcome.failed(email(spec, 2),
         new DeliveryError(DeliveryErrorType.INVALID_ADDRESS, null, "malformed", 1)));
 
     assertThat(deliveries.countByStatus(spec.id())).containsExactlyInAnyOrder(
@@ -103,7 +102,7 @@ class DeliveryLogQueriesTest {
 
   private void accept(String key, int hour, NotificationStatus status, Channel... channels) {
     NotificationSpec spec = notification(key, hour(hour), 1, channels);
-    log.recordAccepted(spec, List.of());
+    log.recordAudience(spec, NotificationStatus.ACCEPTED);
     log.recordStatus(spec.id(), status, null);
   }
 

@@ -12,5 +12,5 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
-    BroadcastAudiences.class, DeliveryCounts.class})
+    GroupAudiences.class, DeliveryCounts.class})
 class DeliveryLogTestApplication {}

@@ -3,6 +3,7 @@ package dev.herald.activities.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -10,7 +11,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.activities.GroupFixtures;
 import dev.herald.activities.GroupFixtures.Member;
+import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
+import dev.herald.activities.delivery.DeliveryLogWrites;
 import dev.herald.activities.email.EmailChannel;
 import dev.herald.activities.email.EmailProperties;
 import dev.herald.activities.email.EmailSender;
@@ -20,6 +23,7 @@ import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.Templates;
 import dev.herald.activities.template.TemplateContent;
+import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.BatchRequest;
@@ -31,7 +35,11 @@ import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.notification.NotificationIds;
 import io.temporal.activity.ActivityOptions;
@@ -47,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,7 +73,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The email batch activity as Temporal runs it, over the real email activity, an SMTP server (GreenMail)
- * and PostgreSQL. Not rolled back (the activity runs on its own thread): every test uses its own keys.
+ * and PostgreSQL, for groups and lists alike. Not rolled back (the activity runs on its own thread):
+ * every test uses its own keys.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = NONE)
@@ -80,6 +90,7 @@ class BroadcastBatchTest {
       .build();
 
   @Autowired DeliveryLogActivitiesImpl log;
+  @Autowired DeliveryLogWrites writes;
   @Autowired ChannelActivitiesFactory channels;
   @Autowired Templates templates;
   @Autowired NamedParameterJdbcTemplate template;
@@ -117,7 +128,7 @@ class BroadcastBatchTest {
     assertThat(repeat).isEqualTo(first);
     assertThat(recipientsOf(smtp.getReceivedMessages()))
         .containsExactly("once-0@example.com", "once-1@example.com", "once-2@example.com", "once-3@example.com");
-    assertThat(statuses(spec)).containsEntry("email/once-0", "SENT").containsEntry("email/once-4", "PENDING");
+    assertThat(statuses(spec)).containsEntry("email/0", "SENT").containsEntry("email/4", "PENDING");
   }
 
   @Test
@@ -142,12 +153,12 @@ class BroadcastBatchTest {
 
     assertThat(smtp.getReceivedMessages()).hasSize(group);
     assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, group + 3, 0, group, 0, 0, 0, 3));
-    assertThat(statuses(spec)).containsEntry("email/mid-01", "SENT").containsEntry("email/" + key("mid", group - 1), "SENT")
-        .containsEntry("email/" + key("mid", group), "CANCELLED cancelled while sending");
+    assertThat(statuses(spec)).containsEntry("email/1", "SENT").containsEntry("email/" + (group - 1), "SENT")
+        .containsEntry("email/" + group, "CANCELLED cancelled while sending");
   }
 
   @Test
-  void aWorkerDyingMidGroupLeavesOnlyThatGroupToSendAgainWithTheSameMessageIds() {
+  void eachOutcomeIsRecordedAsItHappensSoABatchEndedMidGroupSendsNothingTwice() {
     int group = ClaimGroups.sizeFor(Channel.EMAIL);
     int dying = group + group / 2;
     List<Member> members = new ArrayList<>(numbered("member", 2 * group + 1));
@@ -156,15 +167,16 @@ class BroadcastBatchTest {
     BatchRequest batch = batch(spec, Channel.EMAIL, 0, members.size(), List.of());
 
     assertThatThrownBy(() -> activities.sendBatch(batch)).isInstanceOf(ActivityFailure.class);
-    assertThat(statuses(spec)).containsEntry("email/" + key("member", group - 1), "SENT")
-        .containsEntry("email/" + key("member", group), "PENDING").containsEntry("email/" + key("member", dying), "PENDING");
+    // the group of the member it ended at was claimed at once, but what was sent of it is recorded
+    assertThat(statuses(spec)).containsEntry("email/" + group, "SENT").containsEntry("email/" + (dying - 1), "SENT")
+        .containsEntry("email/" + dying, "PENDING").containsEntry("email/" + (dying + 1), "PENDING");
     ChannelCounts counts = activities.sendBatch(batch);
 
     assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, members.size(), 0, members.size(), 0, 0, 0, 0));
     Map<String, Long> mailsPerMessageId = Arrays.stream(smtp.getReceivedMessages())
         .collect(Collectors.groupingBy(BroadcastBatchTest::messageId, Collectors.counting()));
     assertThat(mailsPerMessageId).hasSize(members.size());
-    assertThat(mailsPerMessageId.values().stream().filter(mails -> mails == 2)).as("sent again").hasSize(group / 2);
+    assertThat(mailsPerMessageId.values()).as("mails per Message-ID").containsOnly(1L);
   }
 
   @Test
@@ -176,7 +188,7 @@ class BroadcastBatchTest {
     ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of()));
 
     assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 2, 0, 1, 0, 0));
-    assertThat(statuses(spec)).containsEntry("email/perm-1", "FAILED smtp-550 mailbox unknown");
+    assertThat(statuses(spec)).containsEntry("email/1", "FAILED smtp-550 mailbox unknown");
     assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("perm-0@example.com", "perm-2@example.com");
   }
 
@@ -195,7 +207,7 @@ class BroadcastBatchTest {
     assertThat(cause.getOriginalMessage()).isEqualTo("1 of 3 deliveries will be retried: try again later");
     assertThat(cause.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
     assertThat(statuses(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "email/busy-0", "SENT", "email/busy-1", "PENDING smtp-451 try again later", "email/busy-2", "SENT"));
+        "email/0", "SENT", "email/1", "PENDING smtp-451 try again later", "email/2", "SENT"));
     assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("busy-0@example.com", "busy-2@example.com");
   }
 
@@ -204,13 +216,13 @@ class BroadcastBatchTest {
     List<Member> members = IntStream.range(0, 3)
         .mapToObj(i -> new Member("fb-" + i, null, null, "fb-" + i + "@example.com", "+1555000030" + i)).toList();
     NotificationSpec spec = broadcast("fb", ChannelMode.FALLBACK, List.of(Channel.SMS, Channel.EMAIL), members);
-    log.recordDelivery(new DeliveryOutcome(NotificationIds.broadcastDelivery(spec.id(), Channel.SMS, "fb-1"),
+    writes.recordOutcome(new DeliveryOutcome(AudienceRules.deliveryId(spec.id(), Channel.SMS, 1),
         DeliveryStatus.SENT, 1, "SM1", null, null));
 
     ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 3, List.of(Channel.SMS)));
 
     assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 2, 0, 0, 1, 0));
-    assertThat(statuses(spec)).containsEntry("email/fb-1", "SKIPPED fallback not needed: sent by SMS");
+    assertThat(statuses(spec)).containsEntry("email/1", "SKIPPED fallback not needed: sent by SMS");
     assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("fb-0@example.com", "fb-2@example.com");
   }
 
@@ -236,8 +248,58 @@ class BroadcastBatchTest {
     assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m) + " / " + GreenMailUtil.getBody(m).trim()))
         .containsExactly("Welcome Ada / Hello Ada, your code is TPL-0. - Herald",
             "Welcome Cy / Hello Cy, your code is TPL-2. - Herald");
-    assertThat(statuses(spec)).containsEntry("email/tpl-1",
+    assertThat(statuses(spec)).containsEntry("email/1",
         "FAILED template-missing-variable missing variable 'recipient.attributes.code' in email.text");
+  }
+
+  @Test
+  void aListsBatchSendsToTheRequestsAddressesEachInItsMembersLocale() {
+    templates.create("welcome-list", "ops", null);
+    templates.addVersion("welcome-list", new TemplateContent(
+        new ChannelParts(new ChannelParts.Email(null, "Hello", null, "Hello from Herald"), null, null, null, null),
+        Map.of("de", new ChannelParts(new ChannelParts.Email(null, "Hallo", null, "Hallo von Herald"), null, null, null,
+            null))));
+    JdbcClient.create(template).sql("""
+        insert into recipient (external_id, locale, email, created_at, updated_at)
+        values ('list-member-2', 'de', 'stored-2@example.com', now(), now())""").update();
+    NotificationSpec spec = list("locales", Channel.EMAIL, List.of(
+        new Recipient("list-member-0", "list-0@example.com", null, null, "de-DE"),
+        new Recipient(null, "LIST-0@example.com", null, null, null),
+        new Recipient("list-member-2", "list-2@example.com", null, null, null),
+        new Recipient(null, "list-3@example.com", null, null, "en")), new TemplateRef("welcome-list", 1, Map.of()));
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 4, null, spec.template(),
+        List.of());
+
+    ChannelCounts counts = activities.sendBatch(batch);
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 3, 0, 0, 0, 0));
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> to(m) + " " + subject(m)))
+        .as("the request's locale, else the stored recipient's")
+        .containsExactly("list-0@example.com Hallo", "list-2@example.com Hallo", "list-3@example.com Hello");
+    assertThat(statuses(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "email/0", "SENT", "email/2", "SENT", "email/3", "SENT"));
+  }
+
+  @Test
+  void aListsPushBatchSendsEachMemberWithItsIdPushTokenAndLocale() {
+    RecordingAdapter push = new RecordingAdapter(Channel.PUSH);
+    NotificationSpec spec = list("push", Channel.PUSH, List.of(
+        new Recipient("push-member-0", null, null, null, "ko-KR"),
+        new Recipient(null, null, null, "token-1", "en-GB"),
+        new Recipient(null, null, null, "token-1", null),
+        new Recipient("push-member-3", null, null, "token-3", null)), null);
+
+    ChannelCounts counts = sendBatchThrough(push, batch(spec, Channel.PUSH, 0, 4, List.of()));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.PUSH, 3, 0, 3, 0, 0, 0, 0));
+    assertThat(push.sent).extracting(OutgoingMessage::deliveryId, OutgoingMessage::address, OutgoingMessage::recipient)
+        .containsExactly(
+            tuple(spec.id() + "/push/0", "push-member-0",
+                new Recipient("push-member-0", null, null, null, "ko-KR")),
+            tuple(spec.id() + "/push/1", "token-1",
+                new Recipient(null, null, null, "token-1", "en-GB")),
+            tuple(spec.id() + "/push/3", "push-member-3",
+                new Recipient("push-member-3", null, null, "token-3", null)));
   }
 
   // --- fixtures
@@ -252,8 +314,29 @@ class BroadcastBatchTest {
         "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,
         null);
-    log.recordBroadcastAccepted(spec);
+    log.recordAudience(spec, NotificationStatus.ACCEPTED);
     return spec;
+  }
+
+  /** A notification to the request's {@code recipients}, its audience recorded. */
+  private NotificationSpec list(String key, Channel channel, List<Recipient> recipients, TemplateRef template) {
+    NotificationSpec spec = new NotificationSpec(NotificationIds.fromIdempotencyKey("list-" + key), "list-" + key,
+        "ops", List.of(channel), recipients, template == null ? new Content("News", "Hello you") : null,
+        Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash",
+        ChannelMode.ALL, null, template, null, null);
+    log.recordAudience(spec, NotificationStatus.ACCEPTED);
+    return spec;
+  }
+
+  /** Runs one batch through {@code adapter}'s channel activities, in an environment of its own. */
+  private ChannelCounts sendBatchThrough(ChannelAdapter adapter, BatchRequest batch) {
+    TestActivityEnvironment own = TestActivityEnvironment.newInstance();
+    try {
+      own.registerActivitiesImplementations(channels.forAdapter(adapter));
+      return own.newActivityStub(ChannelActivities.class, ONE_ATTEMPT).sendBatch(batch);
+    } finally {
+      own.close();
+    }
   }
 
   private static BatchRequest batch(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
@@ -310,13 +393,37 @@ class BroadcastBatchTest {
   }
 
   private static List<String> recipientsOf(MimeMessage[] messages) {
-    return Arrays.stream(messages).map(m -> {
-      try {
-        return m.getRecipients(Message.RecipientType.TO)[0].toString();
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return Arrays.stream(messages).map(BroadcastBatchTest::to).toList();
+  }
+
+  private static String to(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An adapter that accepts every message and keeps it. */
+  private static final class RecordingAdapter implements ChannelAdapter {
+
+    private final Channel channel;
+    private final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
+
+    RecordingAdapter(Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public Channel channel() {
+      return channel;
+    }
+
+    @Override
+    public ProviderReceipt send(OutgoingMessage message, int attempt) {
+      sent.add(message);
+      return new ProviderReceipt("recorded-" + sent.size(), attempt);
+    }
   }
 
   /** Stands for the worker process dying: not a provider failure, nothing is recorded after it. */

@@ -11,7 +11,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
-/** Steers a running notification: an admin's approval decision, pausing and resuming a broadcast, or cancellation. */
+/** Steers a running notification: an admin's approval decision, pausing and resuming its sends, or cancellation. */
 @Service
 public class NotificationControl {
 
@@ -42,23 +42,15 @@ public class NotificationControl {
     client.newUntypedWorkflowStub(id).cancel();
   }
 
-  /** A broadcast starts no new batch until resumed; the batches in flight finish. */
+  /** The notification starts no new batch until resumed; the batches in flight finish. */
   public void pause(String id) {
-    requireBroadcast(id);
+    requireRunning(id);
     client.newWorkflowStub(NotificationWorkflow.class, id).pause();
   }
 
   public void resume(String id) {
-    requireBroadcast(id);
-    client.newWorkflowStub(NotificationWorkflow.class, id).resume();
-  }
-
-  /** Only a group send has batches to hold back; one not logged yet (accepted a moment ago) may be one. */
-  private void requireBroadcast(String id) {
     requireRunning(id);
-    notifications.findById(id).filter(n -> n.groupKey() == null).ifPresent(n -> {
-      throw new NotificationStateException("notification " + id + " is not a broadcast to a group; only those pause");
-    });
+    client.newWorkflowStub(NotificationWorkflow.class, id).resume();
   }
 
   private void requireRunning(String id) {

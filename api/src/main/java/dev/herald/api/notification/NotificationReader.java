@@ -42,9 +42,7 @@ public class NotificationReader {
   public Optional<NotificationView> find(String id) {
     Optional<NotificationRecord> record = notifications.findById(id);
     if (record.isPresent()) {
-      List<DeliveryRecord> first = record.get().groupKey() == null
-          ? deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN)
-          : deliveries.findByBroadcast(id, MAX_DELIVERIES_SHOWN);
+      List<DeliveryRecord> first = deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN);
       List<NotificationView.Delivery> shown = first.stream().map(NotificationReader::toView).toList();
       return Optional.of(toView(record.get(), shown));
     }

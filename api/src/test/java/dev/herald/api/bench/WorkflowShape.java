@@ -3,19 +3,16 @@ package dev.herald.api.bench;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalPolicy;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
-import dev.herald.workflows.messages.DeliveryOutcome;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.RenderedMessage;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
 import dev.herald.workflows.messages.Priority;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.DeliveryPolicies;
 import dev.herald.workflows.notification.NotificationIds;
@@ -24,6 +21,8 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -35,9 +34,9 @@ import java.util.Map;
 
 /**
  * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
- * attributes: it starts as SENDING, priority, summary), the same payloads, the two
- * delivery-log local activities, the final status upsert and the email activity on a queue of its own; every
- * activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
+ * attributes: it starts as SENDING, priority, summary), the same payloads, the two delivery-log local
+ * activities (audience, final status), the final status upsert and the email batch activity on a queue
+ * of its own; every activity a no-op. No Kafka, no PostgreSQL, no SMTP. What Temporal alone allows a single send on
  * this machine and server; mirrors {@code NotificationWorkflowImpl} for one email without approval
  * or {@code sendAt}, so change it with that.
  */
@@ -59,16 +58,14 @@ final class WorkflowShape {
       DeliveryLogActivities log =
           Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
       ChannelActivities email = Workflow.newActivityStub(ChannelActivities.class,
-          ActivityOptions.newBuilder(Channels.of(Channel.EMAIL).sendOptions()).setTaskQueue(EMAIL_QUEUE).build());
-      PlannedDelivery delivery = new PlannedDelivery(NotificationIds.delivery(spec.id(), Channel.EMAIL, 0), spec.id(),
-          Channel.EMAIL, spec.recipients().get(0).email(), 0);
-      log.recordAcceptedSending(spec, List.of(delivery));
+          ActivityOptions.newBuilder(DeliveryPolicies.forBatch(Channel.EMAIL)).setTaskQueue(EMAIL_QUEUE).build());
+      Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
       Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
-      ProviderReceipt receipt = email.send(new OutgoingMessage(delivery.id(), spec.id(), spec.sender(), Channel.EMAIL,
-          delivery.address(), spec.recipients().get(0),
-          new RenderedMessage(null, spec.content().subject(), spec.content().body(), null)));
+      Promise<ChannelCounts> batch = Async.function(email::sendBatch, new BatchRequest(spec.id(), spec.sender(),
+          Channel.EMAIL, 0, audience.recipients(), spec.content(), null, List.of()));
+      Workflow.await(batch::isCompleted);
       show(NotificationStatus.COMPLETED);
-      log.recordFinished(spec.id(), NotificationStatus.COMPLETED, null, DeliveryOutcome.sent(delivery.id(), receipt));
+      log.recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
       return NotificationStatus.COMPLETED;
     }
 
@@ -117,11 +114,12 @@ final class WorkflowShape {
         .build();
   }
 
-  /** An implementation of {@code activities} that does nothing: a send returns a receipt, the rest null. */
+  /** An implementation of {@code activities} that does nothing: it answers one email recorded and sent, the rest null. */
   private static <T> T noOp(Class<T> activities) {
     return activities.cast(Proxy.newProxyInstance(activities.getClassLoader(), new Class<?>[] {activities},
         (proxy, method, args) -> switch (method.getName()) {
-          case "sendEmail" -> new ProviderReceipt("<shape@bench.example>", 1);
+          case "recordAudience" -> new Audience(1, List.of(ChannelCounts.reserved(Channel.EMAIL, 1)));
+          case "sendBatch" -> new ChannelCounts(Channel.EMAIL, 1, 0, 1, 0, 0, 0, 0);
           case "hashCode" -> System.identityHashCode(proxy);
           case "equals" -> proxy == args[0];
           case "toString" -> "no-op " + activities.getSimpleName();

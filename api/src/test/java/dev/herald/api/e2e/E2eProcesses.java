@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The processes of the end-to-end suite, started once for all its classes (JUnit's root store closes
  * them at the end): a real Temporal dev server (SQLite file, UI, Herald's search attributes), the
  * infra process (the api jar in dev mode with its workers off: embedded PostgreSQL, Kafka, SMTP sink
- * and simulators) and one worker (the worker jar) connected to both by address.
+ * and simulators) and one worker (the worker jar: notification workflows and every channel it can
+ * send on, which is all but SMS and voice) connected to both by address; an SMS-only worker and an
+ * API-only process for the scenarios that start them.
  */
 final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -38,6 +40,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   static final int INFRA_PORT = 8080;
   static final int API_PORT = 8081;
   static final int WORKER_PORT = 8082;
+  static final int SMS_WORKER_PORT = 8083;
   static final int KAFKA_PORT = 8090;
   static final int SMTP_PORT = 8091;
 
@@ -51,6 +54,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private HeraldProcess infra;
   private HeraldProcess worker;
   private HeraldProcess api;
+  private HeraldProcess smsWorker;
   private int postgresPort;
 
   /** The running suite's processes. */
@@ -75,7 +79,8 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
 
   private void startAll() throws IOException {
     Path cli = temporalCli();
-    for (int port : new int[] {TEMPORAL_PORT, TEMPORAL_UI_PORT, INFRA_PORT, API_PORT, WORKER_PORT, KAFKA_PORT, SMTP_PORT}) {
+    for (int port : new int[] {TEMPORAL_PORT, TEMPORAL_UI_PORT, INFRA_PORT, API_PORT, WORKER_PORT, SMS_WORKER_PORT,
+        KAFKA_PORT, SMTP_PORT}) {
       requireFree(port);
     }
     Files.createDirectories(dir.resolve("tmp"));
@@ -104,6 +109,14 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
             // REST only: infra consumes the requests topic, so a killed API does not stall its consumer group
             "HERALD_DEV_MODE", "false", "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false"),
         dir, () -> healthy(API_PORT), Duration.ofSeconds(180));
+    // SMS on its own: the real Twilio SDK against infra's Twilio simulator, whose callbacks reach infra's webhook
+    smsWorker = new HeraldProcess("sms-worker", java(root.resolve("worker/target"), "herald-worker-", "-Xmx384m"),
+        env("HERALD_WORKER_CHANNELS", "SMS", "HERALD_WORKER_ORCHESTRATION", "false",
+            "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres", "SERVER_PORT", String.valueOf(SMS_WORKER_PORT),
+            "TWILIO_ACCOUNT_SID", "ACd0000000000000000000000000000de7", "TWILIO_AUTH_TOKEN", "herald-dev-twilio-auth-token",
+            "TWILIO_BASE_URL", infraUrl() + "/simulators/twilio", "TWILIO_STATUS_CALLBACK_BASE_URL", infraUrl(),
+            "TWILIO_FROM_NUMBER", "+15005550006"),
+        dir, () -> healthy(SMS_WORKER_PORT), Duration.ofSeconds(180));
   }
 
   HeraldProcess temporal() {
@@ -116,6 +129,11 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
 
   HeraldProcess worker() {
     return worker;
+  }
+
+  /** A worker serving only the SMS queue (not started until a scenario starts it). */
+  HeraldProcess smsWorker() {
+    return smsWorker;
   }
 
   /** A separate API process (not started until a scenario starts it), connected to infra by address. */
@@ -149,7 +167,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
 
   @Override
   public void close() {
-    for (HeraldProcess process : new HeraldProcess[] {api, worker, infra, temporal}) {
+    for (HeraldProcess process : new HeraldProcess[] {api, smsWorker, worker, infra, temporal}) {
       if (process != null) {
         process.stop(Duration.ofSeconds(20));
       }

@@ -5,11 +5,10 @@ import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.Reach;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
@@ -20,22 +19,12 @@ import java.util.List;
 @ActivityInterface
 public interface DeliveryLogActivities {
 
-  /** Records the notification and reserves one PENDING delivery per planned message. */
-  void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries);
-
   /**
-   * {@link #recordAccepted} for a notification that sends at once (no approval, no {@code sendAt} to
-   * wait for): it goes into the log as SENDING, one write where accepting and then sending took two.
+   * Records the notification in {@code status} and fixes its audience (the request's recipients, or
+   * the group's members now, in recipient-id order) with one PENDING delivery per member and channel
+   * by {@code AudienceRules}. A repeat changes nothing and answers the same audience.
    */
-  void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> deliveries);
-
-  /**
-   * Records a group notification and fixes its audience: the group's members now, numbered in
-   * recipient-id order, with one PENDING delivery per member and channel where the member has an
-   * address (an address shared by several members gets one delivery, the first member's). A repeat
-   * changes nothing and answers the same audience.
-   */
-  Audience recordBroadcastAccepted(NotificationSpec spec);
+  Audience recordAudience(NotificationSpec spec, NotificationStatus status);
 
   /** A batch given up on (its retries ran out): its deliveries still PENDING become FAILED with {@code error}. */
   ChannelCounts failBatch(BatchRequest batch, DeliveryError error);
@@ -43,20 +32,17 @@ public interface DeliveryLogActivities {
   /** The notification's deliveries counted by channel and status, in the delivery log's truth. */
   List<ChannelCounts> countDeliveries(String notificationId);
 
-  void recordStatus(String notificationId, NotificationStatus status, String detail);
+  /** Its units that reached their recipient and those that did not ({@link Reach}), by the log. */
+  Reach countReach(String notificationId, boolean byRecipient);
 
-  /**
-   * {@link #recordDelivery} of a notification's last delivery and {@link #recordStatus} of its final
-   * status in one write: the end of a notification with one delivery, as {@link #recordAcceptedSending}
-   * is its start.
-   */
-  void recordFinished(String notificationId, NotificationStatus status, String detail, DeliveryOutcome lastDelivery);
+  /** Deliveries sent on a channel with receipts whose receipt has not come yet. */
+  int countAwaitingReceipts(String notificationId);
+
+  void recordStatus(String notificationId, NotificationStatus status, String detail);
 
   void recordApproval(String notificationId, ApprovalDecision decision);
 
-  void recordDelivery(DeliveryOutcome outcome);
-
-  /** A later report on a sent delivery; only moves a delivery forward (SENT -> DELIVERED or FAILED). */
+  /** A provider's later report on a sent delivery; only moves a delivery forward (SENT -> DELIVERED or FAILED). */
   void recordReceipt(DeliveryReceipt receipt);
 
   /** Compensation: marks the deliveries still PENDING as CANCELLED; returns how many. */

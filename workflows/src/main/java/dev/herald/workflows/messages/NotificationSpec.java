@@ -14,7 +14,7 @@ import java.util.List;
  * @param receiptWindow how long to wait for delivery receipts (SMS, voice) after sending; null: none
  * @param template the template to render instead of {@code content}; null for inline content
  * @param group the key of the recipient group to broadcast to (instead of {@code recipients}); null otherwise
- * @param resume set by a broadcast continuing as new: where it carries on; null on the first run
+ * @param resume set by a notification continuing as new: where its sending carries on; null on the first run
  */
 public record NotificationSpec(
     String id,
@@ -32,7 +32,7 @@ public record NotificationSpec(
     java.time.Duration receiptWindow,
     TemplateRef template,
     String group,
-    BroadcastCheckpoint resume) {
+    SendCheckpoint resume) {
 
   /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
   @JsonIgnore
@@ -40,7 +40,7 @@ public record NotificationSpec(
     return group != null;
   }
 
-  public NotificationSpec resumingAt(BroadcastCheckpoint checkpoint) {
+  public NotificationSpec resumingAt(SendCheckpoint checkpoint) {
     return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
         acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint);
   }

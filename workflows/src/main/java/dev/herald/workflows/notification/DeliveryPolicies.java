@@ -15,9 +15,6 @@ import java.time.Duration;
  */
 public final class DeliveryPolicies {
 
-  /** Deliveries in flight at once within one notification. */
-  public static final int SEND_WINDOW = 50;
-
   /** The smallest and largest broadcast batch: see {@link #batchSize}. */
   public static final int MIN_BATCH_SIZE = 100;
   public static final int MAX_BATCH_SIZE = 1_000;
@@ -71,19 +68,6 @@ public final class DeliveryPolicies {
    */
   public static LocalActivityOptions deliveryLogLocal() {
     return local(deliveryLog());
-  }
-
-  /** Rendering as a local activity, retried like {@link #templates()}. */
-  public static LocalActivityOptions templatesLocal() {
-    return local(templates());
-  }
-
-  /** Rendering reads our own database: retried until it answers, except a template error. */
-  public static ActivityOptions templates() {
-    ActivityOptions log = deliveryLog();
-    return ActivityOptions.newBuilder(log)
-        .setRetryOptions(RetryOptions.newBuilder(log.getRetryOptions()).setDoNotRetry(SendPolicies.PERMANENT_ERRORS).build())
-        .build();
   }
 
   private static LocalActivityOptions local(ActivityOptions options) {

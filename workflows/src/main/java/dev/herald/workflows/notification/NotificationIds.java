@@ -1,6 +1,5 @@
 package dev.herald.workflows.notification;
 
-import dev.herald.workflows.messages.Channel;
 import java.util.regex.Pattern;
 
 /** Derives workflow and delivery ids, so a repeated request or a retry maps to the same ids. */
@@ -21,19 +20,5 @@ public final class NotificationIds {
       throw new IllegalArgumentException("invalid idempotency key");
     }
     return PREFIX + idempotencyKey;
-  }
-
-  /** The delivery of the {@code index}-th recipient on {@code channel}: stable across retries. */
-  public static String delivery(String notificationId, Channel channel, int index) {
-    return notificationId + "/" + channel.name().toLowerCase() + "/" + index;
-  }
-
-  /**
-   * The delivery of a broadcast's member on {@code channel}, by the member's external id: stable across
-   * retries and independent of the member's number in the audience. The delivery log's snapshot builds
-   * the same id in SQL ({@code BroadcastAudiences}); keep the two in step.
-   */
-  public static String broadcastDelivery(String notificationId, Channel channel, String recipientId) {
-    return notificationId + "/" + channel.name().toLowerCase() + "/" + recipientId;
   }
 }

@@ -8,7 +8,6 @@ import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Decision;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -18,9 +17,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The stages every notification passes before and after sending, whether to a list or to a group:
- * approval when the audience is large, the durable wait for {@code sendAt}, and each change of
- * status (query, search attribute, current details and delivery log at once).
+ * The stages every notification passes before and after sending: approval when the audience is
+ * large, the durable wait for {@code sendAt}, and each change of status (query, search attribute,
+ * current details and delivery log at once).
  */
 final class NotificationStages {
 
@@ -75,13 +74,6 @@ final class NotificationStages {
 
   NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
     changeStatus(spec, status, detail);
-    return progress.result(spec.id());
-  }
-
-  /** {@link #finish} with the outcome of the last delivery, written with the final status. */
-  NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail, DeliveryOutcome last) {
-    show(status, detail);
-    deliveryLog.recordFinished(spec.id(), status, detail, last);
     return progress.result(spec.id());
   }
 

@@ -4,6 +4,7 @@ import static dev.herald.workflows.messages.NotificationStatus.ACCEPTED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -31,7 +32,7 @@ public final class NotificationStart {
 
   static NotificationStatus status(NotificationSpec spec) {
     boolean atOnce = !spec.isBroadcast() && spec.sendAt() == null
-        && !spec.approval().requiresApproval(spec.recipients().size()) && !DeliveryPlan.of(spec).isEmpty();
+        && !spec.approval().requiresApproval(spec.recipients().size()) && !AudienceRules.ofList(spec.id(), spec.channels(), spec.recipients()).isEmpty();
     return atOnce ? SENDING : ACCEPTED;
   }
 }

@@ -1,7 +1,6 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.messages.ApprovalDecision;
-import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -21,11 +20,7 @@ public interface NotificationWorkflow {
   @SignalMethod
   void decide(ApprovalDecision decision);
 
-  /** A provider's later report on one of this notification's deliveries (SMS delivered, call busy ...). */
-  @SignalMethod
-  void receipt(DeliveryReceipt receipt);
-
-  /** Broadcasts: start no new batch until {@link #resume()}; the batches in flight finish. */
+  /** Start no new batch until {@link #resume()}; the batches in flight finish. */
   @SignalMethod
   void pause();
 

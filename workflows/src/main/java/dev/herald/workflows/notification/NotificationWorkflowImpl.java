@@ -2,120 +2,102 @@ package dev.herald.workflows.notification;
 
 import static dev.herald.workflows.messages.NotificationStatus.CANCELLED;
 import static dev.herald.workflows.messages.NotificationStatus.FAILED;
+import static dev.herald.workflows.messages.NotificationStatus.PAUSED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
-import dev.herald.workflows.messages.DeliveryOutcome;
-import dev.herald.workflows.messages.DeliveryReceipt;
-import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
-import dev.herald.workflows.template.TemplateActivities;
-import io.temporal.failure.ActivityFailure;
+import dev.herald.workflows.messages.Reach;
+import dev.herald.workflows.messages.SendCheckpoint;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
-import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
+import java.util.function.ToIntFunction;
 
 /**
- * accept (reserve deliveries) -> approval if the audience is large -> wait for sendAt -> send each
- * delivery on its channel's queue -> final status. Cancellation or failure releases what is still
- * pending (saga compensation, registered before the reservation it undoes).
+ * One notification, to a list or to a group, on one path: accept (record the audience: one PENDING
+ * delivery per member and channel) -> approval if the audience is large -> wait for sendAt -> send
+ * in batches of members on each channel's queue -> wait for receipts -> final status.
+ *
+ * <p>No member list ever enters the workflow: batches are ranges of member numbers, sent
+ * {@link DeliveryPolicies#BATCH_WINDOW} at a time, and every {@link DeliveryPolicies#BATCHES_PER_RUN}
+ * batches the workflow continues as new with a {@link SendCheckpoint}, so no history grows large. A
+ * member gets at most one message per channel: its delivery id is fixed at acceptance and a batch
+ * sends only deliveries still PENDING.
+ *
+ * <p>Pause stops starting batches; cancel, rejection, expiry or a failure release every pending
+ * delivery (compensation), wait for the batches in flight (they may already be at the provider) and
+ * end with the counts the delivery log holds.
  */
 public class NotificationWorkflowImpl implements NotificationWorkflow {
 
-  private static final Logger log = Workflow.getLogger(NotificationWorkflowImpl.class);
+  private static final Duration FIRST_RECEIPT_CHECK = Duration.ofSeconds(1);
+  private static final Duration LONGEST_RECEIPT_CHECK = Duration.ofSeconds(30);
 
-  /** The delivery log as local activities: a single send's writes cost no extra workflow tasks. */
-  private final DeliveryLogActivities deliveryLog =
-      Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
-  private final ChannelSends channels = new ChannelSends(
-      Workflow.newLocalActivityStub(TemplateActivities.class, DeliveryPolicies.templatesLocal()));
-  private final Receipts receipts = new Receipts();
   private final Progress progress = new Progress();
   private final Signals signals = new Signals();
-  private final NotificationStages stages = new NotificationStages(deliveryLog, progress, signals);
-  private RecipientReach reach = new RecipientReach(List.of());
-  /** Sends started and maybe not finished; they are never cancelled, only waited for. */
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-  private String endReason;
-  /** Accepted straight into SENDING: nothing to wait for (something to send, no approval, no sendAt ahead). */
-  private boolean sendsAtOnce;
-  /** One delivery on a channel without receipts: its outcome waits to go in with the final status. */
-  private boolean outcomeWithFinalStatus;
-  /** That outcome, until it is written (with the final status, or before a compensation releases what is pending). */
-  private DeliveryOutcome unrecorded;
+  private DeliveryLogActivities deliveryLog;
+  private NotificationStages stages;
+  private BatchSends batches;
+  private Audience audience;
+  private int batchSize;
+  private List<ChannelCounts> done = List.of();
+  /** Recorded as SENDING at acceptance (nothing to wait for): the status need not change again before sending. */
+  private boolean acceptedSending;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
-    if (spec.isBroadcast()) {
-      return new Broadcast(
-          Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog()), progress, signals)
-          .run(spec);
-    }
-    List<PlannedDelivery> planned = DeliveryPlan.of(spec);
-    progress.plan(planned.size());
-    Saga saga = new Saga(new Saga.Options.Builder().build());
+    // A list's log writes are small: local activities, inside the workflow task. A group's snapshot is not.
+    deliveryLog = spec.isBroadcast()
+        ? Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog())
+        : Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
+    stages = new NotificationStages(deliveryLog, progress, signals);
+    batches = new BatchSends(deliveryLog);
+    SendCheckpoint resume = spec.resume();
     try {
-      saga.addCompensation(() -> progress.cancelled(deliveryLog.releasePending(spec.id(), endReason)));
-      accept(spec, planned);
-      if (planned.isEmpty()) {
-        return finish(spec, FAILED, "no recipient has an address for the requested channels");
+      if (resume == null) {
+        accept(spec);
+        if (audience.deliveries() == 0) {
+          return stages.finish(spec, FAILED, nobodyToReach(spec));
+        }
+        Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, audience.recipients());
+        if (refused.isPresent()) {
+          deliveryLog.releasePending(spec.id(), refused.get().reason());
+          return finishWithCounts(spec, refused.get().status(), refused.get().reason());
+        }
+        stages.waitUntilSendAt(spec);
+        batchSize = DeliveryPolicies.batchSize(audience.recipients());
+        sendFrom(spec, 0, 1);
+      } else {
+        carryOn(resume);
+        sendFrom(spec, resume.nextBatch(), resume.run());
       }
-      Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, spec.recipients().size());
-      if (refused.isPresent()) {
-        endReason = refused.get().reason();
-        saga.compensate();
-        return finish(spec, refused.get().status(), endReason);
-      }
-      stages.waitUntilSendAt(spec);
-      if (!sendsAtOnce) {
-        changeStatus(spec, SENDING, null);
-      }
-      List<List<PlannedDelivery>> units = DeliveryPlan.units(spec, planned);
-      reach = new RecipientReach(units);
-      deliverAll(spec, units);
       awaitReceipts(spec);
-      stopIfCancelled();
-      return finish(spec, reach.status(), null);
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("cancelled while sending");
+      }
+      return finishSent(spec);
     } catch (CanceledFailure cancelled) {
-      Workflow.newDetachedCancellationScope(() -> compensate(saga, spec, CANCELLED, "cancelled by request")).run();
+      Workflow.newDetachedCancellationScope(() -> stop(spec, CANCELLED, "cancelled by request")).run();
       throw cancelled;
     } catch (RuntimeException failure) {
-      // A send cancelled along with the workflow surfaces as an ActivityFailure caused by CanceledFailure.
-      boolean cancelled = failure instanceof ActivityFailure activity && DeliveryErrors.isCancellation(activity);
-      NotificationStatus status = cancelled ? CANCELLED : FAILED;
-      String detail = cancelled ? "cancelled by request" : failure.getMessage();
-      Workflow.newDetachedCancellationScope(() -> compensate(saga, spec, status, detail)).run();
+      Workflow.newDetachedCancellationScope(() -> stop(spec, FAILED, failure.getMessage())).run();
       throw failure;
-    }
-  }
-
-  /**
-   * Records the notification and its planned deliveries in one write: as SENDING when there is
-   * nothing to wait for, else as ACCEPTED.
-   */
-  private void accept(NotificationSpec spec, List<PlannedDelivery> planned) {
-    sendsAtOnce = !planned.isEmpty() && !spec.approval().requiresApproval(spec.recipients().size())
-        && !stages.waitsForSendAt(spec);
-    if (sendsAtOnce) {
-      deliveryLog.recordAcceptedSending(spec, planned);
-      stages.showFirst(SENDING);
-      outcomeWithFinalStatus = planned.size() == 1 && !Channels.of(planned.get(0).channel()).receipts();
-    } else {
-      deliveryLog.recordAccepted(spec, planned);
     }
   }
 
@@ -135,130 +117,176 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   }
 
   @Override
-  public void receipt(DeliveryReceipt receipt) {
-    receipts.arrived(receipt);
-  }
-
-  @Override
   public NotificationProgress progress() {
     return progress.snapshot(signals.decision);
   }
 
   /**
-   * Sends with at most {@link DeliveryPolicies#SEND_WINDOW} units in flight. A send in flight is not
-   * cancelled with the notification (it may already be at the provider): it finishes and is
-   * recorded as it ended; cancellation stops new sends.
+   * Records the audience in one write: as SENDING when the notification started so (nothing to wait
+   * for: {@link NotificationStart}), else as ACCEPTED.
    */
-  private void deliverAll(NotificationSpec spec, List<List<PlannedDelivery>> units) {
-    CancellationScope scope = CancellationScope.current();
-    for (List<PlannedDelivery> unit : units) {
-      if (inFlight.size() >= DeliveryPolicies.SEND_WINDOW) {
-        Promise.anyOf(inFlight).get();
-        inFlight.removeIf(Promise::isCompleted);
-      }
-      if (scope.isCancelRequested()) {
-        throw new CanceledFailure("cancelled while sending");
-      }
-      Workflow.newDetachedCancellationScope(() -> inFlight.add(Async.procedure(this::deliverUnit, spec, unit))).run();
-    }
-    Promise.allOf(inFlight).get();
-  }
-
-  /** Tries the unit's deliveries in order until one gets through; the rest are skipped. */
-  private void deliverUnit(NotificationSpec spec, List<PlannedDelivery> unit) {
-    for (int i = 0; i < unit.size(); i++) {
-      PlannedDelivery delivery = unit.get(i);
-      if (deliver(spec, delivery) == DeliveryStatus.SENT) {
-        for (PlannedDelivery unused : unit.subList(i + 1, unit.size())) {
-          record(DeliveryOutcome.skipped(unused.id(), "fallback not needed: sent by " + delivery.channel()));
-        }
-        return;
-      }
+  private void accept(NotificationSpec spec) {
+    acceptedSending = NotificationStart.status(spec) == SENDING;
+    audience = deliveryLog.recordAudience(spec, acceptedSending ? SENDING : NotificationStatus.ACCEPTED);
+    progress.channels(current());
+    if (acceptedSending) {
+      stages.showFirst(SENDING);
     }
   }
 
-  private DeliveryStatus deliver(NotificationSpec spec, PlannedDelivery delivery) {
-    DeliveryOutcome outcome;
-    try {
-      outcome = DeliveryOutcome.sent(delivery.id(), channels.send(spec, delivery));
-      if (Channels.of(delivery.channel()).receipts()) {
-        receipts.expect(delivery.id());
+  private void carryOn(SendCheckpoint resume) {
+    audience = resume.audience();
+    batchSize = resume.batchSize();
+    done = resume.done();
+    signals.decide(resume.approval());
+    signals.paused |= resume.paused();
+    progress.channels(current());
+  }
+
+  /** Sends batches from {@code next} on; continues as new after {@link DeliveryPolicies#BATCHES_PER_RUN}. */
+  private void sendFrom(NotificationSpec spec, int next, int run) {
+    if (!(acceptedSending && run == 1)) {
+      stages.changeStatus(spec, SENDING, runDetail(next, run));
+    }
+    int batchCount = BatchSends.count(audience, batchSize);
+    int started = 0;
+    while (next < batchCount) {
+      if (started == DeliveryPolicies.BATCHES_PER_RUN) {
+        awaitInFlight(0);
+        Workflow.continueAsNew(spec.resumingAt(
+            new SendCheckpoint(next, audience, done, signals.decision, signals.paused, run + 1, batchSize)));
       }
-    } catch (ActivityFailure failure) {
-      if (DeliveryErrors.isCancellation(failure)) {
-        throw failure;
+      awaitResumed(spec);
+      awaitInFlight(DeliveryPolicies.BATCH_WINDOW - 1);
+      start(spec, next++);
+      started++;
+    }
+    awaitInFlight(0);
+  }
+
+  /** A batch in flight is not cancelled with the notification (it may be at the provider): it finishes. */
+  private void start(NotificationSpec spec, int batch) {
+    Workflow.newDetachedCancellationScope(() -> inFlight.add(
+        Async.function(batches::send, spec, audience, batchSize, batch).thenApply(counts -> {
+          counts.forEach(c -> done = ChannelCounts.add(done, c));
+          progress.channels(current());
+          return null;
+        }))).run();
+  }
+
+  /** Waits (cancellably) until at most {@code max} batches are in flight; a batch that failed fails the run. */
+  private void awaitInFlight(int max) {
+    Workflow.await(() -> inFlight.stream().filter(p -> !p.isCompleted()).count() <= max);
+    for (Promise<Void> batch : inFlight) {
+      if (batch.isCompleted() && batch.getFailure() != null) {
+        throw batch.getFailure();
       }
-      outcome = DeliveryOutcome.failed(delivery.id(), DeliveryErrors.from(failure));
-      log.info("delivery {} failed: {}", delivery.id(), outcome.errorCode());
     }
-    record(outcome);
-    return outcome.status();
+    inFlight.removeIf(Promise::isCompleted);
   }
 
-  private void record(DeliveryOutcome outcome) {
-    progress.record(outcome.status());
-    reach.outcome(outcome.deliveryId(), outcome.status());
-    if (outcomeWithFinalStatus) {
-      unrecorded = outcome;
-    } else {
-      deliveryLog.recordDelivery(outcome);
+  private void awaitResumed(NotificationSpec spec) {
+    if (!signals.paused) {
+      return;
     }
+    stages.changeStatus(spec, PAUSED, "paused by request; " + sentSoFar());
+    Workflow.await(() -> !signals.paused);
+    stages.changeStatus(spec, SENDING, "resumed; " + sentSoFar());
   }
 
-  /** The held-back outcome on its own, before anything else is written (a compensation would release it as pending). */
-  private void recordUnrecorded() {
-    if (unrecorded != null) {
-      deliveryLog.recordDelivery(unrecorded);
-      unrecorded = null;
-    }
-  }
-
-  /** Waits up to the receipt window for the receipts of sent SMS and calls, recording each. */
+  /**
+   * Waits up to the receipt window while deliveries on channels with receipts (SMS, calls) are sent
+   * but not yet reported on; providers' receipts go straight into the delivery log, which this asks
+   * at growing intervals.
+   */
   private void awaitReceipts(NotificationSpec spec) {
-    if (spec.receiptWindow() == null || !receipts.awaiting()) {
+    if (spec.receiptWindow() == null || !sentOnReceiptChannels()) {
       return;
     }
     long deadline = Workflow.currentTimeMillis() + spec.receiptWindow().toMillis();
-    while (receipts.awaiting()) {
-      Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
-      if (left.isNegative() || left.isZero() || !Workflow.await(left, receipts::hasArrived)) {
+    Duration pause = FIRST_RECEIPT_CHECK;
+    while (deliveryLog.countAwaitingReceipts(spec.id()) > 0) {
+      long left = deadline - Workflow.currentTimeMillis();
+      if (left <= 0) {
         return;
       }
-      for (DeliveryReceipt receipt : receipts.takeArrived()) {
-        deliveryLog.recordReceipt(receipt);
-        progress.receipt(receipt.status());
-        if (receipt.status() == DeliveryStatus.FAILED) {
-          reach.undelivered(receipt.deliveryId());
-        }
+      Workflow.sleep(Duration.ofMillis(Math.min(left, pause.toMillis())));
+      pause = pause.multipliedBy(2).compareTo(LONGEST_RECEIPT_CHECK) > 0 ? LONGEST_RECEIPT_CHECK : pause.multipliedBy(2);
+    }
+  }
+
+  private boolean sentOnReceiptChannels() {
+    return done.stream().anyMatch(c -> Channels.of(c.channel()).receipts() && c.sent() > c.delivered());
+  }
+
+  /** Compensation: nothing pending is sent any more, the batches in flight end, the log says what happened. */
+  private void stop(NotificationSpec spec, NotificationStatus status, String reason) {
+    deliveryLog.releasePending(spec.id(), reason);
+    Promise.allOf(inFlight).get();
+    finishWithCounts(spec, status, reason);
+  }
+
+  /**
+   * The end of a notification whose batches all finished. Their counts are the log's for their
+   * ranges; a delivery still PENDING then was never sent by any batch (e.g. a worker on another
+   * database answered for it): it is recorded as failed, never left behind a COMPLETED status.
+   * After receipts the log is asked again, as they changed it.
+   */
+  private NotificationResult finishSent(NotificationSpec spec) {
+    List<ChannelCounts> counts = current();
+    boolean leftPending = false;
+    for (ChannelCounts channel : counts) {
+      if (channel.pending() > 0) {
+        deliveryLog.failBatch(new BatchRequest(spec.id(), spec.sender(), channel.channel(), 0, audience.recipients(),
+            spec.content(), spec.template(), List.of()), BatchSends.unfinished(channel.pending()));
+        leftPending = true;
       }
     }
-  }
-
-  /** A cancel that came while the last sends were in flight ends CANCELLED (local activities run even when cancelled). */
-  private void stopIfCancelled() {
-    if (CancellationScope.current().isCancelRequested()) {
-      throw new CanceledFailure("cancelled while sending");
+    if (leftPending || sentOnReceiptChannels()) {
+      counts = deliveryLog.countDeliveries(spec.id());
     }
+    progress.channels(counts);
+    NotificationStatus status = spec.fallback()
+        ? deliveryLog.countReach(spec.id(), true).finalStatus()
+        : new Reach(sum(counts, ChannelCounts::sent), sum(counts, ChannelCounts::failed)).finalStatus();
+    return stages.finish(spec, status, leftPending ? "deliveries left pending by their batches were recorded as failed" : null);
   }
 
-  private void compensate(Saga saga, NotificationSpec spec, NotificationStatus status, String detail) {
-    Promise.allOf(inFlight).get();
-    recordUnrecorded();
-    endReason = detail;
-    saga.compensate();
-    changeStatus(spec, status, detail);
+  private static int sum(List<ChannelCounts> counts, ToIntFunction<ChannelCounts> count) {
+    return counts.stream().mapToInt(count).sum();
   }
 
-  private NotificationResult finish(NotificationSpec spec, NotificationStatus status, String detail) {
-    if (unrecorded == null) {
-      return stages.finish(spec, status, detail);
+  private NotificationResult finishWithCounts(NotificationSpec spec, NotificationStatus status, String detail) {
+    progress.channels(deliveryLog.countDeliveries(spec.id()));
+    return stages.finish(spec, status, detail);
+  }
+
+  /** The audience's reserved deliveries per channel with the counts of the batches done so far. */
+  private List<ChannelCounts> current() {
+    List<ChannelCounts> merged = new ArrayList<>();
+    for (ChannelCounts reserved : audience.channels()) {
+      ChannelCounts finished = done.stream().filter(d -> d.channel() == reserved.channel()).findFirst()
+          .orElse(ChannelCounts.none(reserved.channel()));
+      int pending = reserved.total() - finished.sent() - finished.failed() - finished.skipped() - finished.cancelled();
+      merged.add(new ChannelCounts(reserved.channel(), reserved.total(), pending, finished.sent(), finished.delivered(),
+          finished.failed(), finished.skipped(), finished.cancelled()));
     }
-    NotificationResult result = stages.finish(spec, status, detail, unrecorded);
-    unrecorded = null;
-    return result;
+    return merged;
   }
 
-  private void changeStatus(NotificationSpec spec, NotificationStatus status, String detail) {
-    stages.changeStatus(spec, status, detail);
+  private static String nobodyToReach(NotificationSpec spec) {
+    return spec.isBroadcast()
+        ? "group " + spec.group() + " has no member with an address on " + spec.channels()
+        : "no recipient has an address for the requested channels";
+  }
+
+  private String sentSoFar() {
+    return progress.channelCounts().stream().mapToInt(ChannelCounts::sent).sum() + " of "
+        + audience.deliveries() + " sent";
+  }
+
+  private String runDetail(int next, int run) {
+    return run == 1 ? null
+        : "batch " + (next + 1) + " of " + BatchSends.count(audience, batchSize) + " (run " + run + ")";
   }
 }

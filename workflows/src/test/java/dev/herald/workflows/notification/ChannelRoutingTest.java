@@ -1,42 +1,26 @@
 package dev.herald.workflows.notification;
 
+import static dev.herald.workflows.notification.FakeDeliveryLog.permanent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
+import static org.awaitility.Awaitility.await;
 
-import dev.herald.workflows.TaskQueues;
-import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
-import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
-import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.Channel;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
@@ -45,49 +29,52 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Channels in FALLBACK order, receipts by signal, opted-out recipients. */
+/** Channels in FALLBACK order, receipts from the delivery log, opted-out recipients. */
 class ChannelRoutingTest {
 
-  private static final long REACHED_MS = 5_000;
   private static final Duration RECEIPT_WINDOW = Duration.ofMinutes(10);
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
-  private final ChannelActivities sms = mock(ChannelActivities.class, withSettings().withoutAnnotations());
-  private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
+  private final FakeDeliveryLog log = new FakeDeliveryLog();
+  private volatile FakeDeliveryLog.Provider twilio = message -> new ProviderReceipt("SM1", 1);
+  private volatile FakeDeliveryLog.Provider smtp = message -> new ProviderReceipt("smtp-1", 1);
   private WorkflowClient client;
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
     this.client = client;
-    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue()).registerActivitiesImplementations(sms);
-    TestNotifications.startWorkers(testEnv, email, deliveryLog);
+    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue())
+        .registerActivitiesImplementations(log.channel(Channel.SMS, message -> twilio.send(message)));
+    TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log);
   }
 
   @Test
   void fallbackSendsTheNextChannelWhenTheFirstFailsForGood() {
     NotificationSpec spec = smsThenEmail("fallback-next");
-    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
-    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+    twilio = message -> {
+      throw permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211");
+    };
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.failed()).isEqualTo(1);
-    verify(email).send(any());
-    verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/sms/0")
-        && o.status() == DeliveryStatus.FAILED && "twilio-21211".equals(o.errorCode())));
-    verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/email/0")
-        && o.status() == DeliveryStatus.SENT));
+    assertThat(log.row(spec.id() + "/sms/0").status).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(log.row(spec.id() + "/sms/0").errorCode).isEqualTo("twilio-21211");
+    assertThat(log.row(spec.id() + "/email/0").status).isEqualTo(DeliveryStatus.SENT);
   }
 
   @Test
   void fallbackThatRunsOutOfChannelsFailsTheNotification() {
     NotificationSpec spec = smsThenEmail("fallback-exhausted");
-    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211"));
-    when(email.send(any())).thenThrow(permanent(DeliveryErrorType.INVALID_ADDRESS, "smtp-550"));
+    twilio = message -> {
+      throw permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211");
+    };
+    smtp = message -> {
+      throw permanent(DeliveryErrorType.INVALID_ADDRESS, "smtp-550");
+    };
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
@@ -98,106 +85,114 @@ class ChannelRoutingTest {
   @Test
   void fallbackSkipsLaterChannelsWhenTheFirstGetsThrough() {
     NotificationSpec spec = withReceiptWindow(smsThenEmail("fallback-skip"), null);
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.skipped()).isEqualTo(1);
-    verify(email, never()).send(any());
-    verify(deliveryLog).recordDelivery(argThat(o -> o.deliveryId().equals(spec.id() + "/email/0")
-        && o.status() == DeliveryStatus.SKIPPED));
+    assertThat(log.sent).extracting(OutgoingMessage::channel).containsExactly(Channel.SMS);
+    assertThat(log.row(spec.id() + "/email/0").status).isEqualTo(DeliveryStatus.SKIPPED);
+  }
+
+  @Test
+  void fallbackCountsRecipientsNotDeliveries() {
+    NotificationSpec spec = withReceiptWindow(smsThenEmail("fallback-units"), null);
+    twilio = message -> {
+      throw permanent(DeliveryErrorType.INVALID_ADDRESS, "twilio-21211");
+    };
+
+    NotificationResult result = newWorkflow(spec).send(spec);
+
+    assertThat(result.status()).as("the recipient got the email").isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(log.calls).contains("countReach");
   }
 
   @Test
   void allModeSendsEveryChannel() {
     NotificationSpec spec = withMode(withReceiptWindow(smsThenEmail("all-channels"), null), ChannelMode.ALL);
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
-    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.sent()).isEqualTo(2);
-    verify(email).send(any());
+    assertThat(log.sent).extracting(OutgoingMessage::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
   }
 
   @Test
-  void deliveredReceiptIsRecordedAndEndsTheWait() {
+  void aDeliveredReceiptInTheLogEndsTheWait() {
     NotificationSpec spec = smsOnly("receipt-delivered");
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
-    NotificationWorkflowStub started = start(spec);
-    verify(deliveryLog, timeout(REACHED_MS)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
+    WorkflowStub started = start(spec);
+    awaitSent(spec.id() + "/sms/0");
 
-    started.workflow().receipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null));
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null));
 
-    NotificationResult result = started.stub().getResult(NotificationResult.class);
+    NotificationResult result = started.getResult(NotificationResult.class);
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.delivered()).isEqualTo(1);
-    verify(deliveryLog).recordReceipt(argThat(r -> r.status() == DeliveryStatus.DELIVERED));
   }
 
   @Test
-  void undeliveredReceiptFailsTheDelivery() {
+  void anUndeliveredReceiptFailsTheDelivery() {
     NotificationSpec spec = smsOnly("receipt-undelivered");
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
-    NotificationWorkflowStub started = start(spec);
-    verify(deliveryLog, timeout(REACHED_MS)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
+    WorkflowStub started = start(spec);
+    awaitSent(spec.id() + "/sms/0");
 
-    started.workflow().receipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.FAILED, "undelivered", "30003"));
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.FAILED, "undelivered", "30003"));
 
-    NotificationResult result = started.stub().getResult(NotificationResult.class);
+    NotificationResult result = started.getResult(NotificationResult.class);
     assertThat(result.status()).isEqualTo(NotificationStatus.FAILED);
     assertThat(result.failed()).isEqualTo(1);
     assertThat(result.sent()).isZero();
   }
 
   @Test
-  void repeatedFinalReceiptCountsOnce() {
+  void aRepeatedFinalReceiptCountsOnce() {
     NotificationSpec spec = smsOnly("receipt-twice", "+14155550101", "+14155550102");
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
-    NotificationWorkflowStub started = start(spec);
-    verify(deliveryLog, timeout(REACHED_MS).times(2)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SENT));
+    WorkflowStub started = start(spec);
+    awaitSent(spec.id() + "/sms/0");
+    awaitSent(spec.id() + "/sms/1");
     var delivered = new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null);
 
-    started.workflow().receipt(delivered);
-    started.workflow().receipt(delivered);
-    started.workflow().receipt(new DeliveryReceipt(spec.id() + "/sms/1", "SM2", DeliveryStatus.DELIVERED, "delivered", null));
+    log.recordReceipt(delivered);
+    log.recordReceipt(delivered);
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/sms/1", "SM2", DeliveryStatus.DELIVERED, "delivered", null));
 
-    assertThat(started.stub().getResult(NotificationResult.class).delivered()).isEqualTo(2);
+    assertThat(started.getResult(NotificationResult.class).delivered()).isEqualTo(2);
   }
 
   @Test
   void withoutReceiptsTheNotificationCompletesWhenTheWindowCloses() {
     NotificationSpec spec = smsOnly("receipt-none");
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.sent()).isEqualTo(1);
     assertThat(result.delivered()).isZero();
-    verify(deliveryLog, never()).recordReceipt(any());
   }
 
   @Test
   void optedOutRecipientIsSkippedNotFailed() {
     NotificationSpec spec = smsOnly("opted-out");
-    when(sms.send(any())).thenThrow(permanent(DeliveryErrorType.RECIPIENT_OPTED_OUT, "twilio-21610"));
+    twilio = message -> {
+      throw permanent(DeliveryErrorType.RECIPIENT_OPTED_OUT, "twilio-21610");
+    };
 
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.skipped()).isEqualTo(1);
-    verify(sms).send(any());
-    verify(deliveryLog).recordStatus(eq(spec.id()), eq(NotificationStatus.COMPLETED), any());
+    assertThat(log.statuses).endsWith(NotificationStatus.COMPLETED);
   }
 
-  private record NotificationWorkflowStub(NotificationWorkflow workflow, WorkflowStub stub) {}
-
-  private NotificationWorkflowStub start(NotificationSpec spec) {
+  private WorkflowStub start(NotificationSpec spec) {
     NotificationWorkflow workflow = newWorkflow(spec);
     WorkflowClient.start(workflow::send, spec);
-    return new NotificationWorkflowStub(workflow, WorkflowStub.fromTyped(workflow));
+    return WorkflowStub.fromTyped(workflow);
+  }
+
+  private void awaitSent(String deliveryId) {
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> log.row(deliveryId) != null && log.row(deliveryId).status == DeliveryStatus.SENT);
   }
 
   private NotificationWorkflow newWorkflow(NotificationSpec spec) {
@@ -229,10 +224,5 @@ class ChannelRoutingTest {
   private static NotificationSpec withMode(NotificationSpec s, ChannelMode mode) {
     return new NotificationSpec(s.id(), s.idempotencyKey(), s.sender(), s.channels(), s.recipients(), s.content(),
         s.priority(), s.sendAt(), s.approval(), s.acceptedAt(), s.requestHash(), mode, s.receiptWindow(), s.template(), null, null);
-  }
-
-  private static ApplicationFailure permanent(DeliveryErrorType type, String providerCode) {
-    return ApplicationFailure.newNonRetryableFailure(type.name(), type.name(),
-        new DeliveryError(type, providerCode, type.name().toLowerCase(), 1));
   }
 }

@@ -1,23 +1,18 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.DeliveryError;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.PlannedDelivery;
+import dev.herald.workflows.messages.Reach;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * An in-memory delivery log and email batch sender for broadcast workflow tests: one EMAIL delivery
+ * An in-memory delivery log and email batch sender for workflow tests of broadcasts to a group: one EMAIL delivery
  * per member, the statuses kept per member number, every send counted per member, so a test can
  * say "each member exactly once". Thread-safe: batches run concurrently.
  */
@@ -57,7 +52,8 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   }
 
   @Override
-  public Audience recordBroadcastAccepted(NotificationSpec spec) {
+  public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    recordedStatuses.add(status);
     for (int seq = 0; seq < members; seq++) {
       statuses.putIfAbsent(seq, DeliveryStatus.PENDING);
     }
@@ -87,11 +83,6 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
       }
     }
     return range(batch);
-  }
-
-  @Override
-  public ProviderReceipt send(OutgoingMessage message) {
-    throw new IllegalStateException("a broadcast sends in batches");
   }
 
   @Override
@@ -129,23 +120,14 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   public void recordApproval(String notificationId, ApprovalDecision decision) {}
 
   @Override
-  public void recordFinished(String notificationId, NotificationStatus status, String detail, DeliveryOutcome last) {
-    throw new IllegalStateException("a broadcast records deliveries in its batches");
+  public Reach countReach(String notificationId, boolean byRecipient) {
+    ChannelCounts all = count(0, members);
+    return new Reach(all.sent(), all.failed());
   }
 
   @Override
-  public void recordAccepted(NotificationSpec spec, List<PlannedDelivery> deliveries) {
-    throw new IllegalStateException("a broadcast is accepted by recordBroadcastAccepted");
-  }
-
-  @Override
-  public void recordAcceptedSending(NotificationSpec spec, List<PlannedDelivery> deliveries) {
-    throw new IllegalStateException("a broadcast is accepted by recordBroadcastAccepted");
-  }
-
-  @Override
-  public void recordDelivery(DeliveryOutcome outcome) {
-    throw new IllegalStateException("a broadcast records deliveries in its batches");
+  public int countAwaitingReceipts(String notificationId) {
+    return 0;
   }
 
   @Override

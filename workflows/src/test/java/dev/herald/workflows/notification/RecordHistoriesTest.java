@@ -1,42 +1,24 @@
 package dev.herald.workflows.notification;
 
-import dev.herald.workflows.TaskQueues;
-import dev.herald.workflows.messages.DeliveryReceipt;
-import dev.herald.workflows.messages.DeliveryStatus;
-import dev.herald.workflows.messages.RenderedMessage;
-import dev.herald.workflows.messages.TemplateRef;
-import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.template.TemplateActivities;
-import java.time.Duration;
-
 import static dev.herald.workflows.notification.TestNotifications.emailTo;
 import static dev.herald.workflows.notification.TestNotifications.invalidAddress;
 import static dev.herald.workflows.notification.TestNotifications.optionsFor;
 import static dev.herald.workflows.notification.TestNotifications.withApprovalThreshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
+import static org.awaitility.Awaitility.await;
 
-import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.TemplateRef;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -45,27 +27,31 @@ import io.temporal.testing.TestWorkflowExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories that {@link NotificationReplayTest} replays. Skipped in a normal build.
+ * Records the histories of notifications to lists that {@link NotificationReplayTest} replays (the
+ * group ones are recorded by {@link BroadcastWorkflowTest}). Skipped in a normal build.
  *
  * <p>Re-record after an intentional, versioned change of the workflow (never to make a replay
  * failure go away: a failing replay means running workflows would break):
  *
  * <pre>
- * cd /work/main &amp;&amp; mvn -B -o -q -pl workflows test -Dtest=RecordHistoriesTest -Dherald.recordHistories=true
+ * mvn -B -o -q -pl workflows test -Dtest='RecordHistoriesTest,BroadcastWorkflowTest#record*' \
+ *     -Dherald.recordHistories=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * It overwrites {@code workflows/src/test/resources/histories/notification-*.json}: before recording
- * a versioned change, move the current ones into a folder named after the version they belong to
- * (as {@code v0-activity-log/}), so the replay test keeps checking workflows still running on it.
- * Commit both with the change.
+ * It overwrites {@code workflows/src/test/resources/histories/*.json}: before recording a versioned
+ * change, move the current ones into a folder named after the version they belong to, so the replay
+ * test keeps checking workflows still running on it (docs/workflows.md). Commit both with the change.
  */
 @EnabledIfSystemProperty(named = "herald.recordHistories", matches = "true")
 class RecordHistoriesTest {
@@ -75,10 +61,9 @@ class RecordHistoriesTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
-  private final ChannelActivities email = mock(ChannelActivities.class, withSettings().withoutAnnotations());
-  private final DeliveryLogActivities deliveryLog = mock(DeliveryLogActivities.class, withSettings().withoutAnnotations());
-  private final ChannelActivities sms = mock(ChannelActivities.class, withSettings().withoutAnnotations());
-  private final TemplateActivities templates = mock(TemplateActivities.class, withSettings().withoutAnnotations());
+  private final FakeDeliveryLog log = new FakeDeliveryLog();
+  private volatile FakeDeliveryLog.Provider smtp = message -> new ProviderReceipt("smtp-1", 1);
+  private final CountDownLatch providerAnswers = new CountDownLatch(1);
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
 
@@ -86,43 +71,51 @@ class RecordHistoriesTest {
   void startWorkers(TestWorkflowEnvironment testEnv, WorkflowClient client) {
     this.testEnv = testEnv;
     this.client = client;
-    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue()).registerActivitiesImplementations(sms);
-    TestNotifications.startWorkers(testEnv, email, deliveryLog, templates);
+    testEnv.newWorker(Channels.of(Channel.SMS).taskQueue())
+        .registerActivitiesImplementations(log.channel(Channel.SMS, message -> new ProviderReceipt("SM1", 1)));
+    TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log);
+  }
+
+  @AfterEach
+  void releaseHeldSends() {
+    providerAnswers.countDown();
   }
 
   @Test
   void recordCompleted() throws IOException {
-    recordSent(emailTo("recorded-completed", "ada@example.com", "bob@example.com"), "notification-completed.json");
+    NotificationSpec spec = emailTo("recorded-completed", "ada@example.com", "bob@example.com");
+
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-completed.json");
   }
 
   @Test
   void recordSingleSend() throws IOException {
-    recordSent(emailTo("recorded-single", "ada@example.com"), "notification-single.json");
-  }
+    NotificationSpec spec = emailTo("recorded-single", "ada@example.com");
 
-  /** A notification whose every email is accepted at once, recorded when it completed. */
-  private void recordSent(NotificationSpec spec, String fileName) throws IOException {
-    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
-
-    NotificationResult result = workflow(spec).send(spec);
-
-    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
-    save(spec, fileName);
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-single.json");
   }
 
   @Test
   void recordSingleSendCancelledWhileSending() throws IOException {
     NotificationSpec spec = emailTo("recorded-single-cancelled", "ada@example.com");
-    CountDownLatch providerAnswers = new CountDownLatch(1);
-    when(email.send(any())).thenAnswer(invocation -> {
-      providerAnswers.await();
+    CountDownLatch atProvider = new CountDownLatch(1);
+    smtp = message -> {
+      atProvider.countDown();
+      try {
+        providerAnswers.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return new ProviderReceipt("smtp-late", 1);
-    });
+    };
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
-    verify(email, timeout(5_000)).send(any());
+    await().atMost(Duration.ofSeconds(5)).until(() -> atProvider.getCount() == 0);
     WorkflowStub.fromTyped(workflow).cancel();
+    await().atMost(Duration.ofSeconds(5)).until(() -> log.calls.contains("releasePending"));
     providerAnswers.countDown();
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class))
@@ -133,45 +126,43 @@ class RecordHistoriesTest {
   @Test
   void recordApproved() throws IOException {
     NotificationSpec spec = withApprovalThreshold(emailTo("recorded-approved", "ada@example.com", "bob@example.com"), 1);
-    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
-    verify(deliveryLog, timeout(5_000)).recordStatus(eq(spec.id()), eq(NotificationStatus.PENDING_APPROVAL), any());
+    await().atMost(Duration.ofSeconds(5)).until(() -> log.statuses.contains(NotificationStatus.PENDING_APPROVAL));
     workflow.decide(new ApprovalDecision(Decision.APPROVE, "looks right", "admin@herald.test",
         Instant.ofEpochMilli(testEnv.currentTimeMillis())));
-    NotificationResult result = WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class);
 
-    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class).status())
+        .isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-approved.json");
   }
 
   @Test
   void recordPartiallyFailed() throws IOException {
     NotificationSpec spec = emailTo("recorded-partially-failed", "ada@example.com", "nobody@example.invalid");
-    when(email.send(argThat(message -> message != null && message.address().equals("ada@example.com"))))
-        .thenReturn(new ProviderReceipt("smtp-1", 1));
-    when(email.send(argThat(message -> message != null && message.address().equals("nobody@example.invalid"))))
-        .thenThrow(invalidAddress("nobody@example.invalid"));
+    smtp = message -> {
+      if (message.address().equals("nobody@example.invalid")) {
+        throw invalidAddress(message.address());
+      }
+      return new ProviderReceipt("smtp-1", 1);
+    };
 
-    NotificationResult result = workflow(spec).send(spec);
-
-    assertThat(result.status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);
     save(spec, "notification-partially-failed.json");
   }
 
   @Test
   void recordFallbackWithReceipt() throws IOException {
     NotificationSpec spec = TestNotifications.smsThenEmail("recorded-fallback-receipt", Duration.ofMinutes(10));
-    when(sms.send(any())).thenReturn(new ProviderReceipt("SM1", 1));
     NotificationWorkflow workflow = workflow(spec);
 
     WorkflowClient.start(workflow::send, spec);
-    verify(deliveryLog, timeout(5_000)).recordDelivery(argThat(o -> o.status() == DeliveryStatus.SKIPPED));
-    workflow.receipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null));
-    NotificationResult result = WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> log.row(spec.id() + "/email/0") != null
+        && log.row(spec.id() + "/email/0").status == DeliveryStatus.SKIPPED);
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/sms/0", "SM1", DeliveryStatus.DELIVERED, "delivered", null));
 
-    assertThat(result.delivered()).isEqualTo(1);
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class).delivered()).isEqualTo(1);
     save(spec, "notification-fallback-receipt.json");
   }
 
@@ -180,13 +171,9 @@ class RecordHistoriesTest {
     NotificationSpec base = emailTo("recorded-templated", "ada@example.com", "bob@example.com");
     NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), base.channels(),
         base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
-        null, new TemplateRef("order-shipped", 1, java.util.Map.of("order", java.util.Map.of("id", 42))), null, null);
-    when(templates.renderTemplate(any(), any(), any())).thenReturn(new RenderedMessage(null, "Order 42", "text", "<p>42</p>"));
-    when(email.send(any())).thenReturn(new ProviderReceipt("smtp-1", 1));
+        null, new TemplateRef("order-shipped", 1, Map.of("order", Map.of("id", 42))), null, null);
 
-    NotificationResult result = workflow(spec).send(spec);
-
-    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-templated.json");
   }
 

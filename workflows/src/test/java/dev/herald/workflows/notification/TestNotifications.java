@@ -45,14 +45,10 @@ final class TestNotifications {
   }
 
   /** Registers the workflow and the delivery log on the notifications queue, email on its own queue. */
-  static void startWorkers(TestWorkflowEnvironment env, ChannelActivities email, DeliveryLogActivities deliveryLog,
-      Object... moreNotificationActivities) {
+  static void startWorkers(TestWorkflowEnvironment env, ChannelActivities email, DeliveryLogActivities deliveryLog) {
     Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(deliveryLog);
-    if (moreNotificationActivities.length > 0) {
-      notifications.registerActivitiesImplementations(moreNotificationActivities);
-    }
     env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations(email);
     env.start();
   }

@@ -20,23 +20,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends one batch of a broadcast: members {@code index * size} onwards, one batch activity per
+ * Sends one batch of a notification: members {@code index * size} onwards, one batch activity per
  * channel on that channel's queue; all channels at once, or in fallback mode one after the other
  * (a member reached on an earlier channel is skipped on the later ones). A batch whose retries ran
  * out has its remaining deliveries recorded as failed with the last error.
  */
-final class BroadcastBatches {
+final class BatchSends {
 
   private static final int UNFINISHED_RERUNS = 2;
 
+  /** A channel's stub, made when the notification first sends on it (a stub costs reflection). */
   private final Map<Channel, ChannelActivities> senders = new EnumMap<>(Channel.class);
   private final DeliveryLogActivities deliveryLog;
 
-  BroadcastBatches(DeliveryLogActivities deliveryLog) {
+  BatchSends(DeliveryLogActivities deliveryLog) {
     this.deliveryLog = deliveryLog;
-    for (Channel channel : Channel.values()) {
-      senders.put(channel, Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel)));
-    }
   }
 
   static int count(Audience audience, int size) {
@@ -57,6 +55,9 @@ final class BroadcastBatches {
       }
       return counts;
     }
+    if (channels.size() == 1) {
+      return List.of(sendOn(request(spec, channels.get(0), from, to, List.of())));
+    }
     List<Promise<ChannelCounts>> sends = channels.stream()
         .map(channel -> Async.function(this::sendOn, request(spec, channel, from, to, List.of())))
         .toList();
@@ -69,11 +70,13 @@ final class BroadcastBatches {
    * batch never counts as done while something in it was not sent.
    */
   private ChannelCounts sendOn(BatchRequest batch) {
+    ChannelActivities sender = senders.computeIfAbsent(batch.channel(),
+        channel -> Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel)));
     try {
-      ChannelCounts counts = senders.get(batch.channel()).sendBatch(batch);
+      ChannelCounts counts = sender.sendBatch(batch);
       for (int rerun = 1; counts.pending() > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
         Workflow.sleep(Duration.ofSeconds(rerun));
-        counts = senders.get(batch.channel()).sendBatch(batch);
+        counts = sender.sendBatch(batch);
       }
       return counts.pending() == 0 ? counts : deliveryLog.failBatch(batch, unfinished(counts.pending()));
     } catch (ActivityFailure failure) {

@@ -1,0 +1,267 @@
+package dev.herald.workflows.notification;
+
+import dev.herald.workflows.audience.AudienceRules;
+import dev.herald.workflows.audience.PlannedDelivery;
+import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.Reach;
+import dev.herald.workflows.messages.RenderedMessage;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory delivery log for workflow tests of notifications to recipient lists, planned by the
+ * real {@link AudienceRules}, with channels whose batches send each delivery through a scripted
+ * {@link Provider} as the real batch sender does: claimed before the send, recorded as it ended
+ * (even when a cancel released it meanwhile), permanent failures recorded, transient ones left
+ * PENDING with the batch failing retryably. Every method the workflow called is in {@link #calls}.
+ */
+final class FakeDeliveryLog implements DeliveryLogActivities {
+
+  /** A provider's answer to one message: a receipt, or an {@code ApplicationFailure} as a channel adapter throws it. */
+  @FunctionalInterface
+  interface Provider {
+    ProviderReceipt send(OutgoingMessage message);
+  }
+
+  /** One delivery as the log holds it. */
+  static final class Row {
+    final PlannedDelivery planned;
+    DeliveryStatus status = DeliveryStatus.PENDING;
+    int attempts;
+    String providerMessageId;
+    String errorCode;
+    String lastError;
+    boolean claimed;
+
+    Row(PlannedDelivery planned) {
+      this.planned = planned;
+    }
+  }
+
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final List<NotificationStatus> statuses = new CopyOnWriteArrayList<>();
+  final List<String> details = new CopyOnWriteArrayList<>();
+  final List<ApprovalDecision> approvals = new CopyOnWriteArrayList<>();
+  final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
+  private final Map<String, Row> rows = new LinkedHashMap<>();
+  private List<Channel> channels = List.of();
+
+  @Override
+  public synchronized Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    calls.add("recordAudience");
+    statuses.add(status);
+    channels = spec.channels();
+    List<PlannedDelivery> planned = AudienceRules.ofList(spec.id(), spec.channels(), spec.recipients());
+    planned.forEach(delivery -> rows.putIfAbsent(delivery.id(), new Row(delivery)));
+    return new Audience(spec.recipients().size(), spec.channels().stream()
+        .map(channel -> ChannelCounts.reserved(channel,
+            (int) planned.stream().filter(delivery -> delivery.channel() == channel).count()))
+        .toList());
+  }
+
+  @Override
+  public synchronized ChannelCounts failBatch(BatchRequest batch, DeliveryError error) {
+    calls.add("failBatch");
+    for (Row row : range(batch)) {
+      if (row.status == DeliveryStatus.PENDING) {
+        record(row, DeliveryOutcome.failed(row.planned.id(), error));
+      }
+    }
+    return counts(range(batch), batch.channel());
+  }
+
+  @Override
+  public synchronized List<ChannelCounts> countDeliveries(String notificationId) {
+    calls.add("countDeliveries");
+    return channels.stream().map(channel -> counts(rows.values().stream()
+        .filter(row -> row.planned.channel() == channel).toList(), channel)).toList();
+  }
+
+  @Override
+  public synchronized Reach countReach(String notificationId, boolean byRecipient) {
+    calls.add("countReach");
+    Map<Integer, boolean[]> units = new LinkedHashMap<>();
+    int unit = 0;
+    for (Row row : rows.values()) {
+      boolean[] reachedFailed = units.computeIfAbsent(byRecipient ? row.planned.seq() : unit++, key -> new boolean[2]);
+      reachedFailed[0] |= row.status == DeliveryStatus.SENT || row.status == DeliveryStatus.DELIVERED;
+      reachedFailed[1] |= row.status == DeliveryStatus.FAILED;
+    }
+    int reached = (int) units.values().stream().filter(u -> u[0]).count();
+    int unreached = (int) units.values().stream().filter(u -> !u[0] && u[1]).count();
+    return new Reach(reached, unreached);
+  }
+
+  @Override
+  public synchronized int countAwaitingReceipts(String notificationId) {
+    calls.add("countAwaitingReceipts");
+    return (int) rows.values().stream()
+        .filter(row -> row.status == DeliveryStatus.SENT && Channels.of(row.planned.channel()).receipts()).count();
+  }
+
+  @Override
+  public void recordStatus(String notificationId, NotificationStatus status, String detail) {
+    calls.add("recordStatus");
+    statuses.add(status);
+    details.add(String.valueOf(detail));
+  }
+
+  @Override
+  public void recordApproval(String notificationId, ApprovalDecision decision) {
+    calls.add("recordApproval");
+    approvals.add(decision);
+  }
+
+  /** As the webhook records it: forward only. */
+  @Override
+  public synchronized void recordReceipt(DeliveryReceipt receipt) {
+    Row row = rows.get(receipt.deliveryId());
+    if (row != null && (row.status == DeliveryStatus.PENDING || row.status == DeliveryStatus.SENT)) {
+      row.status = receipt.status();
+      row.errorCode = receipt.errorCode() != null ? receipt.errorCode() : row.errorCode;
+    }
+  }
+
+  @Override
+  public synchronized int releasePending(String notificationId, String reason) {
+    calls.add("releasePending");
+    int released = 0;
+    for (Row row : rows.values()) {
+      if (row.status == DeliveryStatus.PENDING) {
+        row.status = DeliveryStatus.CANCELLED;
+        row.lastError = reason;
+        released++;
+      }
+    }
+    return released;
+  }
+
+  synchronized Row row(String deliveryId) {
+    return rows.get(deliveryId);
+  }
+
+  synchronized List<DeliveryStatus> statusesOf(Channel channel) {
+    return rows.values().stream().filter(row -> row.planned.channel() == channel).map(row -> row.status).toList();
+  }
+
+  /** One channel's batches over this log, each delivery answered by {@code provider}. */
+  ChannelActivities channel(Channel channel, Provider provider) {
+    return batch -> {
+      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+      List<Row> toSend = new ArrayList<>();
+      synchronized (this) {
+        for (Row row : range(batch)) {
+          if (row.status != DeliveryStatus.PENDING) {
+            continue;
+          }
+          Channel reachedBy = reachedBy(batch, row.planned.seq());
+          if (reachedBy != null) {
+            record(row, DeliveryOutcome.skipped(row.planned.id(), "fallback not needed: sent by " + reachedBy));
+          } else {
+            row.claimed = true;
+            toSend.add(row);
+          }
+        }
+      }
+      ApplicationFailure retry = null;
+      for (Row row : toSend) {
+        OutgoingMessage message = message(batch, row);
+        try {
+          ProviderReceipt receipt = provider.send(message);
+          sent.add(message);
+          synchronized (this) {
+            record(row, DeliveryOutcome.sent(row.planned.id(), new ProviderReceipt(receipt.providerMessageId(), attempt)));
+          }
+        } catch (ApplicationFailure failure) {
+          DeliveryError error = failure.getDetails().get(DeliveryError.class);
+          synchronized (this) {
+            if (failure.isNonRetryable()) {
+              record(row, DeliveryOutcome.failed(row.planned.id(), error));
+            } else {
+              row.attempts = attempt;
+              row.errorCode = error.providerCode();
+              retry = failure;
+            }
+          }
+        }
+      }
+      if (retry != null) {
+        throw ApplicationFailure.newFailure("some deliveries will be retried", "BATCH_INCOMPLETE");
+      }
+      synchronized (this) {
+        return counts(range(batch), channel);
+      }
+    };
+  }
+
+  private Channel reachedBy(BatchRequest batch, int seq) {
+    for (Row row : rows.values()) {
+      if (row.planned.seq() == seq && batch.reachedBy().contains(row.planned.channel())
+          && (row.status == DeliveryStatus.SENT || row.status == DeliveryStatus.DELIVERED)) {
+        return row.planned.channel();
+      }
+    }
+    return null;
+  }
+
+  /** An outcome lands on a delivery still PENDING, or on one a cancel released while it was being sent. */
+  private void record(Row row, DeliveryOutcome outcome) {
+    if (row.status == DeliveryStatus.PENDING || (row.status == DeliveryStatus.CANCELLED && row.claimed)) {
+      row.status = outcome.status();
+      row.attempts = outcome.attempts();
+      row.providerMessageId = outcome.providerMessageId();
+      row.errorCode = outcome.errorCode();
+      row.lastError = outcome.lastError();
+    }
+  }
+
+  private static OutgoingMessage message(BatchRequest batch, Row row) {
+    RenderedMessage content = batch.content() == null ? new RenderedMessage(null, null, null, null)
+        : new RenderedMessage(null, batch.content().subject(), batch.content().body(), null);
+    return new OutgoingMessage(row.planned.id(), batch.notificationId(), batch.sender(), batch.channel(),
+        row.planned.address(), row.planned.member(), content);
+  }
+
+  private List<Row> range(BatchRequest batch) {
+    return rows.values().stream().filter(row -> row.planned.channel() == batch.channel()
+        && row.planned.seq() >= batch.fromSeq() && row.planned.seq() < batch.toSeq()).toList();
+  }
+
+  private static ChannelCounts counts(List<Row> rows, Channel channel) {
+    Map<DeliveryStatus, Integer> byStatus = new EnumMap<>(DeliveryStatus.class);
+    rows.forEach(row -> byStatus.merge(row.status, 1, Integer::sum));
+    int delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0);
+    return new ChannelCounts(channel, rows.size(), byStatus.getOrDefault(DeliveryStatus.PENDING, 0),
+        byStatus.getOrDefault(DeliveryStatus.SENT, 0) + delivered, delivered,
+        byStatus.getOrDefault(DeliveryStatus.FAILED, 0), byStatus.getOrDefault(DeliveryStatus.SKIPPED, 0),
+        byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0));
+  }
+
+  /** What a channel adapter throws for a permanent failure: the error type, with the provider's code. */
+  static ApplicationFailure permanent(DeliveryErrorType type, String providerCode) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(type.name(), type.name(), null,
+        new DeliveryError(type, providerCode, "refused: " + providerCode, 1));
+  }
+}
