@@ -184,7 +184,7 @@ class StandaloneWorkerTest {
   public static class BatchProbeImpl implements BatchProbe {
     @Override
     public ChannelCounts send(BatchRequest batch) {
-      return Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(batch.channel()))
+      return Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(batch.channel(), batch.size()))
           .sendBatch(batch);
     }
   }

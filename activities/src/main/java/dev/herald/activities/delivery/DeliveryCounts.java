@@ -94,7 +94,7 @@ public class DeliveryCounts {
   }
 
   /** {@code sent} includes {@code delivered}, as the API's counts do. */
-  static ChannelCounts of(Channel channel, Map<DeliveryStatus, Integer> byStatus) {
+  public static ChannelCounts of(Channel channel, Map<DeliveryStatus, Integer> byStatus) {
     int delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0);
     return new ChannelCounts(channel, byStatus.values().stream().mapToInt(Integer::intValue).sum(),
         byStatus.getOrDefault(DeliveryStatus.PENDING, 0), byStatus.getOrDefault(DeliveryStatus.SENT, 0) + delivered,

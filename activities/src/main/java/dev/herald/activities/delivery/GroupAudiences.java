@@ -31,7 +31,7 @@ public class GroupAudiences {
   static final int CHUNK = 5_000;
 
   private static final String MEMBERS = """
-      select m.recipient_id, r.email, r.phone, r.locale
+      select m.recipient_id, r.email, r.phone, r.locale, r.slack
       from group_member m join recipient r on r.external_id = m.recipient_id
       where m.group_id = ?
       order by m.recipient_id""";
@@ -85,7 +85,8 @@ public class GroupAudiences {
       statement.setLong(1, groupId);
       return statement;
     }, row -> {
-      Recipient member = new Recipient(row.getString(1), row.getString(2), row.getString(3), null, row.getString(4));
+      Recipient member = new Recipient(row.getString(1), row.getString(2), row.getString(3), null, row.getString(4),
+          row.getString(5));
       chunk.addAll(rules.plan(seq[0]++, member));
       if (chunk.size() >= CHUNK) {
         writes.insertDeliveries(spec.id(), chunk);

@@ -14,12 +14,12 @@ import java.util.function.Consumer;
 
 /**
  * CSV (RFC 4180, quoted fields may span lines) with a header row naming the columns: id, name,
- * locale, timeZone, email, phone; any other column becomes a string attribute. Empty cells are absent.
+ * locale, timeZone, email, phone, slack; any other column becomes a string attribute. Empty cells are absent.
  */
 final class CsvRows {
 
   private static final CsvMapper CSV = new CsvMapper();
-  private static final List<String> KNOWN = List.of("id", "name", "locale", "timeZone", "email", "phone");
+  private static final List<String> KNOWN = List.of("id", "name", "locale", "timeZone", "email", "phone", "slack");
 
   private CsvRows() {}
 
@@ -72,6 +72,6 @@ final class CsvRows {
       }
     }
     return ParsedRow.of(line, new RecipientData(known.get("id"), known.get("name"), known.get("locale"),
-        known.get("timeZone"), known.get("email"), known.get("phone"), attributes));
+        known.get("timeZone"), known.get("email"), known.get("phone"), known.get("slack"), attributes));
   }
 }

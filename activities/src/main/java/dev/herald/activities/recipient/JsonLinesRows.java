@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 final class JsonLinesRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> TEXT_FIELDS = Set.of("id", "name", "locale", "timeZone", "email", "phone");
+  private static final Set<String> TEXT_FIELDS = Set.of("id", "name", "locale", "timeZone", "email", "phone", "slack");
 
   private JsonLinesRows() {}
 
@@ -100,7 +100,7 @@ final class JsonLinesRows {
     @SuppressWarnings("unchecked")
     Map<String, Object> attributes = node.hasNonNull("attributes") ? JSON.convertValue(node.get("attributes"), Map.class) : null;
     return ParsedRow.of(number, new RecipientData(text(node, "id"), text(node, "name"), text(node, "locale"),
-        text(node, "timeZone"), text(node, "email"), text(node, "phone"), attributes));
+        text(node, "timeZone"), text(node, "email"), text(node, "phone"), text(node, "slack"), attributes));
   }
 
   private static String text(JsonNode node, String field) {

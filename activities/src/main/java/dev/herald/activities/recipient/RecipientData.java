@@ -10,6 +10,7 @@ public record RecipientData(
     String timeZone,
     String email,
     String phone,
+    String slack,
     Map<String, Object> attributes) {
 
   public RecipientData {

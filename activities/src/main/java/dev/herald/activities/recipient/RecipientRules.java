@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The rules a recipient must follow, shared by the REST API and the bulk import. */
 public final class RecipientRules {
@@ -20,6 +21,13 @@ public final class RecipientRules {
   public static final int MAX_NAME_CHARS = 200;
   public static final int MAX_EMAIL_CHARS = 254;
   public static final int MAX_ATTRIBUTES_CHARS = 16_384;
+  /**
+   * A Slack user id (U…, W… on Enterprise Grid) or conversation id (C… channel, G… private channel, D…
+   * direct message), as Slack writes them: upper case letters and digits.
+   */
+  public static final Pattern SLACK_ID = Pattern.compile("^[UWCGD][A-Z0-9]{2,20}$");
+  public static final String SLACK_ID_RULE =
+      "must be a Slack user id (U0123ABCD, W…) or conversation id (C…, G…, D…): " + SLACK_ID.pattern();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,11 +70,21 @@ public final class RecipientRules {
         violations.add(new Violation("phone", "is not a valid phone number; write it in E.164, e.g. +14155550123"));
       }
     }
+    String slack = blankToNull(data.slack());
+    if (slack != null && !isSlackId(slack)) {
+      violations.add(new Violation("slack", SLACK_ID_RULE));
+    }
     if (attributesChars(data) > MAX_ATTRIBUTES_CHARS) {
       violations.add(new Violation("attributes", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters as JSON"));
     }
-    RecipientData normalized = new RecipientData(data.id(), name, locale, timeZone, email, phone, data.attributes());
+    RecipientData normalized = new RecipientData(data.id(), name, locale, timeZone, email, phone, slack,
+        data.attributes());
     return new Checked(normalized, List.copyOf(violations));
+  }
+
+  /** A Slack user or conversation id as Slack writes it (see {@link #SLACK_ID}). */
+  public static boolean isSlackId(String value) {
+    return value != null && SLACK_ID.matcher(value).matches();
   }
 
   public static Optional<Violation> idViolation(String id) {

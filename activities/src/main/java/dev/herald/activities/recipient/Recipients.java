@@ -27,16 +27,17 @@ public class Recipients {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final String COLUMNS =
-      "external_id, name, locale, time_zone, email, phone, attributes::text as attributes, created_at, updated_at";
+      "external_id, name, locale, time_zone, email, phone, slack, attributes::text as attributes, created_at, updated_at";
 
   private static final String UPSERT = """
-      insert into recipient (external_id, name, locale, time_zone, email, phone, attributes, created_at, updated_at)
-      select u.external_id, u.name, u.locale, u.time_zone, u.email, u.phone, u.attributes::jsonb, now(), now()
+      insert into recipient (external_id, name, locale, time_zone, email, phone, slack, attributes, created_at,
+                             updated_at)
+      select u.external_id, u.name, u.locale, u.time_zone, u.email, u.phone, u.slack, u.attributes::jsonb, now(), now()
       from unnest(cast(:ids as text[]), cast(:names as text[]), cast(:locales as text[]), cast(:zones as text[]),
-                  cast(:emails as text[]), cast(:phones as text[]), cast(:attributes as text[]))
-           as u(external_id, name, locale, time_zone, email, phone, attributes)
+                  cast(:emails as text[]), cast(:phones as text[]), cast(:slacks as text[]), cast(:attributes as text[]))
+           as u(external_id, name, locale, time_zone, email, phone, slack, attributes)
       on conflict (external_id) do update set name = excluded.name, locale = excluded.locale,
-          time_zone = excluded.time_zone, email = excluded.email, phone = excluded.phone,
+          time_zone = excluded.time_zone, email = excluded.email, phone = excluded.phone, slack = excluded.slack,
           attributes = excluded.attributes, updated_at = now()
       returning (xmax = 0) as created""";
 
@@ -67,7 +68,7 @@ public class Recipients {
     }
     int n = batch.size();
     String[] ids = new String[n], names = new String[n], locales = new String[n], zones = new String[n];
-    String[] emails = new String[n], phones = new String[n], attributes = new String[n];
+    String[] emails = new String[n], phones = new String[n], slacks = new String[n], attributes = new String[n];
     for (int i = 0; i < n; i++) {
       RecipientData r = batch.get(i);
       ids[i] = r.id();
@@ -76,11 +77,12 @@ public class Recipients {
       zones[i] = r.timeZone();
       emails[i] = r.email();
       phones[i] = r.phone();
+      slacks[i] = r.slack();
       attributes[i] = RecipientRules.toJson(r.attributes());
     }
     MapSqlParameterSource params = new MapSqlParameterSource().addValue("ids", ids).addValue("names", names)
         .addValue("locales", locales).addValue("zones", zones).addValue("emails", emails).addValue("phones", phones)
-        .addValue("attributes", attributes);
+        .addValue("slacks", slacks).addValue("attributes", attributes);
     List<Boolean> created = jdbc.queryForList(UPSERT, params, Boolean.class);
     int newOnes = (int) created.stream().filter(Boolean.TRUE::equals).count();
     return new Written(newOnes, created.size() - newOnes);
@@ -108,7 +110,8 @@ public class Recipients {
 
   private static StoredRecipient map(ResultSet rs, int row) throws SQLException {
     return new StoredRecipient(rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
-        rs.getString("time_zone"), rs.getString("email"), rs.getString("phone"), parse(rs.getString("attributes")),
+        rs.getString("time_zone"), rs.getString("email"), rs.getString("phone"), rs.getString("slack"),
+        parse(rs.getString("attributes")),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }

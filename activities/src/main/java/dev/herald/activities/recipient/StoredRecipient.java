@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A stored recipient. {@code id} is the sender's own id, the one notifications, the in-app inbox
- * and push devices use. Phone is E.164, locale a BCP 47 tag, time zone an IANA id.
+ * and push devices use. Phone is E.164, locale a BCP 47 tag, time zone an IANA id, slack a Slack
+ * user or conversation id.
  */
 public record StoredRecipient(
     String id,
@@ -14,6 +15,7 @@ public record StoredRecipient(
     String timeZone,
     String email,
     String phone,
+    String slack,
     Map<String, Object> attributes,
     Instant createdAt,
     Instant updatedAt) {}

@@ -1,15 +1,17 @@
 package dev.herald.activities.sending;
 
+import dev.herald.workflows.messages.DeliveryStatus;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One PENDING delivery of a batch with its member: the address, id, push token and locale fixed at
- * acceptance, the rest as the recipient table has it now (null for a recipient not stored, or
- * deleted since).
+ * One delivery of a batch as the batch loaded it (its status then, and whether that load claimed
+ * it), with its member: the address, id, push token and locale fixed at acceptance, the rest as the
+ * recipient table has it now (null for a recipient not stored, or deleted since).
  */
-record BatchItem(String deliveryId, int seq, String address, String recipientId, String pushToken, String name,
-    String locale, String timeZone, String email, String phone, Map<String, Object> attributes) {
+record BatchItem(String deliveryId, DeliveryStatus status, boolean claimed, int seq, String address, String recipientId,
+    String pushToken, String name, String locale, String timeZone, String email, String phone, String slack,
+    Map<String, Object> attributes) {
 
   /** The {@code recipient} template variable: the member's own fields. */
   Map<String, Object> asVariable() {
@@ -20,6 +22,7 @@ record BatchItem(String deliveryId, int seq, String address, String recipientId,
     recipient.put("timeZone", timeZone);
     recipient.put("email", email);
     recipient.put("phone", phone);
+    recipient.put("slack", slack);
     recipient.put("attributes", attributes);
     return recipient;
   }

@@ -8,6 +8,7 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,22 +58,30 @@ final class BatchSender {
   ChannelCounts sendBatch(BatchRequest batch) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     int attempt = context.getInfo().getAttempt();
-    List<BatchItem> items = store.pending(batch);
+    boolean claimAtOnce = batch.size() <= groupSize;
+    List<BatchItem> rows = store.load(batch, claimAtOnce);
+    List<BatchItem> items = rows.stream().filter(row -> row.status() == DeliveryStatus.PENDING).toList();
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
     Retries retries = new Retries();
-    OutcomeWrites outcomes = new OutcomeWrites(store::recordSends);
+    Tally tally = new Tally(rows);
+    OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, channel);
     long lastHeartbeat = System.nanoTime();
     try {
       for (int from = 0; from < items.size(); from += groupSize) {
         List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
-        List<BatchItem> toSend = skipReached(group, reached);
-        Set<String> claimed = store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
+        List<BatchItem> toSend = skipReached(group, reached, tally);
+        Set<String> claimed = claimAtOnce
+            ? toSend.stream().filter(BatchItem::claimed).map(BatchItem::deliveryId).collect(Collectors.toSet())
+            : store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
+        tally.claimed(claimed.size() == toSend.size());
         for (BatchItem item : toSend) {
           if (claimed.contains(item.deliveryId())) {
+            outcomes.beforeSend();
             DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
             if (outcome != null) {
               outcomes.record(outcome);
+              tally.ended(item, outcome.status());
             }
           }
           // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
@@ -89,14 +99,15 @@ final class BatchSender {
           batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
       throw retries.toFailure(items.size());
     }
-    return store.counts(batch);
+    return tally.exact() ? tally.counts(channel) : store.counts(batch);
   }
 
   /** The group's members to send: in fallback, those reached on an earlier channel are recorded SKIPPED. */
-  private List<BatchItem> skipReached(List<BatchItem> group, Map<Integer, Channel> reached) {
+  private List<BatchItem> skipReached(List<BatchItem> group, Map<Integer, Channel> reached, Tally tally) {
     if (reached.isEmpty()) {
       return group;
     }
+    tally.skipped();
     List<BatchItem> toSend = new ArrayList<>(group.size());
     for (BatchItem item : group) {
       Channel reachedBy = reached.get(item.seq());
@@ -129,7 +140,8 @@ final class BatchSender {
 
   /** The member's message. */
   private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content) {
-    Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale());
+    Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale(),
+        item.slack());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
         item.address(), recipient, content);
   }

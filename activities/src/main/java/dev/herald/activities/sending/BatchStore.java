@@ -12,6 +12,7 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryOutcome;
+import dev.herald.workflows.messages.DeliveryStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -73,16 +74,31 @@ class BatchStore {
     this.counts = counts;
   }
 
-  /** The range's deliveries still PENDING on the batch's channel, with their members (as stored now, if they are), by number. */
-  List<BatchItem> pending(BatchRequest batch) {
-    return jdbc.sql("""
-            select d.id, d.recipient_seq, d.recipient, d.recipient_id, d.push_token, r.name,
-                   coalesce(d.locale, r.locale) as locale, r.time_zone, r.email, r.phone,
-                   r.attributes::text as attributes
-            from delivery d left join recipient r on r.external_id = d.recipient_id
-            where d.notification_id = :notificationId and d.channel = :channel
-              and d.recipient_seq >= :fromSeq and d.recipient_seq < :toSeq and d.status = 'PENDING'
-            order by d.recipient_seq""")
+  /** The range's deliveries on the batch's channel, whatever their status, with their members (as stored now), by number. */
+  private static final String RANGE = """
+      select d.id, d.status, d.recipient_seq, d.recipient, d.recipient_id, d.push_token, r.name,
+             coalesce(d.locale, r.locale) as locale, r.time_zone, r.email, r.phone, r.slack,
+             r.attributes::text as attributes, %s as claimed
+      from delivery d left join recipient r on r.external_id = d.recipient_id %s
+      where d.notification_id = :notificationId and d.channel = :channel
+        and d.recipient_seq >= :fromSeq and d.recipient_seq < :toSeq
+      order by d.recipient_seq""";
+
+  /** {@link #RANGE} that also claims every PENDING delivery of it (the query sees them as before the claim). */
+  private static final String CLAIM_RANGE = """
+      with claimed as (
+        update delivery set claimed_at = now()
+        where notification_id = :notificationId and channel = :channel
+          and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status = 'PENDING'
+        returning id)
+      """ + RANGE.formatted("c.id is not null", "left join claimed c on c.id = d.id");
+
+  /**
+   * The range's deliveries (every status) with their members, by number; with {@code claimAll} its
+   * PENDING ones are claimed in the same statement (a range no larger than one claim group).
+   */
+  List<BatchItem> load(BatchRequest batch, boolean claimAll) {
+    return jdbc.sql(claimAll ? CLAIM_RANGE : RANGE.formatted("false", ""))
         .param("notificationId", batch.notificationId()).param("channel", batch.channel().name())
         .param("fromSeq", batch.fromSeq()).param("toSeq", batch.toSeq())
         .query(BatchStore::item).list();
@@ -159,9 +175,11 @@ class BatchStore {
   }
 
   private static BatchItem item(ResultSet row, int rowNumber) throws SQLException {
-    return new BatchItem(row.getString("id"), row.getInt("recipient_seq"), row.getString("recipient"),
-        row.getString("recipient_id"), row.getString("push_token"), row.getString("name"), row.getString("locale"), row.getString("time_zone"),
-        row.getString("email"), row.getString("phone"), attributes(row.getString("attributes")));
+    return new BatchItem(row.getString("id"), DeliveryStatus.valueOf(row.getString("status")), row.getBoolean("claimed"),
+        row.getInt("recipient_seq"), row.getString("recipient"),
+        row.getString("recipient_id"), row.getString("push_token"), row.getString("name"), row.getString("locale"),
+        row.getString("time_zone"), row.getString("email"), row.getString("phone"), row.getString("slack"),
+        attributes(row.getString("attributes")));
   }
 
   private static Map<String, Object> attributes(String json) {

@@ -1,6 +1,10 @@
 package dev.herald.activities.sending;
 
+import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.channel.RepeatHarm;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryOutcome;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,15 +13,23 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A batch's outcomes written one by one as they happen, each write overlapping the next send: a
- * send waits for the write before last, never for its own. So at any moment at most one sent
- * message is not yet in the log besides the one being sent, which is all a crash can make a retry
- * send again. One writer per batch attempt; not thread-safe.
+ * A batch's outcomes written as they happen. Where a repeated message reaches a person (SMS, calls,
+ * push, Slack) each outcome is written before the next send, so a crash makes a retry send again at
+ * most the message being sent. Where the receiving side recognises a repeat (email, in-app) they go
+ * {@link #GROUP} at a time: once that many wait, one statement on a writer thread writes them while
+ * this thread sends on (the next write waits for that one), so at any moment at most one written
+ * group and the outcomes waiting since, plus the message being sent, are not in the log yet
+ * ({@link #MOST_UNRECORDED}). One write per email would cost a 100k broadcast more than a third of
+ * its speed (docs/benchmarks.md). The last outcomes are written by the batch's own thread. One
+ * instance per batch attempt; not thread-safe.
  */
 public final class OutcomeWrites {
 
-  /** Sent messages of one batch that a crash can leave out of the log: the one being sent, the one being written. */
-  public static final int MOST_UNRECORDED = 2;
+  /** Outcomes per write where a repeat is recognised. */
+  static final int GROUP = 8;
+
+  /** Sent emails of one batch that a crash can leave out of the log: a group being written, the next one, the send. */
+  public static final int MOST_UNRECORDED = 2 * GROUP;
 
   private static final ExecutorService WRITERS = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "herald-outcome-writer");
@@ -26,20 +38,43 @@ public final class OutcomeWrites {
   });
 
   private final Consumer<List<DeliveryOutcome>> write;
+  private final int group;
+  private final List<DeliveryOutcome> waiting = new ArrayList<>();
   private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
-  OutcomeWrites(Consumer<List<DeliveryOutcome>> write) {
+  OutcomeWrites(Consumer<List<DeliveryOutcome>> write, Channel channel) {
     this.write = write;
+    this.group = Channels.of(channel).repeatHarm() == RepeatHarm.RECOGNISED ? GROUP : 1;
   }
 
-  /** Waits for the previous write, then starts this one's. */
   void record(DeliveryOutcome outcome) {
-    awaitWritten();
-    inFlight = CompletableFuture.runAsync(() -> write.accept(List.of(outcome)), WRITERS);
+    if (group == 1) {
+      write.accept(List.of(outcome));
+    } else {
+      waiting.add(outcome);
+    }
   }
 
-  /** Waits until every outcome handed over is in the log; a failed write fails here. */
+  /** Before a send: once a group of outcomes waits, writes it while this thread sends (after the previous write). */
+  void beforeSend() {
+    if (waiting.size() >= group) {
+      awaitInFlight();
+      List<DeliveryOutcome> outcomes = List.copyOf(waiting);
+      waiting.clear();
+      inFlight = CompletableFuture.runAsync(() -> write.accept(outcomes), WRITERS);
+    }
+  }
+
+  /** Waits until every outcome handed over is in the log (the rest written here); a failed write fails here. */
   void awaitWritten() {
+    awaitInFlight();
+    if (!waiting.isEmpty()) {
+      write.accept(List.copyOf(waiting));
+      waiting.clear();
+    }
+  }
+
+  private void awaitInFlight() {
     try {
       inFlight.join();
     } catch (CompletionException failed) {

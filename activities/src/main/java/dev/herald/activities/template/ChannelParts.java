@@ -9,9 +9,9 @@ import java.util.Map;
  * version's source (Mustache) and a rendering's result (plain text, HTML for {@code email.html}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChannelParts(Email email, Sms sms, Voice voice, Push push, InApp inApp) {
+public record ChannelParts(Email email, Sms sms, Voice voice, Push push, InApp inApp, Slack slack) {
 
-  public static final ChannelParts NONE = new ChannelParts(null, null, null, null, null);
+  public static final ChannelParts NONE = new ChannelParts(null, null, null, null, null, null);
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Email(String from, String subject, String html, String text) {}
@@ -30,6 +30,10 @@ public record ChannelParts(Email email, Sms sms, Voice voice, Push push, InApp i
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record InApp(String title, String body, String link) {}
 
+  /** {@code text} is Slack mrkdwn (*bold*, _italic_, {@code <url|label>}), posted as the message's text. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Slack(String text) {}
+
   public boolean has(Channel channel) {
     return part(channel) != null;
   }
@@ -41,17 +45,19 @@ public record ChannelParts(Email email, Sms sms, Voice voice, Push push, InApp i
       case VOICE -> voice;
       case PUSH -> push;
       case IN_APP -> inApp;
+      case SLACK -> slack;
     };
   }
 
   /** These parts with one channel's part replaced by {@code part} (of that channel's type). */
   public ChannelParts with(Channel channel, Object part) {
     return switch (channel) {
-      case EMAIL -> new ChannelParts((Email) part, sms, voice, push, inApp);
-      case SMS -> new ChannelParts(email, (Sms) part, voice, push, inApp);
-      case VOICE -> new ChannelParts(email, sms, (Voice) part, push, inApp);
-      case PUSH -> new ChannelParts(email, sms, voice, (Push) part, inApp);
-      case IN_APP -> new ChannelParts(email, sms, voice, push, (InApp) part);
+      case EMAIL -> new ChannelParts((Email) part, sms, voice, push, inApp, slack);
+      case SMS -> new ChannelParts(email, (Sms) part, voice, push, inApp, slack);
+      case VOICE -> new ChannelParts(email, sms, (Voice) part, push, inApp, slack);
+      case PUSH -> new ChannelParts(email, sms, voice, (Push) part, inApp, slack);
+      case IN_APP -> new ChannelParts(email, sms, voice, push, (InApp) part, slack);
+      case SLACK -> new ChannelParts(email, sms, voice, push, inApp, (Slack) part);
     };
   }
 }

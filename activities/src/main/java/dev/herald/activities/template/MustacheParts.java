@@ -6,6 +6,7 @@ import com.samskivert.mustache.Template;
 import dev.herald.activities.template.ChannelParts.Email;
 import dev.herald.activities.template.ChannelParts.InApp;
 import dev.herald.activities.template.ChannelParts.Push;
+import dev.herald.activities.template.ChannelParts.Slack;
 import dev.herald.activities.template.ChannelParts.Sms;
 import dev.herald.activities.template.ChannelParts.Voice;
 import dev.herald.workflows.messages.Channel;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Renders channel parts with Mustache (logic-less): HTML-escaped in {@code email.html} only, as is
- * everywhere else (subjects, text, SMS, voice, push, in-app). Strict: a variable the template
+ * everywhere else (subjects, text, SMS, voice, push, in-app, Slack). Strict: a variable the template
  * references but the caller did not give fails with {@link MissingTemplateVariableException}; a null
  * value renders empty. Sections over a missing name are skipped (optional blocks: {@code {{#coupon}}}).
  * {@code {{{x}}}} is the author's explicit opt-out of escaping in {@code email.html}. No partials.
@@ -70,6 +71,7 @@ public final class MustacheParts {
         yield new InApp(plain(inApp.title(), "inApp.title", variables), plain(inApp.body(), "inApp.body", variables),
             plain(inApp.link(), "inApp.link", variables));
       }
+      case SLACK -> new Slack(plain(((Slack) part).text(), "slack.text", variables));
     };
   }
 

@@ -100,6 +100,7 @@ public class TemplateRenderer {
       case VOICE -> new RenderedMessage(parts.voice().from(), null, parts.voice().script(), null);
       case PUSH -> new RenderedMessage(null, parts.push().title(), parts.push().body(), null);
       case IN_APP -> new RenderedMessage(null, parts.inApp().title(), parts.inApp().body(), null);
+      case SLACK -> new RenderedMessage(null, null, parts.slack().text(), null);
     };
   }
 

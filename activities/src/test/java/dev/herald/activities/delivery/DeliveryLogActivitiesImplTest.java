@@ -92,9 +92,9 @@ class DeliveryLogActivitiesImplTest {
   @Test
   void aListsAudienceStoresEachMembersNumberIdLocaleAndPushTokenAndSkipsRepeatedAddresses() {
     NotificationSpec spec = list("profile-1", List.of(
-        new Recipient("u-0", "ada@example.com", "+15550000001", null, "ko-KR"),
-        new Recipient(null, "Ada@Example.com", null, "token-1", "en-GB"),
-        new Recipient("u-2", null, "+15550000001", "token-2", null)),
+        new Recipient("u-0", "ada@example.com", "+15550000001", null, "ko-KR", null),
+        new Recipient(null, "Ada@Example.com", null, "token-1", "en-GB", null),
+        new Recipient("u-2", null, "+15550000001", "token-2", null, null)),
         Channel.SMS, Channel.EMAIL, Channel.PUSH);
 
     Audience audience = log.recordAudience(spec, NotificationStatus.ACCEPTED);
@@ -112,8 +112,8 @@ class DeliveryLogActivitiesImplTest {
   @Test
   void aListsAudienceRecordedAgainChangesNothingAndAnswersTheSameAudience() {
     NotificationSpec spec = list("profile-2", List.of(
-        new Recipient("u-0", "ada@example.com", null, null, "ko-KR"),
-        new Recipient("u-1", "ADA@example.com", null, null, null)),
+        new Recipient("u-0", "ada@example.com", null, null, "ko-KR", null),
+        new Recipient("u-1", "ADA@example.com", null, null, null, null)),
         Channel.EMAIL, Channel.IN_APP);
     Audience first = log.recordAudience(spec, NotificationStatus.ACCEPTED);
     writes.recordOutcome(DeliveryOutcome.sent(deliveryId(spec, Channel.IN_APP, 1), new ProviderReceipt("inbox-1", 1)));
@@ -307,11 +307,11 @@ class DeliveryLogActivitiesImplTest {
   @Test
   void countReachCountsDeliveriesOrRecipientsReachedAndThoseThatFailedOnly() {
     NotificationSpec spec = list("reach-1", List.of(
-        new Recipient("r-0", "r0@example.com", "+15550000010", null, null),
-        new Recipient("r-1", "r1@example.com", "+15550000011", null, null),
-        new Recipient("r-2", "r2@example.com", "+15550000012", null, null),
-        new Recipient("r-3", "r3@example.com", "+15550000013", null, null),
-        new Recipient("r-4", "r4@example.com", null, null, null)),
+        new Recipient("r-0", "r0@example.com", "+15550000010", null, null, null),
+        new Recipient("r-1", "r1@example.com", "+15550000011", null, null, null),
+        new Recipient("r-2", "r2@example.com", "+15550000012", null, null, null),
+        new Recipient("r-3", "r3@example.com", "+15550000013", null, null, null),
+        new Recipient("r-4", "r4@example.com", null, null, null, null)),
         Channel.SMS, Channel.EMAIL);
     log.recordAudience(spec, NotificationStatus.SENDING);
     sent(deliveryId(spec, Channel.SMS, 0));
@@ -334,9 +334,9 @@ class DeliveryLogActivitiesImplTest {
   @Test
   void countAwaitingReceiptsCountsOnlySentDeliveriesOnChannelsWithReceipts() {
     NotificationSpec spec = list("awaiting-1", List.of(
-        new Recipient("w-0", "w0@example.com", "+15550000020", null, null),
-        new Recipient("w-1", "w1@example.com", "+15550000021", null, null),
-        new Recipient("w-2", "w2@example.com", "+15550000022", null, null)),
+        new Recipient("w-0", "w0@example.com", "+15550000020", null, null, null),
+        new Recipient("w-1", "w1@example.com", "+15550000021", null, null, null),
+        new Recipient("w-2", "w2@example.com", "+15550000022", null, null, null)),
         Channel.SMS, Channel.VOICE, Channel.EMAIL);
     log.recordAudience(spec, NotificationStatus.SENDING);
     sent(deliveryId(spec, Channel.SMS, 0));

@@ -87,7 +87,7 @@ class OneAudienceRuleTest {
             order by r.external_id""")
         .param("key", groupKey)
         .query((row, n) -> new Recipient(row.getString("external_id"), row.getString("email"), row.getString("phone"),
-            null, row.getString("locale")))
+            null, row.getString("locale"), null))
         .list();
   }
 

@@ -84,7 +84,7 @@ class RecipientGroupsTest {
   void membersArePagedInIdOrderAfterTheCursorWithTheirAddresses() {
     List<String> ids = IntStream.range(0, 25).mapToObj(i -> String.format("m-%03d", 24 - i)).toList();
     for (String id : ids) {
-      recipients.put(new RecipientData(id, null, "ko-KR", null, id + "@example.com", "+14155550123", null));
+      recipients.put(new RecipientData(id, null, "ko-KR", null, id + "@example.com", "+14155550123", null, null));
     }
     groups.create("all", "All");
     groups.addMembers("all", ids);
@@ -136,7 +136,7 @@ class RecipientGroupsTest {
 
   private void recipients(String... ids) {
     for (String id : ids) {
-      recipients.put(new RecipientData(id, null, null, null, null, null, null));
+      recipients.put(new RecipientData(id, null, null, null, null, null, null, null));
     }
   }
 }

@@ -25,9 +25,9 @@ class RecipientImportTest {
 
   @Test
   void jsonLinesCountCreatedUpdatedAndRejectedRowsWithTheirLines() throws IOException {
-    recipients.put(new RecipientData("j-known", null, null, null, null, null, null));
+    recipients.put(new RecipientData("j-known", null, null, null, null, null, null, null));
     String body = """
-        {"id":"j-1","name":"One","locale":"en-US","timeZone":"America/New_York","email":"one@example.com","phone":"+14155550123","attributes":{"plan":"pro"}}
+        {"id":"j-1","name":"One","locale":"en-US","timeZone":"America/New_York","email":"one@example.com","phone":"+14155550123","slack":"U0J1SLACK","attributes":{"plan":"pro"}}
         {"id":"j-known","email":"known@example.com"}
 
         {"id":"j-2","email":"not-an-address"}
@@ -35,33 +35,36 @@ class RecipientImportTest {
         {"id":"j-3","colour":"blue"}
         {"name":"no id"}
         {"id":"j-4","phone":"555"}
+        {"id":"j-5","slack":"#general"}
         """;
 
     ImportResult result = run(body, ImportFormat.JSON_LINES);
 
     assertThat(result.created()).isEqualTo(1);
     assertThat(result.updated()).isEqualTo(1);
-    assertThat(result.rejected()).isEqualTo(5);
-    assertThat(result.rejections()).extracting(Rejection::line).containsExactly(4L, 5L, 6L, 7L, 8L);
+    assertThat(result.rejected()).isEqualTo(6);
+    assertThat(result.rejections()).extracting(Rejection::line).containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
     assertThat(result.rejections().get(0).reason()).startsWith("email:");
     assertThat(result.rejections().get(1).reason()).startsWith("not JSON");
     assertThat(result.rejections().get(2).reason()).startsWith("colour: unknown field");
     assertThat(result.rejections().get(3).reason()).startsWith("id: is required");
     assertThat(result.rejections().get(4).reason()).startsWith("phone:");
+    assertThat(result.rejections().get(5).reason()).startsWith("slack:");
     assertThat(recipients.find("j-1").orElseThrow().attributes()).isEqualTo(Map.of("plan", "pro"));
+    assertThat(recipients.find("j-1").orElseThrow().slack()).isEqualTo("U0J1SLACK");
     assertThat(recipients.find("j-known").orElseThrow().email()).isEqualTo("known@example.com");
   }
 
   @Test
   void csvExtraColumnsBecomeAttributesAndQuotedCellsMaySpanLines() throws IOException {
     String body = """
-        id,name,email,phone,plan,locale
-        c-1,"Lovelace, Ada",ada@example.com,+14155550123,pro,en-GB
+        id,name,email,phone,plan,locale,slack
+        c-1,"Lovelace, Ada",ada@example.com,+14155550123,pro,en-GB,U0C1SLACK
         c-2,"Hopper
-        Grace",,,,
-        c-3,Bad,nope,,,
-        c-4,Too,,,,,many
-        ,No id,,,,
+        Grace",,,,,
+        c-3,Bad,nope,,,,
+        c-4,Too,,,,,,many
+        ,No id,,,,,
         """;
 
     ImportResult result = run(body, ImportFormat.CSV);
@@ -70,12 +73,13 @@ class RecipientImportTest {
     assertThat(result.created()).isEqualTo(2);
     assertThat(result.rejections()).extracting(Rejection::reason).satisfiesExactly(
         reason -> assertThat(reason).startsWith("email:"),
-        reason -> assertThat(reason).startsWith("has 7 columns"),
+        reason -> assertThat(reason).startsWith("has 8 columns"),
         reason -> assertThat(reason).startsWith("id:"));
     assertThat(recipients.find("c-1")).get().satisfies(ada -> {
       assertThat(ada.name()).isEqualTo("Lovelace, Ada");
       assertThat(ada.locale()).isEqualTo("en-GB");
       assertThat(ada.attributes()).isEqualTo(Map.of("plan", "pro"));
+      assertThat(ada.slack()).isEqualTo("U0C1SLACK");
     });
     assertThat(recipients.find("c-2").orElseThrow().name()).isEqualTo("Hopper\nGrace");
   }

@@ -20,16 +20,20 @@ class RecipientsTest {
   @Test
   void putCreatesThenReplacesEveryField() {
     boolean created = recipients.put(new RecipientData("ada", "Ada", "en-GB", "Europe/London", "ada@example.com",
-        "+447700900123", Map.of("plan", "pro", "seats", 3)));
-    boolean createdAgain = recipients.put(new RecipientData("ada", "Ada L.", null, null, "ada@example.org", null, null));
+        "+447700900123", "U0ADA0001", Map.of("plan", "pro", "seats", 3)));
+    String slackBefore = recipients.find("ada").orElseThrow().slack();
+    boolean createdAgain = recipients.put(new RecipientData("ada", "Ada L.", null, null, "ada@example.org", null, null,
+        null));
 
     assertThat(created).isTrue();
+    assertThat(slackBefore).isEqualTo("U0ADA0001");
     assertThat(createdAgain).isFalse();
     assertThat(recipients.find("ada")).get().satisfies(ada -> {
       assertThat(ada.name()).isEqualTo("Ada L.");
       assertThat(ada.email()).isEqualTo("ada@example.org");
       assertThat(ada.locale()).isNull();
       assertThat(ada.phone()).isNull();
+      assertThat(ada.slack()).isNull();
       assertThat(ada.attributes()).isEmpty();
       assertThat(ada.createdAt()).isBeforeOrEqualTo(ada.updatedAt());
     });
@@ -37,7 +41,7 @@ class RecipientsTest {
 
   @Test
   void attributesKeepTheirJsonTypes() {
-    recipients.put(new RecipientData("grace", null, null, null, null, null,
+    recipients.put(new RecipientData("grace", null, null, null, null, null, null,
         Map.of("seats", 3, "beta", true, "tags", List.of("a", "b"), "address", Map.of("city", "Seoul"))));
 
     assertThat(recipients.find("grace").orElseThrow().attributes()).containsEntry("seats", 3)
@@ -47,11 +51,11 @@ class RecipientsTest {
 
   @Test
   void aBatchTellsCreatedFromUpdated() {
-    recipients.put(new RecipientData("b-2", null, null, null, null, null, null));
+    recipients.put(new RecipientData("b-2", null, null, null, null, null, null, null));
 
-    var written = recipients.upsert(List.of(new RecipientData("b-1", null, null, null, null, null, null),
-        new RecipientData("b-2", "Two", null, null, null, null, null),
-        new RecipientData("b-3", null, null, null, null, null, null)));
+    var written = recipients.upsert(List.of(new RecipientData("b-1", null, null, null, null, null, null, null),
+        new RecipientData("b-2", "Two", null, null, null, null, null, null),
+        new RecipientData("b-3", null, null, null, null, null, null, null)));
 
     assertThat(written).isEqualTo(new Recipients.Written(2, 1));
     assertThat(recipients.find("b-2").orElseThrow().name()).isEqualTo("Two");
@@ -60,7 +64,7 @@ class RecipientsTest {
   @Test
   void pagesFollowTheIdAfterTheCursor() {
     for (String id : List.of("p-c", "p-a", "p-e", "p-b", "p-d")) {
-      recipients.put(new RecipientData(id, null, null, null, null, null, null));
+      recipients.put(new RecipientData(id, null, null, null, null, null, null, null));
     }
 
     var first = recipients.page("p-", 2);
@@ -74,7 +78,7 @@ class RecipientsTest {
 
   @Test
   void deleteRemovesOnce() {
-    recipients.put(new RecipientData("gone", null, null, null, null, null, null));
+    recipients.put(new RecipientData("gone", null, null, null, null, null, null, null));
 
     assertThat(recipients.delete("gone")).isTrue();
     assertThat(recipients.delete("gone")).isFalse();

@@ -231,7 +231,7 @@ class BroadcastBatchTest {
     templates.create("welcome-batch", "ops", null);
     templates.addVersion("welcome-batch", new TemplateContent(new ChannelParts(new ChannelParts.Email(null,
         "Welcome {{recipient.name}}", null, "Hello {{recipient.name}}, your code is {{recipient.attributes.code}}. {{sig}}"),
-        null, null, null, null), null));
+        null, null, null, null, null), null));
     NotificationSpec spec = broadcast("tpl", ChannelMode.ALL, Channel.EMAIL, List.of(
         new Member("tpl-0", "Ada", null, "tpl-0@example.com", null),
         new Member("tpl-1", "Bo", null, "tpl-1@example.com", null),
@@ -256,17 +256,17 @@ class BroadcastBatchTest {
   void aListsBatchSendsToTheRequestsAddressesEachInItsMembersLocale() {
     templates.create("welcome-list", "ops", null);
     templates.addVersion("welcome-list", new TemplateContent(
-        new ChannelParts(new ChannelParts.Email(null, "Hello", null, "Hello from Herald"), null, null, null, null),
+        new ChannelParts(new ChannelParts.Email(null, "Hello", null, "Hello from Herald"), null, null, null, null, null),
         Map.of("de", new ChannelParts(new ChannelParts.Email(null, "Hallo", null, "Hallo von Herald"), null, null, null,
-            null))));
+            null, null))));
     JdbcClient.create(template).sql("""
         insert into recipient (external_id, locale, email, created_at, updated_at)
         values ('list-member-2', 'de', 'stored-2@example.com', now(), now())""").update();
     NotificationSpec spec = list("locales", Channel.EMAIL, List.of(
-        new Recipient("list-member-0", "list-0@example.com", null, null, "de-DE"),
-        new Recipient(null, "LIST-0@example.com", null, null, null),
-        new Recipient("list-member-2", "list-2@example.com", null, null, null),
-        new Recipient(null, "list-3@example.com", null, null, "en")), new TemplateRef("welcome-list", 1, Map.of()));
+        new Recipient("list-member-0", "list-0@example.com", null, null, "de-DE", null),
+        new Recipient(null, "LIST-0@example.com", null, null, null, null),
+        new Recipient("list-member-2", "list-2@example.com", null, null, null, null),
+        new Recipient(null, "list-3@example.com", null, null, "en", null)), new TemplateRef("welcome-list", 1, Map.of()));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 4, null, spec.template(),
         List.of());
 
@@ -284,10 +284,10 @@ class BroadcastBatchTest {
   void aListsPushBatchSendsEachMemberWithItsIdPushTokenAndLocale() {
     RecordingAdapter push = new RecordingAdapter(Channel.PUSH);
     NotificationSpec spec = list("push", Channel.PUSH, List.of(
-        new Recipient("push-member-0", null, null, null, "ko-KR"),
-        new Recipient(null, null, null, "token-1", "en-GB"),
-        new Recipient(null, null, null, "token-1", null),
-        new Recipient("push-member-3", null, null, "token-3", null)), null);
+        new Recipient("push-member-0", null, null, null, "ko-KR", null),
+        new Recipient(null, null, null, "token-1", "en-GB", null),
+        new Recipient(null, null, null, "token-1", null, null),
+        new Recipient("push-member-3", null, null, "token-3", null, null)), null);
 
     ChannelCounts counts = sendBatchThrough(push, batch(spec, Channel.PUSH, 0, 4, List.of()));
 
@@ -295,11 +295,11 @@ class BroadcastBatchTest {
     assertThat(push.sent).extracting(OutgoingMessage::deliveryId, OutgoingMessage::address, OutgoingMessage::recipient)
         .containsExactly(
             tuple(spec.id() + "/push/0", "push-member-0",
-                new Recipient("push-member-0", null, null, null, "ko-KR")),
+                new Recipient("push-member-0", null, null, null, "ko-KR", null)),
             tuple(spec.id() + "/push/1", "token-1",
-                new Recipient(null, null, null, "token-1", "en-GB")),
+                new Recipient(null, null, null, "token-1", "en-GB", null)),
             tuple(spec.id() + "/push/3", "push-member-3",
-                new Recipient("push-member-3", null, null, "token-3", null)));
+                new Recipient("push-member-3", null, null, "token-3", null, null)));
   }
 
   // --- fixtures

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.herald.activities.template.ChannelParts.Email;
 import dev.herald.activities.template.ChannelParts.InApp;
 import dev.herald.activities.template.ChannelParts.Push;
+import dev.herald.activities.template.ChannelParts.Slack;
 import dev.herald.activities.template.ChannelParts.Sms;
 import dev.herald.activities.template.ChannelParts.Voice;
 import dev.herald.workflows.messages.Channel;
@@ -24,14 +25,16 @@ class TemplateRendererTest {
       new Voice("+15550001111", "Your order {{order.id}} shipped", "Polly.Joanna", "en-US"),
       new Push("Shipped: {{item}}", "Order {{order.id}}", "https://example.com/i.png", "https://example.com/o/{{order.id}}",
           Map.of("orderId", "{{order.id}}")),
-      new InApp("Shipped", "{{item}} <3", "/orders/{{order.id}}"));
+      new InApp("Shipped", "{{item}} <3", "/orders/{{order.id}}"),
+      new Slack("*Shipped:* {{item}}, order <https://example.com/o/{{order.id}}|{{order.id}}>"));
 
   static final ChannelParts KOREAN = new ChannelParts(
       new Email(null, "{{name}}님, 주문 {{order.id}}이(가) 발송되었습니다", "<p>{{name}}님 안녕하세요</p>", "{{name}}님 안녕하세요"),
-      new Sms("+821012345678", "[헤럴드] {{name}}님, 주문이 발송되었습니다"), null, null, null);
+      new Sms("+821012345678", "[헤럴드] {{name}}님, 주문이 발송되었습니다"), null, null, null,
+      new Slack("*발송 완료:* {{name}}님, 주문 {{order.id}}"));
 
   static final ChannelParts KOREAN_KOREA = new ChannelParts(null,
-      new Sms(null, "[헤럴드 한국] {{name}}님 주문 {{order.id}} 발송"), null, null, null);
+      new Sms(null, "[헤럴드 한국] {{name}}님 주문 {{order.id}} 발송"), null, null, null, null);
 
   static final TemplateVersion VERSION = new TemplateVersion("order-shipped", 3,
       new TemplateContent(DEFAULTS, Map.of("ko", KOREAN, "ko-KR", KOREAN_KOREA)), Instant.EPOCH, null);
@@ -53,6 +56,7 @@ class TemplateRendererTest {
     assertThat(content.push().link()).isEqualTo("https://example.com/o/A-42");
     assertThat(content.push().data()).containsExactly(Map.entry("orderId", "A-42"));
     assertThat(content.inApp().body()).isEqualTo("Tea & \"Cups\" <3");
+    assertThat(content.slack().text()).isEqualTo("*Shipped:* Tea & \"Cups\", order <https://example.com/o/A-42|A-42>");
     assertThat(rendered.locales()).containsOnlyKeys(Channel.values()).containsValue(RenderedTemplate.DEFAULT_LOCALE);
   }
 
@@ -69,6 +73,28 @@ class TemplateRendererTest {
         .isEqualTo("<p>Ada &amp; &lt;Bob&gt;님 안녕하세요</p>");
     assertThat(rendered.locales()).containsEntry(Channel.SMS, "ko-KR").containsEntry(Channel.EMAIL, "ko")
         .containsEntry(Channel.PUSH, RenderedTemplate.DEFAULT_LOCALE);
+  }
+
+  @Test
+  void aSlackMessageIsTheRenderedTextAsBodyInTheMembersLocale() throws Exception {
+    var english = TemplateRenderer.message(VERSION, Channel.SLACK, "en", VARIABLES);
+    var korean = TemplateRenderer.message(VERSION, Channel.SLACK, "ko-KR", VARIABLES);
+
+    assertThat(english).isEqualTo(new dev.herald.workflows.messages.RenderedMessage(null, null,
+        "*Shipped:* Tea & \"Cups\", order <https://example.com/o/A-42|A-42>", null));
+    assertThat(korean.body()).isEqualTo("*발송 완료:* Ada & <Bob>님, 주문 A-42");
+  }
+
+  @Test
+  void aSlackSendWithATemplateWithoutASlackPartIsAPermanentTemplateError() {
+    TemplateVersion smsOnly = version(new Sms(null, "hi"));
+
+    assertThatThrownBy(() -> TemplateRenderer.message(smsOnly, Channel.SLACK, null, Map.of()))
+        .isInstanceOfSatisfying(dev.herald.activities.channel.ProviderSendException.class, e -> {
+          assertThat(e.type()).isEqualTo(dev.herald.workflows.messages.DeliveryErrorType.TEMPLATE_ERROR);
+          assertThat(e.providerCode()).isEqualTo("template-invalid");
+          assertThat(e).hasMessageContaining("has no SLACK part");
+        });
   }
 
   @Test
@@ -168,7 +194,7 @@ class TemplateRendererTest {
   }
 
   private static TemplateVersion version(Sms sms) {
-    return new TemplateVersion("t", 1, new TemplateContent(new ChannelParts(null, sms, null, null, null), null),
+    return new TemplateVersion("t", 1, new TemplateContent(new ChannelParts(null, sms, null, null, null, null), null),
         Instant.EPOCH, null);
   }
 

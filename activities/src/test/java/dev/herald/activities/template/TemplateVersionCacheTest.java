@@ -28,7 +28,7 @@ class TemplateVersionCacheTest {
   void aNumberedVersionIsReadOnceThenServedFromTheCache() throws ProviderSendException {
     templates.create("cached", "shop", null);
     templates.addVersion("cached", new TemplateContent(new ChannelParts(null, new Sms(null, "Hi {{name}}"), null, null,
-        null), null));
+        null, null), null));
     TemplateRef ref = new TemplateRef("cached", 1, Map.of("name", "Ada"));
     assertThat(renderer.message(ref, Channel.SMS, null).body()).isEqualTo("Hi Ada");
 
@@ -49,7 +49,7 @@ class TemplateVersionCacheTest {
         });
     templates.create("not-yet", "shop", null);
     templates.addVersion("not-yet", new TemplateContent(new ChannelParts(null, new Sms(null, "Now"), null, null,
-        null), null));
+        null, null), null));
     assertThat(renderer.message(ref, Channel.SMS, null).body()).isEqualTo("Now");
   }
 

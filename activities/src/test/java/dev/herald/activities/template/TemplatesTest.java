@@ -121,8 +121,8 @@ class TemplatesTest {
   }
 
   private static TemplateContent sms(String body, String locale, String localeBody) {
-    ChannelParts defaults = new ChannelParts(null, new Sms("+15550001111", body), null, null, null);
+    ChannelParts defaults = new ChannelParts(null, new Sms("+15550001111", body), null, null, null, null);
     return new TemplateContent(defaults, locale == null ? null
-        : Map.of(locale, new ChannelParts(null, new Sms(null, localeBody), null, null, null)));
+        : Map.of(locale, new ChannelParts(null, new Sms(null, localeBody), null, null, null, null)));
   }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** The faults currently injected, by simulator name (twilio, fcm, smtp). */
+/** The faults currently injected, by simulator name (twilio, fcm, smtp, slack). */
 @Component
 public class SimulatorFaults {
 

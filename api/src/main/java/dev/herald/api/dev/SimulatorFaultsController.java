@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnExpression(DevMode.ENABLED)
 class SimulatorFaultsController {
 
-  static final Set<String> SIMULATORS = Set.of("twilio", "fcm", "smtp");
+  static final Set<String> SIMULATORS = Set.of("twilio", "fcm", "smtp", "slack");
 
   private final SimulatorFaults faults;
 

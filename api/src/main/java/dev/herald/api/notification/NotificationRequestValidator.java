@@ -1,5 +1,6 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
@@ -142,6 +143,9 @@ class NotificationRequestValidator {
         && (recipient.pushToken().isBlank() || recipient.pushToken().length() > MAX_TOKEN_CHARS)) {
       violations.add(new FieldViolation(field + ".pushToken", "must be 1-" + MAX_TOKEN_CHARS + " characters"));
     }
+    if (recipient.slack() != null && !RecipientRules.isSlackId(recipient.slack())) {
+      violations.add(new FieldViolation(field + ".slack", RecipientRules.SLACK_ID_RULE));
+    }
     if (recipient.locale() != null && Locale.forLanguageTag(recipient.locale()).getLanguage().isEmpty()) {
       violations.add(new FieldViolation(field + ".locale", "is not a BCP 47 language tag such as ko-KR"));
     }
@@ -150,7 +154,8 @@ class NotificationRequestValidator {
 
   private static boolean hasAddressFor(SendNotificationRequest.RecipientAddress recipient, Channel channel) {
     return Channels.of(channel).address()
-        .of(new Recipient(recipient.id(), recipient.email(), recipient.phone(), recipient.pushToken(), null)) != null;
+        .of(new Recipient(recipient.id(), recipient.email(), recipient.phone(), recipient.pushToken(), null,
+            recipient.slack())) != null;
   }
 
   private static String addressField(Channel channel) {

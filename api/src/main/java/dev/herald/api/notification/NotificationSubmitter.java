@@ -131,7 +131,7 @@ public class NotificationSubmitter {
 
   private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
     String phone = r.phone() == null ? null : PhoneNumbers.toE164(r.phone(), settings.defaultPhoneRegion()).orElseThrow();
-    return new Recipient(r.id(), r.email(), phone, r.pushToken(), r.locale());
+    return new Recipient(r.id(), r.email(), phone, r.pushToken(), r.locale(), r.slack());
   }
 
   /** e.g. "group vip-customers (12,345 members)": the size now; the workflow fixes the audience when it records it. */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills in a request's recipients from the recipient store: a recipient named by {@code id} gets
- * the stored email, phone and locale for whatever the request itself does not give. An id that
+ * the stored email, phone, locale and Slack id for whatever the request itself does not give. An id that
  * names no stored recipient is fine (in-app and push need only the id).
  */
 @Component
@@ -36,7 +36,8 @@ class RecipientDirectory {
             given.email() != null ? given.email() : stored.email(),
             given.phone() != null ? given.phone() : stored.phone(),
             given.pushToken(),
-            given.locale() != null ? given.locale() : stored.locale()))
+            given.locale() != null ? given.locale() : stored.locale(),
+            given.slack() != null ? given.slack() : stored.slack()))
         .orElse(given);
   }
 }

@@ -41,9 +41,12 @@ public record SendNotificationRequest(
 
   /**
    * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
-   * {@code phone} for SMS and voice; {@code locale} (e.g. ko-KR) picks the voice of a call.
+   * {@code phone} for SMS and voice; {@code locale} (e.g. ko-KR) picks the voice of a call;
+   * {@code slack} a Slack user id (a direct message) or conversation id (left out of the
+   * fingerprint JSON when absent, so requests without it keep their fingerprint).
    */
-  public record RecipientAddress(String id, String email, String phone, String pushToken, String locale) {}
+  public record RecipientAddress(String id, String email, String phone, String pushToken, String locale,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String slack) {}
 
   public SendNotificationRequest withIdempotencyKey(String key) {
     return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,

@@ -58,7 +58,8 @@ class RecipientController {
       violations.add(new FieldViolation("id", "must be the id in the path ('" + id + "') or left out"));
     }
     RecipientRules.Checked checked = RecipientRules.check(new RecipientData(id, request.name(), request.locale(),
-        request.timeZone(), request.email(), request.phone(), request.attributes()), settings.defaultPhoneRegion());
+        request.timeZone(), request.email(), request.phone(), request.slack(), request.attributes()),
+        settings.defaultPhoneRegion());
     checked.violations().forEach(v -> violations.add(new FieldViolation(v.field(), v.message())));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);

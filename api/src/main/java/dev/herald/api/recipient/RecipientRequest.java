@@ -13,4 +13,5 @@ public record RecipientRequest(
     String timeZone,
     String email,
     String phone,
+    String slack,
     Map<String, Object> attributes) {}

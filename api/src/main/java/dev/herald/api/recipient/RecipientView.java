@@ -4,7 +4,7 @@ import dev.herald.activities.recipient.StoredRecipient;
 import java.time.Instant;
 import java.util.Map;
 
-/** A recipient as the API shows it: phone in E.164, locale as a canonical BCP 47 tag. */
+/** A recipient as the API shows it: phone in E.164, locale as a canonical BCP 47 tag, slack a Slack id. */
 public record RecipientView(
     String id,
     String name,
@@ -12,12 +12,13 @@ public record RecipientView(
     String timeZone,
     String email,
     String phone,
+    String slack,
     Map<String, Object> attributes,
     Instant createdAt,
     Instant updatedAt) {
 
   static RecipientView of(StoredRecipient r) {
-    return new RecipientView(r.id(), r.name(), r.locale(), r.timeZone(), r.email(), r.phone(), r.attributes(),
+    return new RecipientView(r.id(), r.name(), r.locale(), r.timeZone(), r.email(), r.phone(), r.slack(), r.attributes(),
         r.createdAt(), r.updatedAt());
   }
 }

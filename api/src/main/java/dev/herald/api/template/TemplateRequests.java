@@ -57,7 +57,8 @@ final class TemplateRequests {
       }
     });
     if (!anyPart && locales.isEmpty()) {
-      violations.add(new FieldViolation("defaults", "is required: at least one channel part (email, sms, voice, push, inApp)"));
+      violations.add(new FieldViolation("defaults",
+          "is required: at least one channel part (email, sms, voice, push, inApp, slack)"));
     }
     throwIfAny(violations);
   }
@@ -125,6 +126,10 @@ final class TemplateRequests {
       source(path + ".inApp.title", parts.inApp().title(), violations);
       source(path + ".inApp.body", parts.inApp().body(), violations);
       source(path + ".inApp.link", parts.inApp().link(), violations);
+    }
+    if (parts.slack() != null) {
+      required(path + ".slack.text", parts.slack().text(), violations);
+      source(path + ".slack.text", parts.slack().text(), violations);
     }
   }
 

@@ -58,7 +58,7 @@ final class WorkflowShape {
       DeliveryLogActivities log =
           Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
       ChannelActivities email = Workflow.newActivityStub(ChannelActivities.class,
-          ActivityOptions.newBuilder(DeliveryPolicies.forBatch(Channel.EMAIL)).setTaskQueue(EMAIL_QUEUE).build());
+          ActivityOptions.newBuilder(DeliveryPolicies.forBatch(Channel.EMAIL, 1)).setTaskQueue(EMAIL_QUEUE).build());
       Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
       Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
       Promise<ChannelCounts> batch = Async.function(email::sendBatch, new BatchRequest(spec.id(), spec.sender(),

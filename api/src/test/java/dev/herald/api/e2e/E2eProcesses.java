@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -205,8 +206,9 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private List<String> java(Path target, String prefix, String heap, String... args) throws IOException {
     Path jar;
     try (Stream<Path> files = Files.list(target)) {
+      // the newest: a jar of an earlier version left in target/ is not what this build tests
       jar = files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith("-exec.jar"))
-          .findFirst()
+          .max(Comparator.comparing(f -> f.toFile().lastModified()))
           .orElseThrow(() -> new IllegalStateException("no " + prefix + "*-exec.jar in " + target
               + ": build it first (mvn -pl api -am verify packages it before the integration tests)"));
     }

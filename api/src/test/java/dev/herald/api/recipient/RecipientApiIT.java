@@ -18,28 +18,30 @@ class RecipientApiIT extends HeraldIntegrationTest {
   void putCreatesThenReplacesAndTheRecipientIsRead() {
     var created = put("rapi-ada", """
         {"name":"Ada","locale":"en-gb","timeZone":"Europe/London","email":"ada@example.com",
-         "phone":"+1 415 555 0123","attributes":{"plan":"pro","seats":3}}""");
+         "phone":"+1 415 555 0123","slack":"U0RAPIADA","attributes":{"plan":"pro","seats":3}}""");
     var replaced = put("rapi-ada", "{\"id\":\"rapi-ada\",\"name\":\"Ada L.\"}");
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getHeaders().getLocation()).hasPath("/api/v1/recipients/rapi-ada");
     assertThat(created.getBody()).containsEntry("id", "rapi-ada").containsEntry("locale", "en-GB")
-        .containsEntry("phone", "+14155550123").containsEntry("attributes", Map.of("plan", "pro", "seats", 3))
+        .containsEntry("phone", "+14155550123").containsEntry("slack", "U0RAPIADA")
+        .containsEntry("attributes", Map.of("plan", "pro", "seats", 3))
         .containsKey("createdAt");
     assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("/api/v1/recipients/rapi-ada").getBody()).containsEntry("name", "Ada L.")
-        .containsEntry("email", null).containsEntry("attributes", Map.of());
+        .containsEntry("email", null).containsEntry("slack", null).containsEntry("attributes", Map.of());
   }
 
   @Test
   void everyBadFieldIsNamedInOneProblem() {
     var response = put("rapi-bad", """
-        {"id":"someone-else","locale":"xx_YY!","timeZone":"Mars/Olympus","email":"nope","phone":"12"}""");
+        {"id":"someone-else","locale":"xx_YY!","timeZone":"Mars/Olympus","email":"nope","phone":"12",
+         "slack":"#general"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getBody()).containsEntry("type", "/problems/invalid-request");
-    assertThat(fields(response)).containsExactly("id", "locale", "timeZone", "email", "phone");
+    assertThat(fields(response)).containsExactly("id", "locale", "timeZone", "email", "phone", "slack");
     assertThat(get("/api/v1/recipients/rapi-bad").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 

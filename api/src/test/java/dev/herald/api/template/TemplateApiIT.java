@@ -22,10 +22,12 @@ class TemplateApiIT extends HeraldIntegrationTest {
          "voice":{"from":"+15550001111","script":"Hello {{name}}","voice":"Polly.Joanna","language":"en-US"},
          "push":{"title":"Shipped","body":"Order {{order.id}}","icon":"https://example.com/i.png",
                  "link":"https://example.com/o/{{order.id}}","data":{"orderId":"{{order.id}}"}},
-         "inApp":{"title":"Shipped","body":"{{name}}, order {{order.id}} shipped","link":"/orders/{{order.id}}"}},
+         "inApp":{"title":"Shipped","body":"{{name}}, order {{order.id}} shipped","link":"/orders/{{order.id}}"},
+         "slack":{"text":"*Shipped:* {{name}}, order <https://example.com/o/{{order.id}}|{{order.id}}>"}},
        "locales":{
          "ko":{"email":{"subject":"{{name}}님, 주문 {{order.id}}이(가) 발송되었습니다","text":"{{name}}님 안녕하세요"},
-               "sms":{"body":"[헤럴드] {{name}}님, 주문 {{order.id}} 발송"}},
+               "sms":{"body":"[헤럴드] {{name}}님, 주문 {{order.id}} 발송"},
+               "slack":{"text":"*발송 완료:* {{name}}님, 주문 {{order.id}}"}},
          "ko-KR":{"sms":{"body":"[헤럴드 한국] {{name}}님, 주문 {{order.id}} 발송"}}}}""";
 
   @Test
@@ -68,7 +70,7 @@ class TemplateApiIT extends HeraldIntegrationTest {
         .containsEntry("defaults", Map.of("sms", Map.of("body", "v2 {{name}}")));
     assertThat((List<Map<String, Object>>) template.get("versions")).satisfiesExactly(
         v1 -> assertThat(v1).containsEntry("version", 1).containsEntry("active", false).containsKey("publishedAt")
-            .containsEntry("channels", List.of("EMAIL", "SMS", "VOICE", "PUSH", "IN_APP"))
+            .containsEntry("channels", List.of("EMAIL", "SMS", "VOICE", "PUSH", "IN_APP", "SLACK"))
             .containsEntry("locales", List.of("ko", "ko-KR")),
         v2 -> assertThat(v2).containsEntry("version", 2).containsEntry("active", true));
     var stored = get("/api/v1/templates/it-welcome/versions/1").getBody();
@@ -93,10 +95,11 @@ class TemplateApiIT extends HeraldIntegrationTest {
     Map<String, Object> email = (Map<String, Object>) content(all).get("email");
     assertThat(email).containsEntry("subject", "김민수님, 주문 주문-42이(가) 발송되었습니다")
         .containsEntry("text", "김민수님 안녕하세요").containsEntry("from", "shop@example.com").doesNotContainKey("html");
-    assertThat(content(all)).containsKeys("email", "sms", "voice", "push", "inApp");
+    assertThat(content(all)).containsKeys("email", "sms", "voice", "push", "inApp", "slack");
+    assertThat(content(all)).containsEntry("slack", Map.of("text", "*발송 완료:* 김민수님, 주문 주문-42"));
     assertThat((Map<String, Object>) content(all).get("push")).containsEntry("data", Map.of("orderId", "주문-42"));
     assertThat(all.getBody()).containsEntry("locales",
-        Map.of("EMAIL", "ko", "SMS", "ko-KR", "VOICE", "default", "PUSH", "default", "IN_APP", "default"));
+        Map.of("EMAIL", "ko", "SMS", "ko-KR", "VOICE", "default", "PUSH", "default", "IN_APP", "default", "SLACK", "ko"));
   }
 
   @Test
@@ -170,7 +173,7 @@ class TemplateApiIT extends HeraldIntegrationTest {
     post("/api/v1/templates", "{\"key\":\"it-bad-version\",\"owner\":\"it-shop\"}");
 
     var response = post("/api/v1/templates/it-bad-version/versions", """
-        {"defaults":{"email":{"html":"<p>{{#open}}</p>","text":"{{> footer}}"},"sms":{"from":"+1555"}},
+        {"defaults":{"email":{"html":"<p>{{#open}}</p>","text":"{{> footer}}"},"sms":{"from":"+1555"},"slack":{}},
          "locales":{"not a locale":{"sms":{"body":"x"}},"ko":{}}}""");
     var empty = post("/api/v1/templates/it-bad-version/versions", "{}");
     var unknownField = post("/api/v1/templates/it-bad-version/versions", "{\"defaults\":{\"fax\":{\"body\":\"x\"}}}");
@@ -178,7 +181,8 @@ class TemplateApiIT extends HeraldIntegrationTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(violations(response)).extracting(v -> v.get("field")).containsExactlyInAnyOrder(
-        "defaults.email.subject", "defaults.email.html", "defaults.email.text", "defaults.sms.body", "locales.not a locale", "locales.ko");
+        "defaults.email.subject", "defaults.email.html", "defaults.email.text", "defaults.sms.body",
+        "defaults.slack.text", "locales.not a locale", "locales.ko");
     assertThat(violations(empty)).extracting(v -> v.get("field")).containsExactly("defaults");
     assertThat(violations(unknownField)).singleElement().satisfies(v -> assertThat(v).containsEntry("field", "defaults.fax"));
     assertThat(noTemplate.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -12,7 +12,9 @@ public enum AddressKind {
   /** The recipient's own id: the owner of an inbox. Ids are compared as they are. */
   RECIPIENT_ID("id"),
   /** The devices registered for the recipient id, or the request's push token when there is no id. */
-  DEVICES("pushToken");
+  DEVICES("pushToken"),
+  /** The recipient's Slack user or conversation id; ids are compared as they are (Slack's are upper case). */
+  SLACK("slack");
 
   private final String field;
 
@@ -32,6 +34,7 @@ public enum AddressKind {
       case PHONE -> recipient.phone();
       case RECIPIENT_ID -> recipient.id();
       case DEVICES -> recipient.id() != null ? recipient.id() : recipient.pushToken();
+      case SLACK -> recipient.slack();
     };
     return address == null || address.isEmpty() ? null : address;
   }

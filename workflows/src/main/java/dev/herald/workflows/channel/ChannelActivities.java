@@ -19,10 +19,10 @@ public interface ChannelActivities {
    * {@code toSeq}. Idempotent per delivery through the delivery log: only deliveries still
    * PENDING are sent, claimed just before they are sent (so a cancelled notification, whose pending
    * deliveries are released, sends at most the claimed group in flight, one member wherever
-   * {@link ChannelDescriptor#repeatHarm()} says a message reaches a person), and each outcome is
-   * recorded as it happens. A worker that dies mid-batch leaves at most the message being sent and
-   * the one outcome being written unrecorded, which the retry sends again with the same delivery
-   * ids. A permanent failure or an opt-out is recorded and the batch goes on.
+   * {@link ChannelDescriptor#repeatHarm()} says a message reaches a person), and the outcomes are
+   * recorded as they happen. A worker that dies mid-batch leaves at most the message being sent and
+   * a few outcomes on their way to the log unrecorded, which the retry sends again with the same
+   * delivery ids. A permanent failure or an opt-out is recorded and the batch goes on.
    * When some deliveries failed transiently they stay PENDING and the activity fails retryably, so
    * Temporal retries the batch (only those deliveries) with the channel's policy.
    *

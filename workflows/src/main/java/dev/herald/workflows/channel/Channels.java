@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Channels {
 
   private static final List<ChannelDescriptor> DESCRIPTORS = List.of(
-      // email, SMS, push: retried from 1 s, doubling, at most 2 min apart, for up to 1 h (40 attempts): a provider
+      // email, SMS, push, Slack: retried from 1 s, doubling, at most 2 min apart, for up to 1 h (40 attempts): a provider
       // outage of an hour loses nothing; a transient failure sent nothing, so retrying is no spam.
       new ChannelDescriptor(Channel.EMAIL, "email",
           provider("email", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(2), 40, Duration.ofHours(1)),
@@ -31,6 +31,10 @@ public final class Channels {
       new ChannelDescriptor(Channel.PUSH, "push",
           provider("push", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(2), 40, Duration.ofHours(1)),
           AddressKind.DEVICES, false, RepeatHarm.REACHES_A_PERSON),
+      // chat.postMessage has no idempotency key: a repeat is a second message in the conversation
+      new ChannelDescriptor(Channel.SLACK, "slack",
+          provider("slack", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(2), 40, Duration.ofHours(1)),
+          AddressKind.SLACK, false, RepeatHarm.REACHES_A_PERSON),
       // our own database, like the delivery log: retried until it answers
       new ChannelDescriptor(Channel.IN_APP, "in-app", SendPolicies.ownDatabase("in-app"),
           AddressKind.RECIPIENT_ID, false, RepeatHarm.RECOGNISED));

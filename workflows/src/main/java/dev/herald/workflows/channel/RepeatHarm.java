@@ -4,6 +4,6 @@ package dev.herald.workflows.channel;
 public enum RepeatHarm {
   /** The receiving side recognises the repeat: an email's Message-ID is the delivery id, an inbox item is keyed by it. */
   RECOGNISED,
-  /** A person gets it twice: a second SMS, call or push. */
+  /** A person gets it twice: a second SMS, call, push or Slack message. */
   REACHES_A_PERSON
 }

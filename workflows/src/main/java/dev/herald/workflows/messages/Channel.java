@@ -6,5 +6,6 @@ public enum Channel {
   SMS,
   VOICE,
   PUSH,
-  IN_APP
+  IN_APP,
+  SLACK
 }

@@ -29,8 +29,9 @@ final class BatchSends {
 
   private static final int UNFINISHED_RERUNS = 2;
 
-  /** A channel's stub, made when the notification first sends on it (a stub costs reflection). */
+  /** A channel's stub, made when the notification first sends on it (a stub costs reflection); batches of one size. */
   private final Map<Channel, ChannelActivities> senders = new EnumMap<>(Channel.class);
+  private int stubBatchSize = -1;
   private final DeliveryLogActivities deliveryLog;
 
   BatchSends(DeliveryLogActivities deliveryLog) {
@@ -70,8 +71,7 @@ final class BatchSends {
    * batch never counts as done while something in it was not sent.
    */
   private ChannelCounts sendOn(BatchRequest batch) {
-    ChannelActivities sender = senders.computeIfAbsent(batch.channel(),
-        channel -> Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel)));
+    ChannelActivities sender = stub(batch);
     try {
       ChannelCounts counts = sender.sendBatch(batch);
       for (int rerun = 1; counts.pending() > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
@@ -82,6 +82,16 @@ final class BatchSends {
     } catch (ActivityFailure failure) {
       return deliveryLog.failBatch(batch, DeliveryErrors.from(failure));
     }
+  }
+
+  /** Every batch but a notification's last has the same size, so a stub per channel serves nearly all. */
+  private ChannelActivities stub(BatchRequest batch) {
+    if (batch.size() != stubBatchSize) {
+      senders.clear();
+      stubBatchSize = batch.size();
+    }
+    return senders.computeIfAbsent(batch.channel(), channel ->
+        Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel, batch.size())));
   }
 
   static DeliveryError unfinished(int pending) {

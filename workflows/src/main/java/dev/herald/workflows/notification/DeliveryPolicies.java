@@ -42,14 +42,25 @@ public final class DeliveryPolicies {
 
   private DeliveryPolicies() {}
 
+  /** Batches up to this many members run as single sends do: the channel's timeout per member, no heartbeats. */
+  static final int MOST_WITHOUT_HEARTBEATS = 4;
+
   /**
-   * A broadcast batch: the channel's retry policy (a retry sends only what is still pending), with
-   * room for a whole batch per attempt ({@link #MAX_BATCH_SIZE} messages at up to 1.8 s each) and
-   * heartbeats while it sends (at most one a second), so a lost worker is noticed within a minute
-   * rather than at the end of the attempt.
+   * A batch of {@code members}: the channel's retry policy (a retry sends only what is still pending).
+   * A small one (a single send's batch of one) has the channel's own timeout per member and no
+   * heartbeats, which would cost the server a timer per activity; a larger one has room for a whole
+   * batch per attempt ({@link #MAX_BATCH_SIZE} messages at up to 1.8 s each) and heartbeats while it
+   * sends (at most one a second), so a lost worker is noticed within a minute rather than at the end
+   * of the attempt.
    */
-  public static ActivityOptions forBatch(Channel channel) {
-    return ActivityOptions.newBuilder(Channels.of(channel).sendOptions())
+  public static ActivityOptions forBatch(Channel channel, int members) {
+    ActivityOptions send = Channels.of(channel).sendOptions();
+    if (members <= MOST_WITHOUT_HEARTBEATS) {
+      return ActivityOptions.newBuilder(send)
+          .setStartToCloseTimeout(send.getStartToCloseTimeout().multipliedBy(Math.max(1, members)))
+          .build();
+    }
+    return ActivityOptions.newBuilder(send)
         .setStartToCloseTimeout(Duration.ofMinutes(30))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();

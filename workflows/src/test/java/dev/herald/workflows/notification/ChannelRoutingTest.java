@@ -202,7 +202,7 @@ class ChannelRoutingTest {
   private static NotificationSpec smsOnly(String key, String... phones) {
     String[] numbers = phones.length == 0 ? new String[] {"+14155550100"} : phones;
     List<Recipient> recipients = java.util.Arrays.stream(numbers)
-        .map(phone -> new Recipient(null, null, phone, null, "en-US")).toList();
+        .map(phone -> new Recipient(null, null, phone, null, "en-US", null)).toList();
     return spec(key, List.of(Channel.SMS), recipients, ChannelMode.ALL);
   }
 

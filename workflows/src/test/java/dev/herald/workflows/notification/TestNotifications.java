@@ -99,7 +99,7 @@ final class TestNotifications {
   /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
   static NotificationSpec smsThenEmail(String key, Duration receiptWindow) {
     return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
-        List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US")),
+        List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US", null)),
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
         new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow, null, null, null);
   }

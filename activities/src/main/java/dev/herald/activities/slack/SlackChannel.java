@@ -1,0 +1,58 @@
+package dev.herald.activities.slack;
+
+import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.OutgoingMessage;
+import dev.herald.workflows.messages.ProviderReceipt;
+import dev.herald.workflows.messages.RenderedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Slack channel: one {@code chat.postMessage} through the {@link SlackSender} to the
+ * recipient's Slack id (a user id is a direct message from the app). The text is the body, with
+ * the subject, if any, in bold on the first line. See {@link SlackErrors} for the failure table.
+ */
+@Component
+@ConditionalOnExpression(SlackConfig.AVAILABLE)
+public class SlackChannel implements ChannelAdapter {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackChannel.class);
+
+  private final SlackSender sender;
+
+  public SlackChannel(SlackSender sender) {
+    this.sender = sender;
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.SLACK;
+  }
+
+  @Override
+  public ProviderReceipt send(OutgoingMessage message, int attempt) {
+    SlackMessage slack = new SlackMessage(message.deliveryId(), message.address(), text(message.content()));
+    try {
+      String messageId = sender.send(slack);
+      log.info("slack delivery {} posted as {}", slack.deliveryId(), messageId);
+      return new ProviderReceipt(messageId, attempt);
+    } catch (ProviderSendException e) {
+      log.warn("slack delivery {} attempt {} failed: {} {}", slack.deliveryId(), attempt, e.type(), e.providerCode());
+      throw e.toActivityFailure(attempt);
+    }
+  }
+
+  /** The body; a subject goes before it in bold (Slack mrkdwn), on a line of its own. */
+  static String text(RenderedMessage content) {
+    String body = content.body() == null ? "" : content.body();
+    String subject = content.subject() == null ? "" : content.subject().strip();
+    if (subject.isEmpty()) {
+      return body;
+    }
+    return body.isEmpty() ? "*" + subject + "*" : "*" + subject + "*\n" + body;
+  }
+}
