@@ -41,7 +41,7 @@ class FcmPushSenderTest {
     String name = sent("token-ada-phone");
 
     assertThat(name).isEqualTo("projects/test-project/messages/1");
-    FakeFcm.Request request = fcm.requests().get(0);
+    var request = fcm.requests().get(0);
     assertThat(request.path()).isEqualTo("/fcm/v1/projects/test-project/messages:send");
     assertThat(request.authorization()).isEqualTo("Bearer herald-dev");
     assertThat(request.contentType()).startsWith("application/json");
