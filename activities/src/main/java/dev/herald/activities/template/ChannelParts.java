@@ -1,63 +1,78 @@
 package dev.herald.activities.template;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.herald.workflows.messages.Channel;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * What a template says on each channel; a channel it has nothing for is null. The same shape holds a
- * version's source (Mustache) and a rendering's result (plain text, HTML for {@code email.html}).
+ * What a template says on each channel, at most one {@link TemplatePart} per channel. The same shape
+ * holds a version's source (Mustache) and a rendering's result. In JSON an object keyed by
+ * {@link TemplateParts} ({@code {"email": {...}, "sms": {...}}}), a channel without a part left out.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChannelParts(Email email, Sms sms, Voice voice, Push push, InApp inApp, Slack slack) {
+@JsonSerialize(using = ChannelPartsJson.Writer.class)
+@JsonDeserialize(using = ChannelPartsJson.Reader.class)
+public record ChannelParts(Map<Channel, TemplatePart> byChannel) {
 
-  public static final ChannelParts NONE = new ChannelParts(null, null, null, null, null, null);
+  public static final ChannelParts NONE = new ChannelParts(Map.of());
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Email(String from, String subject, String html, String text) {}
+  /** @throws IllegalArgumentException a part not of its channel's type */
+  public ChannelParts {
+    Map<Channel, TemplatePart> parts = new EnumMap<>(Channel.class);
+    byChannel.forEach((channel, part) -> {
+      if (part != null && TemplateParts.channelOf(part) != channel) {
+        throw new IllegalArgumentException(part.getClass().getSimpleName() + " is no " + channel + " part");
+      }
+      if (part != null) {
+        parts.put(channel, part);
+      }
+    });
+    byChannel = Collections.unmodifiableMap(parts);
+  }
 
-  /** {@code from} is a sender number (E.164) or alphanumeric sender id. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Sms(String from, String body) {}
-
-  /** {@code voice} and {@code language} are the text-to-speech voice and language, e.g. Polly.Seoyeon, ko-KR. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Voice(String from, String script, String voice, String language) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Push(String title, String body, String icon, String link, Map<String, String> data) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record InApp(String title, String body, String link) {}
-
-  /** {@code text} is Slack mrkdwn (*bold*, _italic_, {@code <url|label>}), posted as the message's text. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Slack(String text) {}
+  /** The parts, each on its type's channel. @throws IllegalArgumentException two of one channel */
+  public static ChannelParts of(TemplatePart... parts) {
+    Map<Channel, TemplatePart> byChannel = new EnumMap<>(Channel.class);
+    for (TemplatePart part : parts) {
+      if (byChannel.put(TemplateParts.channelOf(part), part) != null) {
+        throw new IllegalArgumentException("two parts for " + TemplateParts.channelOf(part));
+      }
+    }
+    return new ChannelParts(byChannel);
+  }
 
   public boolean has(Channel channel) {
-    return part(channel) != null;
+    return byChannel.containsKey(channel);
   }
 
-  public Object part(Channel channel) {
-    return switch (channel) {
-      case EMAIL -> email;
-      case SMS -> sms;
-      case VOICE -> voice;
-      case PUSH -> push;
-      case IN_APP -> inApp;
-      case SLACK -> slack;
-    };
+  /** The channel's part, or null. */
+  public TemplatePart part(Channel channel) {
+    return byChannel.get(channel);
   }
 
-  /** These parts with one channel's part replaced by {@code part} (of that channel's type). */
-  public ChannelParts with(Channel channel, Object part) {
-    return switch (channel) {
-      case EMAIL -> new ChannelParts((Email) part, sms, voice, push, inApp, slack);
-      case SMS -> new ChannelParts(email, (Sms) part, voice, push, inApp, slack);
-      case VOICE -> new ChannelParts(email, sms, (Voice) part, push, inApp, slack);
-      case PUSH -> new ChannelParts(email, sms, voice, (Push) part, inApp, slack);
-      case IN_APP -> new ChannelParts(email, sms, voice, push, (InApp) part, slack);
-      case SLACK -> new ChannelParts(email, sms, voice, push, inApp, (Slack) part);
-    };
+  /** The part of that type, or null. */
+  public <P extends TemplatePart> P part(Class<P> type) {
+    return byChannel.values().stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+  }
+
+  /** These parts with the part of {@code part}'s channel replaced by it. */
+  public ChannelParts with(TemplatePart part) {
+    Map<Channel, TemplatePart> parts = new EnumMap<>(Channel.class);
+    parts.putAll(byChannel);
+    parts.put(TemplateParts.channelOf(part), part);
+    return new ChannelParts(parts);
+  }
+
+  /** Each part with its key, in {@link TemplateParts} order. */
+  public void forEach(BiConsumer<String, TemplatePart> action) {
+    for (TemplateParts.PartType type : TemplateParts.all()) {
+      TemplatePart part = byChannel.get(type.channel());
+      if (part != null) {
+        action.accept(type.key(), part);
+      }
+    }
   }
 }

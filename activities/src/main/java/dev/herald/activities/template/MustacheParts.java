@@ -3,15 +3,8 @@ package dev.herald.activities.template;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import dev.herald.activities.template.ChannelParts.Email;
-import dev.herald.activities.template.ChannelParts.InApp;
-import dev.herald.activities.template.ChannelParts.Push;
-import dev.herald.activities.template.ChannelParts.Slack;
-import dev.herald.activities.template.ChannelParts.Sms;
-import dev.herald.activities.template.ChannelParts.Voice;
 import dev.herald.workflows.messages.Channel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,36 +36,9 @@ public final class MustacheParts {
 
   private MustacheParts() {}
 
-  /** The part of {@code channel}, rendered; {@code field} prefixes come from the channel (email.subject). */
-  public static Object render(Channel channel, Object part, Map<String, ?> variables) {
-    return switch (channel) {
-      case EMAIL -> {
-        Email email = (Email) part;
-        yield new Email(plain(email.from(), "email.from", variables), plain(email.subject(), "email.subject", variables),
-            html(email.html(), "email.html", variables), plain(email.text(), "email.text", variables));
-      }
-      case SMS -> {
-        Sms sms = (Sms) part;
-        yield new Sms(plain(sms.from(), "sms.from", variables), plain(sms.body(), "sms.body", variables));
-      }
-      case VOICE -> {
-        Voice voice = (Voice) part;
-        yield new Voice(plain(voice.from(), "voice.from", variables), plain(voice.script(), "voice.script", variables),
-            plain(voice.voice(), "voice.voice", variables), plain(voice.language(), "voice.language", variables));
-      }
-      case PUSH -> {
-        Push push = (Push) part;
-        yield new Push(plain(push.title(), "push.title", variables), plain(push.body(), "push.body", variables),
-            plain(push.icon(), "push.icon", variables), plain(push.link(), "push.link", variables),
-            data(push.data(), variables));
-      }
-      case IN_APP -> {
-        InApp inApp = (InApp) part;
-        yield new InApp(plain(inApp.title(), "inApp.title", variables), plain(inApp.body(), "inApp.body", variables),
-            plain(inApp.link(), "inApp.link", variables));
-      }
-      case SLACK -> new Slack(plain(((Slack) part).text(), "slack.text", variables));
-    };
+  /** The part of {@code channel}, rendered; a failing field is named after the channel (email.subject). */
+  public static TemplatePart render(Channel channel, TemplatePart part, Map<String, ?> variables) {
+    return part.render(new PartFields(TemplateParts.key(channel), variables));
   }
 
   /** Compiles a source without rendering it. @throws TemplateRenderException naming {@code field} on bad syntax */
@@ -82,34 +48,19 @@ public final class MustacheParts {
     }
   }
 
-  private static Map<String, String> data(Map<String, String> data, Map<String, ?> variables) {
-    if (data == null) {
-      return null;
-    }
-    Map<String, String> rendered = new LinkedHashMap<>();
-    data.forEach((key, value) -> rendered.put(key, plain(value, "push.data." + key, variables)));
-    return rendered;
-  }
-
-  private static String plain(String source, String field, Map<String, ?> variables) {
-    return execute(PLAIN, source, field, variables);
-  }
-
-  private static String html(String source, String field, Map<String, ?> variables) {
-    return execute(HTML, source, field, variables);
-  }
-
-  private static String execute(Mustache.Compiler compiler, String source, String field, Map<String, ?> variables) {
+  /** The field is named {@code key.name} only when it fails: a broadcast renders per member. */
+  static String execute(boolean html, String source, String key, String name, Map<String, ?> variables) {
     if (source == null) {
       return null;
     }
-    Template template = COMPILED.get(new Source(compiler == HTML, source), key -> compile(compiler, source, field));
+    Mustache.Compiler compiler = html ? HTML : PLAIN;
+    Template template = COMPILED.get(new Source(html, source), k -> compile(compiler, source, key + "." + name));
     try {
       return template.execute(variables == null ? Map.of() : variables);
     } catch (MustacheException.Context e) {
-      throw new MissingTemplateVariableException(referenced(template, e.key), field);
+      throw new MissingTemplateVariableException(referenced(template, e.key), key + "." + name);
     } catch (MustacheException e) {
-      throw refused(e, field);
+      throw refused(e, key + "." + name);
     }
   }
 

@@ -62,7 +62,8 @@ public class TemplateRenderer {
   public static RenderedMessage message(TemplateVersion version, Channel channel, String locale,
       Map<String, ?> variables) throws ProviderSendException {
     try {
-      return toMessage(render(version, channel, locale, variables).content(), channel);
+      TemplatePart part = version.content().resolve(channel, locale).orElseThrow(() -> noPart(version, channel)).part();
+      return MustacheParts.render(channel, part, variables).message();
     } catch (MissingTemplateVariableException e) {
       throw templateError("template-missing-variable", e);
     } catch (TemplateRenderException e) {
@@ -80,28 +81,20 @@ public class TemplateRenderer {
       var resolved = content.resolve(candidate, locale);
       if (resolved.isEmpty()) {
         if (channel != null) {
-          throw new TemplateRenderException("channel", "template '" + version.templateKey() + "' version "
-              + version.version() + " has no " + channel + " part");
+          throw noPart(version, channel);
         }
         continue;
       }
-      rendered = rendered.with(candidate, MustacheParts.render(candidate, resolved.get().part(), variables));
+      rendered = rendered.with(MustacheParts.render(candidate, resolved.get().part(), variables));
       String from = resolved.get().locale();
       locales.put(candidate, from == null ? RenderedTemplate.DEFAULT_LOCALE : from);
     }
     return new RenderedTemplate(version.templateKey(), version.version(), locale, rendered, locales);
   }
 
-  static RenderedMessage toMessage(ChannelParts parts, Channel channel) {
-    return switch (channel) {
-      case EMAIL -> new RenderedMessage(parts.email().from(), parts.email().subject(), parts.email().text(),
-          parts.email().html());
-      case SMS -> new RenderedMessage(parts.sms().from(), null, parts.sms().body(), null);
-      case VOICE -> new RenderedMessage(parts.voice().from(), null, parts.voice().script(), null);
-      case PUSH -> new RenderedMessage(null, parts.push().title(), parts.push().body(), null);
-      case IN_APP -> new RenderedMessage(null, parts.inApp().title(), parts.inApp().body(), null);
-      case SLACK -> new RenderedMessage(null, null, parts.slack().text(), null);
-    };
+  private static TemplateRenderException noPart(TemplateVersion version, Channel channel) {
+    return new TemplateRenderException("channel", "template '" + version.templateKey() + "' version "
+        + version.version() + " has no " + channel + " part");
   }
 
   private static ProviderSendException templateError(String code, RuntimeException cause) {

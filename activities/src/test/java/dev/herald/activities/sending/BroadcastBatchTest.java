@@ -21,6 +21,7 @@ import dev.herald.activities.email.SmtpEmailSender;
 import dev.herald.activities.email.SmtpServer;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.template.ChannelParts;
+import dev.herald.activities.template.EmailPart;
 import dev.herald.activities.template.Templates;
 import dev.herald.activities.template.TemplateContent;
 import dev.herald.workflows.audience.AudienceRules;
@@ -229,9 +230,9 @@ class BroadcastBatchTest {
   @Test
   void aTemplateIsRenderedPerRecipientAndAMissingVariableFailsOnlyThatMember() {
     templates.create("welcome-batch", "ops", null);
-    templates.addVersion("welcome-batch", new TemplateContent(new ChannelParts(new ChannelParts.Email(null,
-        "Welcome {{recipient.name}}", null, "Hello {{recipient.name}}, your code is {{recipient.attributes.code}}. {{sig}}"),
-        null, null, null, null, null), null));
+    templates.addVersion("welcome-batch", new TemplateContent(ChannelParts.of(new EmailPart(null,
+        "Welcome {{recipient.name}}", null, "Hello {{recipient.name}}, your code is {{recipient.attributes.code}}. {{sig}}")),
+        null));
     NotificationSpec spec = broadcast("tpl", ChannelMode.ALL, Channel.EMAIL, List.of(
         new Member("tpl-0", "Ada", null, "tpl-0@example.com", null),
         new Member("tpl-1", "Bo", null, "tpl-1@example.com", null),
@@ -256,9 +257,8 @@ class BroadcastBatchTest {
   void aListsBatchSendsToTheRequestsAddressesEachInItsMembersLocale() {
     templates.create("welcome-list", "ops", null);
     templates.addVersion("welcome-list", new TemplateContent(
-        new ChannelParts(new ChannelParts.Email(null, "Hello", null, "Hello from Herald"), null, null, null, null, null),
-        Map.of("de", new ChannelParts(new ChannelParts.Email(null, "Hallo", null, "Hallo von Herald"), null, null, null,
-            null, null))));
+        ChannelParts.of(new EmailPart(null, "Hello", null, "Hello from Herald")),
+        Map.of("de", ChannelParts.of(new EmailPart(null, "Hallo", null, "Hallo von Herald")))));
     JdbcClient.create(template).sql("""
         insert into recipient (external_id, locale, email, created_at, updated_at)
         values ('list-member-2', 'de', 'stored-2@example.com', now(), now())""").update();

@@ -3,12 +3,6 @@ package dev.herald.activities.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.herald.activities.template.ChannelParts.Email;
-import dev.herald.activities.template.ChannelParts.InApp;
-import dev.herald.activities.template.ChannelParts.Push;
-import dev.herald.activities.template.ChannelParts.Slack;
-import dev.herald.activities.template.ChannelParts.Sms;
-import dev.herald.activities.template.ChannelParts.Voice;
 import dev.herald.workflows.messages.Channel;
 import java.time.Instant;
 import java.util.List;
@@ -18,23 +12,24 @@ import org.junit.jupiter.api.Test;
 /** Rendering a loaded version: escaping per channel, locale fallback, strict variables, sections. */
 class TemplateRendererTest {
 
-  static final ChannelParts DEFAULTS = new ChannelParts(
-      new Email("shop@example.com", "Order {{order.id}} shipped: {{item}}", "<p>Hi {{name}}, {{item}} is on its way</p>",
-          "Hi {{name}}, {{item}} is on its way"),
-      new Sms("+15550001111", "{{item}} shipped"),
-      new Voice("+15550001111", "Your order {{order.id}} shipped", "Polly.Joanna", "en-US"),
-      new Push("Shipped: {{item}}", "Order {{order.id}}", "https://example.com/i.png", "https://example.com/o/{{order.id}}",
-          Map.of("orderId", "{{order.id}}")),
-      new InApp("Shipped", "{{item}} <3", "/orders/{{order.id}}"),
-      new Slack("*Shipped:* {{item}}, order <https://example.com/o/{{order.id}}|{{order.id}}>"));
+  static final ChannelParts DEFAULTS = ChannelParts.of(
+      new EmailPart("shop@example.com", "Order {{order.id}} shipped: {{item}}",
+          "<p>Hi {{name}}, {{item}} is on its way</p>", "Hi {{name}}, {{item}} is on its way"),
+      new SmsPart("+15550001111", "{{item}} shipped"),
+      new VoicePart("+15550001111", "Your order {{order.id}} shipped", "Polly.Joanna", "en-US"),
+      new PushPart("Shipped: {{item}}", "Order {{order.id}}", "https://example.com/i.png",
+          "https://example.com/o/{{order.id}}", Map.of("orderId", "{{order.id}}")),
+      new InAppPart("Shipped", "{{item}} <3", "/orders/{{order.id}}"),
+      new SlackPart("*Shipped:* {{item}}, order <https://example.com/o/{{order.id}}|{{order.id}}>"));
 
-  static final ChannelParts KOREAN = new ChannelParts(
-      new Email(null, "{{name}}님, 주문 {{order.id}}이(가) 발송되었습니다", "<p>{{name}}님 안녕하세요</p>", "{{name}}님 안녕하세요"),
-      new Sms("+821012345678", "[헤럴드] {{name}}님, 주문이 발송되었습니다"), null, null, null,
-      new Slack("*발송 완료:* {{name}}님, 주문 {{order.id}}"));
+  static final ChannelParts KOREAN = ChannelParts.of(
+      new EmailPart(null, "{{name}}님, 주문 {{order.id}}이(가) 발송되었습니다", "<p>{{name}}님 안녕하세요</p>",
+          "{{name}}님 안녕하세요"),
+      new SmsPart("+821012345678", "[헤럴드] {{name}}님, 주문이 발송되었습니다"),
+      new SlackPart("*발송 완료:* {{name}}님, 주문 {{order.id}}"));
 
-  static final ChannelParts KOREAN_KOREA = new ChannelParts(null,
-      new Sms(null, "[헤럴드 한국] {{name}}님 주문 {{order.id}} 발송"), null, null, null, null);
+  static final ChannelParts KOREAN_KOREA = ChannelParts.of(
+      new SmsPart(null, "[헤럴드 한국] {{name}}님 주문 {{order.id}} 발송"));
 
   static final TemplateVersion VERSION = new TemplateVersion("order-shipped", 3,
       new TemplateContent(DEFAULTS, Map.of("ko", KOREAN, "ko-KR", KOREAN_KOREA)), Instant.EPOCH, null);
@@ -47,16 +42,19 @@ class TemplateRendererTest {
     RenderedTemplate rendered = TemplateRenderer.render(VERSION, null, null, VARIABLES);
 
     ChannelParts content = rendered.content();
-    assertThat(content.email().html()).isEqualTo("<p>Hi Ada &amp; &lt;Bob&gt;, Tea &amp; &quot;Cups&quot; is on its way</p>");
-    assertThat(content.email().text()).isEqualTo("Hi Ada & <Bob>, Tea & \"Cups\" is on its way");
-    assertThat(content.email().subject()).isEqualTo("Order A-42 shipped: Tea & \"Cups\"");
-    assertThat(content.sms().body()).isEqualTo("Tea & \"Cups\" shipped");
-    assertThat(content.voice().script()).isEqualTo("Your order A-42 shipped");
-    assertThat(content.push().title()).isEqualTo("Shipped: Tea & \"Cups\"");
-    assertThat(content.push().link()).isEqualTo("https://example.com/o/A-42");
-    assertThat(content.push().data()).containsExactly(Map.entry("orderId", "A-42"));
-    assertThat(content.inApp().body()).isEqualTo("Tea & \"Cups\" <3");
-    assertThat(content.slack().text()).isEqualTo("*Shipped:* Tea & \"Cups\", order <https://example.com/o/A-42|A-42>");
+    EmailPart email = content.part(EmailPart.class);
+    PushPart push = content.part(PushPart.class);
+    assertThat(email.html()).isEqualTo("<p>Hi Ada &amp; &lt;Bob&gt;, Tea &amp; &quot;Cups&quot; is on its way</p>");
+    assertThat(email.text()).isEqualTo("Hi Ada & <Bob>, Tea & \"Cups\" is on its way");
+    assertThat(email.subject()).isEqualTo("Order A-42 shipped: Tea & \"Cups\"");
+    assertThat(content.part(SmsPart.class).body()).isEqualTo("Tea & \"Cups\" shipped");
+    assertThat(content.part(VoicePart.class).script()).isEqualTo("Your order A-42 shipped");
+    assertThat(push.title()).isEqualTo("Shipped: Tea & \"Cups\"");
+    assertThat(push.link()).isEqualTo("https://example.com/o/A-42");
+    assertThat(push.data()).containsExactly(Map.entry("orderId", "A-42"));
+    assertThat(content.part(InAppPart.class).body()).isEqualTo("Tea & \"Cups\" <3");
+    assertThat(content.part(SlackPart.class).text())
+        .isEqualTo("*Shipped:* Tea & \"Cups\", order <https://example.com/o/A-42|A-42>");
     assertThat(rendered.locales()).containsOnlyKeys(Channel.values()).containsValue(RenderedTemplate.DEFAULT_LOCALE);
   }
 
@@ -64,12 +62,14 @@ class TemplateRendererTest {
   void localeFallsBackFromRegionToLanguageToDefaultPerChannel() {
     RenderedTemplate rendered = TemplateRenderer.render(VERSION, null, "ko-KR", VARIABLES);
 
-    assertThat(rendered.content().sms().body()).isEqualTo("[헤럴드 한국] Ada & <Bob>님 주문 A-42 발송");
-    assertThat(rendered.content().email().subject()).isEqualTo("Ada & <Bob>님, 주문 A-42이(가) 발송되었습니다");
-    assertThat(rendered.content().push().title()).isEqualTo("Shipped: Tea & \"Cups\"");
-    assertThat(rendered.content().sms().from()).as("the sender is inherited").isEqualTo("+821012345678");
-    assertThat(rendered.content().email().from()).as("the sender is inherited").isEqualTo("shop@example.com");
-    assertThat(rendered.content().email().html()).as("text is never mixed across locales")
+    SmsPart sms = rendered.content().part(SmsPart.class);
+    EmailPart email = rendered.content().part(EmailPart.class);
+    assertThat(sms.body()).isEqualTo("[헤럴드 한국] Ada & <Bob>님 주문 A-42 발송");
+    assertThat(email.subject()).isEqualTo("Ada & <Bob>님, 주문 A-42이(가) 발송되었습니다");
+    assertThat(rendered.content().part(PushPart.class).title()).isEqualTo("Shipped: Tea & \"Cups\"");
+    assertThat(sms.from()).as("the sender is inherited").isEqualTo("+821012345678");
+    assertThat(email.from()).as("the sender is inherited").isEqualTo("shop@example.com");
+    assertThat(email.html()).as("text is never mixed across locales")
         .isEqualTo("<p>Ada &amp; &lt;Bob&gt;님 안녕하세요</p>");
     assertThat(rendered.locales()).containsEntry(Channel.SMS, "ko-KR").containsEntry(Channel.EMAIL, "ko")
         .containsEntry(Channel.PUSH, RenderedTemplate.DEFAULT_LOCALE);
@@ -87,7 +87,7 @@ class TemplateRendererTest {
 
   @Test
   void aSlackSendWithATemplateWithoutASlackPartIsAPermanentTemplateError() {
-    TemplateVersion smsOnly = version(new Sms(null, "hi"));
+    TemplateVersion smsOnly = version(new SmsPart(null, "hi"));
 
     assertThatThrownBy(() -> TemplateRenderer.message(smsOnly, Channel.SLACK, null, Map.of()))
         .isInstanceOfSatisfying(dev.herald.activities.channel.ProviderSendException.class, e -> {
@@ -99,21 +99,18 @@ class TemplateRendererTest {
 
   @Test
   void aLanguageOnlyOrUnknownLocaleResolvesToTheLanguageOrDefault() {
-    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "ko", VARIABLES).content().sms().body())
-        .startsWith("[헤럴드] ");
-    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "ko_kr", VARIABLES).content().sms().body())
-        .startsWith("[헤럴드 한국] ");
-    assertThat(TemplateRenderer.render(VERSION, Channel.SMS, "fr-CA", VARIABLES).content().sms().body())
-        .isEqualTo("Tea & \"Cups\" shipped");
+    assertThat(sms(VERSION, "ko")).startsWith("[헤럴드] ");
+    assertThat(sms(VERSION, "ko_kr")).startsWith("[헤럴드 한국] ");
+    assertThat(sms(VERSION, "fr-CA")).isEqualTo("Tea & \"Cups\" shipped");
   }
 
   @Test
   void oneChannelRendersOnlyThatChannel() {
     RenderedTemplate rendered = TemplateRenderer.render(VERSION, Channel.PUSH, "en", VARIABLES);
 
-    assertThat(rendered.content().push()).isNotNull();
-    assertThat(rendered.content().email()).isNull();
-    assertThat(rendered.content().sms()).isNull();
+    assertThat(rendered.content().part(PushPart.class)).isNotNull();
+    assertThat(rendered.content().part(EmailPart.class)).isNull();
+    assertThat(rendered.content().part(SmsPart.class)).isNull();
     assertThat(rendered.locales()).containsOnlyKeys(Channel.PUSH);
   }
 
@@ -148,7 +145,7 @@ class TemplateRendererTest {
 
   @Test
   void sectionsIterateListsAndSkipMissingOrFalseBlocks() {
-    TemplateVersion version = version(new Sms(null,
+    TemplateVersion version = version(new SmsPart(null,
         "{{#items}}{{name}} x{{qty}}; {{/items}}{{^items}}nothing{{/items}}{{#coupon}} code {{code}}{{/coupon}}{{#vip}}!{{/vip}}"));
 
     String withItems = sms(version, Map.of("items", List.of(Map.of("name", "Tea", "qty", 2), Map.of("name", "Cup", "qty", 1)),
@@ -161,7 +158,7 @@ class TemplateRendererTest {
 
   @Test
   void aNullValueRendersEmptyButAnAbsentOneFails() {
-    TemplateVersion version = version(new Sms(null, "Hi {{nickname}}."));
+    TemplateVersion version = version(new SmsPart(null, "Hi {{nickname}}."));
     java.util.HashMap<String, Object> withNull = new java.util.HashMap<>();
     withNull.put("nickname", null);
 
@@ -171,7 +168,7 @@ class TemplateRendererTest {
 
   @Test
   void aChannelTheVersionLacksIsARenderError() {
-    TemplateVersion version = version(new Sms(null, "hi"));
+    TemplateVersion version = version(new SmsPart(null, "hi"));
 
     assertThatThrownBy(() -> TemplateRenderer.render(version, Channel.VOICE, null, Map.of()))
         .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("channel"))
@@ -189,16 +186,20 @@ class TemplateRendererTest {
     assertThatThrownBy(() -> MustacheParts.check("Hi {{> footer}}", "defaults.sms.body"))
         .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("defaults.sms.body"))
         .hasMessageContaining("partials");
-    assertThatThrownBy(() -> sms(version(new Sms(null, "Hi {{> footer}}")), Map.of()))
+    assertThatThrownBy(() -> sms(version(new SmsPart(null, "Hi {{> footer}}")), Map.of()))
         .isInstanceOf(TemplateRenderException.class).hasMessageContaining("partials");
   }
 
-  private static TemplateVersion version(Sms sms) {
-    return new TemplateVersion("t", 1, new TemplateContent(new ChannelParts(null, sms, null, null, null, null), null),
+  private static TemplateVersion version(SmsPart sms) {
+    return new TemplateVersion("t", 1, new TemplateContent(ChannelParts.of(sms), null),
         Instant.EPOCH, null);
   }
 
+  private static String sms(TemplateVersion version, String locale) {
+    return TemplateRenderer.render(version, Channel.SMS, locale, VARIABLES).content().part(SmsPart.class).body();
+  }
+
   private static String sms(TemplateVersion version, Map<String, ?> variables) {
-    return TemplateRenderer.render(version, Channel.SMS, null, variables).content().sms().body();
+    return TemplateRenderer.render(version, Channel.SMS, null, variables).content().part(SmsPart.class).body();
   }
 }

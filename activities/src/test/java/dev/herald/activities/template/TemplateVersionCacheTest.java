@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
 import dev.herald.activities.channel.ProviderSendException;
-import dev.herald.activities.template.ChannelParts.Sms;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.TemplateRef;
@@ -27,8 +26,7 @@ class TemplateVersionCacheTest {
   @Test
   void aNumberedVersionIsReadOnceThenServedFromTheCache() throws ProviderSendException {
     templates.create("cached", "shop", null);
-    templates.addVersion("cached", new TemplateContent(new ChannelParts(null, new Sms(null, "Hi {{name}}"), null, null,
-        null, null), null));
+    templates.addVersion("cached", new TemplateContent(ChannelParts.of(new SmsPart(null, "Hi {{name}}")), null));
     TemplateRef ref = new TemplateRef("cached", 1, Map.of("name", "Ada"));
     assertThat(renderer.message(ref, Channel.SMS, null).body()).isEqualTo("Hi Ada");
 
@@ -48,8 +46,7 @@ class TemplateVersionCacheTest {
           assertThat(e.providerCode()).isEqualTo("template-invalid");
         });
     templates.create("not-yet", "shop", null);
-    templates.addVersion("not-yet", new TemplateContent(new ChannelParts(null, new Sms(null, "Now"), null, null,
-        null, null), null));
+    templates.addVersion("not-yet", new TemplateContent(ChannelParts.of(new SmsPart(null, "Now")), null));
     assertThat(renderer.message(ref, Channel.SMS, null).body()).isEqualTo("Now");
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
-import dev.herald.activities.template.ChannelParts.Sms;
 import dev.herald.workflows.messages.Channel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class TemplatesTest {
     assertThat(second.version()).isEqualTo(2);
     assertThat(templates.version("order-shipped", 1)).get().satisfies(stored -> {
       assertThat(stored.content()).isEqualTo(first.content());
-      assertThat(stored.content().locales().get("ko").sms().body()).isEqualTo("v1 {{name}}님");
+      assertThat(stored.content().locales().get("ko").part(SmsPart.class).body()).isEqualTo("v1 {{name}}님");
       assertThat(stored.createdAt()).isNotNull();
       assertThat(stored.publishedAt()).isNull();
     });
@@ -61,7 +60,7 @@ class TemplatesTest {
     assertThatThrownBy(() -> sql.sql("update notification_template_version set published_at = now() where template_key = 'immutable'")
         .update()).isInstanceOf(DataAccessException.class);
     assertThat(templates.version("immutable", 1)).get()
-        .satisfies(version -> assertThat(version.content().defaults().sms().body()).isEqualTo("original"));
+        .satisfies(version -> assertThat(version.content().defaults().part(SmsPart.class).body()).isEqualTo("original"));
   }
 
   @Test
@@ -71,13 +70,13 @@ class TemplatesTest {
     templates.addVersion("welcome", sms("hello v2", null, null));
 
     templates.publish("welcome", 1);
-    String beforeSwitch = renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().sms().body();
+    String beforeSwitch = renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body();
     Template switched = templates.publish("welcome", 2);
 
     assertThat(beforeSwitch).isEqualTo("hello v1");
     assertThat(switched.activeVersion()).isEqualTo(2);
-    assertThat(renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().sms().body()).isEqualTo("hello v2");
-    assertThat(renderer.render("welcome", 1, Channel.SMS, null, Map.of()).content().sms().body()).isEqualTo("hello v1");
+    assertThat(renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v2");
+    assertThat(renderer.render("welcome", 1, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v1");
     assertThat(templates.versions("welcome")).allSatisfy(version -> assertThat(version.publishedAt()).isNotNull());
   }
 
@@ -121,8 +120,8 @@ class TemplatesTest {
   }
 
   private static TemplateContent sms(String body, String locale, String localeBody) {
-    ChannelParts defaults = new ChannelParts(null, new Sms("+15550001111", body), null, null, null, null);
+    ChannelParts defaults = ChannelParts.of(new SmsPart("+15550001111", body));
     return new TemplateContent(defaults, locale == null ? null
-        : Map.of(locale, new ChannelParts(null, new Sms(null, localeBody), null, null, null, null)));
+        : Map.of(locale, ChannelParts.of(new SmsPart(null, localeBody))));
   }
 }

@@ -1,8 +1,7 @@
 package dev.herald.api.template;
 
 import dev.herald.activities.template.ChannelParts;
-import dev.herald.activities.template.MustacheParts;
-import dev.herald.activities.template.TemplateRenderException;
+import dev.herald.activities.template.TemplateParts;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ final class TemplateRequests {
   static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}");
   static final int MAX_OWNER_CHARS = 200;
   static final int MAX_DESCRIPTION_CHARS = 1000;
-  static final int MAX_PART_CHARS = 100_000;
   static final int MAX_LOCALES = 100;
 
   private TemplateRequests() {}
@@ -58,7 +56,7 @@ final class TemplateRequests {
     });
     if (!anyPart && locales.isEmpty()) {
       violations.add(new FieldViolation("defaults",
-          "is required: at least one channel part (email, sms, voice, push, inApp, slack)"));
+          "is required: at least one channel part (" + String.join(", ", TemplateParts.keys()) + ")"));
     }
     throwIfAny(violations);
   }
@@ -81,78 +79,11 @@ final class TemplateRequests {
   }
 
   /**
-   * Required fields per channel, in a locale variant too: a variant's text replaces the default's
-   * wholesale (only the sender, icon, links and data are inherited).
+   * Each part's own rules, in a locale variant too: a variant's text replaces the default's wholesale
+   * (only the sender, icon, links and data are inherited).
    */
   private static void parts(String path, ChannelParts parts, List<FieldViolation> violations) {
-    if (parts.email() != null) {
-      var email = parts.email();
-      required(path + ".email.subject", email.subject(), violations);
-      if (blank(email.html()) && blank(email.text())) {
-        violations.add(new FieldViolation(path + ".email.html", "is required when email.text is absent"));
-      }
-      source(path + ".email.from", email.from(), violations);
-      source(path + ".email.subject", email.subject(), violations);
-      source(path + ".email.html", email.html(), violations);
-      source(path + ".email.text", email.text(), violations);
-    }
-    if (parts.sms() != null) {
-      required(path + ".sms.body", parts.sms().body(), violations);
-      source(path + ".sms.from", parts.sms().from(), violations);
-      source(path + ".sms.body", parts.sms().body(), violations);
-    }
-    if (parts.voice() != null) {
-      required(path + ".voice.script", parts.voice().script(), violations);
-      source(path + ".voice.from", parts.voice().from(), violations);
-      source(path + ".voice.script", parts.voice().script(), violations);
-      source(path + ".voice.voice", parts.voice().voice(), violations);
-      source(path + ".voice.language", parts.voice().language(), violations);
-    }
-    if (parts.push() != null) {
-      var push = parts.push();
-      if (blank(push.title()) && blank(push.body())) {
-        violations.add(new FieldViolation(path + ".push.title", "is required when push.body is absent"));
-      }
-      source(path + ".push.title", push.title(), violations);
-      source(path + ".push.body", push.body(), violations);
-      source(path + ".push.icon", push.icon(), violations);
-      source(path + ".push.link", push.link(), violations);
-      if (push.data() != null) {
-        push.data().forEach((key, value) -> source(path + ".push.data." + key, value, violations));
-      }
-    }
-    if (parts.inApp() != null) {
-      required(path + ".inApp.body", parts.inApp().body(), violations);
-      source(path + ".inApp.title", parts.inApp().title(), violations);
-      source(path + ".inApp.body", parts.inApp().body(), violations);
-      source(path + ".inApp.link", parts.inApp().link(), violations);
-    }
-    if (parts.slack() != null) {
-      required(path + ".slack.text", parts.slack().text(), violations);
-      source(path + ".slack.text", parts.slack().text(), violations);
-    }
-  }
-
-  private static void required(String field, String value, List<FieldViolation> violations) {
-    if (blank(value)) {
-      violations.add(new FieldViolation(field, "is required"));
-    }
-  }
-
-  /** Too long or not valid Mustache. */
-  private static void source(String field, String value, List<FieldViolation> violations) {
-    if (value == null) {
-      return;
-    }
-    if (value.length() > MAX_PART_CHARS) {
-      violations.add(new FieldViolation(field, "must be at most " + MAX_PART_CHARS + " characters"));
-      return;
-    }
-    try {
-      MustacheParts.check(value, field);
-    } catch (TemplateRenderException e) {
-      violations.add(new FieldViolation(field, "is not a valid Mustache template: " + e.getMessage()));
-    }
+    parts.forEach((key, part) -> part.check(new PartViolations(path, key, violations)));
   }
 
   private static void keyViolation(String field, String key, List<FieldViolation> violations) {
@@ -162,10 +93,6 @@ final class TemplateRequests {
       violations.add(new FieldViolation(field,
           "must be 1-100 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
     }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 
   private static void throwIfAny(List<FieldViolation> violations) {

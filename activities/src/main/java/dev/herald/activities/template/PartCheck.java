@@ -1,0 +1,17 @@
+package dev.herald.activities.template;
+
+/**
+ * The rules a part asks of a new version, by its own field names ({@code subject}); whoever checks
+ * (the API) names the field in full ({@code defaults.email.subject}).
+ */
+public interface PartCheck {
+
+  /** {@code value} must not be blank. */
+  void required(String name, String value);
+
+  /** {@code value} must not be blank when {@code other}'s value is blank too. */
+  void requiredWithout(String name, String value, String other, String otherValue);
+
+  /** {@code value}, when given, must be a Mustache source Herald renders. */
+  void source(String name, String value);
+}

@@ -1,0 +1,63 @@
+package dev.herald.api.template;
+
+import dev.herald.activities.template.MustacheParts;
+import dev.herald.activities.template.PartCheck;
+import dev.herald.activities.template.TemplateRenderException;
+import dev.herald.api.notification.FieldViolation;
+import java.util.List;
+
+/** One part's rules checked on a request, each broken one naming its field ({@code defaults.email.subject}). */
+final class PartViolations implements PartCheck {
+
+  static final int MAX_PART_CHARS = 100_000;
+
+  private final String path;
+  private final String key;
+  private final List<FieldViolation> violations;
+
+  /** {@code path} is where the parts are ({@code defaults}, {@code locales.ko}), {@code key} the part's channel key. */
+  PartViolations(String path, String key, List<FieldViolation> violations) {
+    this.path = path;
+    this.key = key;
+    this.violations = violations;
+  }
+
+  @Override
+  public void required(String name, String value) {
+    if (blank(value)) {
+      violations.add(new FieldViolation(field(name), "is required"));
+    }
+  }
+
+  @Override
+  public void requiredWithout(String name, String value, String other, String otherValue) {
+    if (blank(value) && blank(otherValue)) {
+      violations.add(new FieldViolation(field(name), "is required when " + key + "." + other + " is absent"));
+    }
+  }
+
+  /** Too long or not valid Mustache. */
+  @Override
+  public void source(String name, String value) {
+    if (value == null) {
+      return;
+    }
+    if (value.length() > MAX_PART_CHARS) {
+      violations.add(new FieldViolation(field(name), "must be at most " + MAX_PART_CHARS + " characters"));
+      return;
+    }
+    try {
+      MustacheParts.check(value, field(name));
+    } catch (TemplateRenderException e) {
+      violations.add(new FieldViolation(field(name), "is not a valid Mustache template: " + e.getMessage()));
+    }
+  }
+
+  private String field(String name) {
+    return path + "." + key + "." + name;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
