@@ -1,8 +1,6 @@
 package dev.herald.activities.channel;
 
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 
 /**
  * A channel's plug-in on the activities side: builds the provider's message from an

@@ -1,7 +1,6 @@
 package dev.herald.activities.delivery;
 
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.audience.PlannedDelivery;

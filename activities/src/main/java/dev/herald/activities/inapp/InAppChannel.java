@@ -1,11 +1,11 @@
 package dev.herald.activities.inapp;
 
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.OutgoingMessage;
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;

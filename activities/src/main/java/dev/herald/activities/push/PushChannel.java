@@ -1,11 +1,11 @@
 package dev.herald.activities.push;
 
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.OutgoingMessage;
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,12 +1,12 @@
 package dev.herald.activities.sending;
 
 import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.template.TemplateNotFoundException;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.activities.template.TemplateVersion;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.RenderedMessage;
 import java.util.HashMap;
 import java.util.Map;
 

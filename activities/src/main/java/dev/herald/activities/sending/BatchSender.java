@@ -1,18 +1,18 @@
 package dev.herald.activities.sending;
 
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.OutgoingMessage;
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.channel.RenderedMessage;
+import dev.herald.activities.delivery.DeliveryOutcome;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
-import dev.herald.workflows.messages.RenderedMessage;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;

@@ -1,9 +1,9 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.delivery.DeliveryOutcome;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.channel.RepeatHarm;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

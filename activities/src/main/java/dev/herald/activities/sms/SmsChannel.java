@@ -1,12 +1,12 @@
 package dev.herald.activities.sms;
 
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.OutgoingMessage;
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /** An email: {@code html} is rendered HTML-escaped, everything else as plain text. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /** An inbox item: title, body and a link in the app. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

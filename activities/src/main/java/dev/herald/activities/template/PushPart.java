@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 import java.util.Map;
 
 /** A push notification: title and body, with an icon, a link and data for the app. */

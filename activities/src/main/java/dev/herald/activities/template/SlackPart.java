@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /** {@code text} is Slack mrkdwn (*bold*, _italic_, {@code <url|label>}), posted as the message's text. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /** An SMS; {@code from} is a sender number (E.164) or alphanumeric sender id. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

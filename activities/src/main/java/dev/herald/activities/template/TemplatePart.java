@@ -1,6 +1,6 @@
 package dev.herald.activities.template;
 
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /**
  * What a template says on one channel: Mustache sources in a version, plain text (HTML in

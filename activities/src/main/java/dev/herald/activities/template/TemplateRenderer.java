@@ -1,9 +1,9 @@
 package dev.herald.activities.template;
 
 import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.RenderedMessage;
 import dev.herald.workflows.messages.TemplateRef;
 import java.util.EnumMap;
 import java.util.Map;

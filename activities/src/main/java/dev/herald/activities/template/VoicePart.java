@@ -1,7 +1,7 @@
 package dev.herald.activities.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.herald.workflows.messages.RenderedMessage;
+import dev.herald.activities.channel.RenderedMessage;
 
 /** A call's script; {@code voice} and {@code language} are the text-to-speech voice and language, e.g. Polly.Seoyeon, ko-KR. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,14 +5,13 @@ import static dev.herald.activities.delivery.DeliveryLogFixtures.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.ProviderReceipt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -3,13 +3,13 @@ package dev.herald.activities.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.herald.activities.channel.OutgoingMessage;
+import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
-import dev.herald.workflows.messages.RenderedMessage;
 import io.temporal.failure.ApplicationFailure;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.herald.activities.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioAccount;
 import dev.herald.activities.twilio.TwilioFixtures;
@@ -11,7 +12,6 @@ import dev.herald.activities.twilio.TwilioProperties;
 import dev.herald.activities.twilio.TwilioStub;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -80,7 +80,7 @@ class TemplateRendererTest {
     var english = TemplateRenderer.message(VERSION, Channel.SLACK, "en", VARIABLES);
     var korean = TemplateRenderer.message(VERSION, Channel.SLACK, "ko-KR", VARIABLES);
 
-    assertThat(english).isEqualTo(new dev.herald.workflows.messages.RenderedMessage(null, null,
+    assertThat(english).isEqualTo(new dev.herald.activities.channel.RenderedMessage(null, null,
         "*Shipped:* Tea & \"Cups\", order <https://example.com/o/A-42|A-42>", null));
     assertThat(korean.body()).isEqualTo("*발송 완료:* Ada & <Bob>님, 주문 A-42");
   }

@@ -4,6 +4,7 @@ import static dev.herald.workflows.notification.FakeDeliveryLog.permanent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.workflows.audience.PlannedDelivery;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
@@ -15,9 +16,7 @@ import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.Priority;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Recipient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -38,8 +37,8 @@ class ChannelRoutingTest {
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
   private final FakeDeliveryLog log = new FakeDeliveryLog();
-  private volatile FakeDeliveryLog.Provider twilio = message -> new ProviderReceipt("SM1", 1);
-  private volatile FakeDeliveryLog.Provider smtp = message -> new ProviderReceipt("smtp-1", 1);
+  private volatile FakeDeliveryLog.Provider twilio = message -> "SM1";
+  private volatile FakeDeliveryLog.Provider smtp = message -> "smtp-1";
   private WorkflowClient client;
 
   @BeforeEach
@@ -90,7 +89,7 @@ class ChannelRoutingTest {
 
     assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
     assertThat(result.skipped()).isEqualTo(1);
-    assertThat(log.sent).extracting(OutgoingMessage::channel).containsExactly(Channel.SMS);
+    assertThat(log.sent).extracting(PlannedDelivery::channel).containsExactly(Channel.SMS);
     assertThat(log.row(spec.id() + "/email/0").status).isEqualTo(DeliveryStatus.SKIPPED);
   }
 
@@ -114,7 +113,7 @@ class ChannelRoutingTest {
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.sent()).isEqualTo(2);
-    assertThat(log.sent).extracting(OutgoingMessage::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+    assertThat(log.sent).extracting(PlannedDelivery::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
   }
 
   @Test

@@ -12,15 +12,11 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
-import dev.herald.workflows.messages.DeliveryOutcome;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.Reach;
-import dev.herald.workflows.messages.RenderedMessage;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -39,10 +35,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeDeliveryLog implements DeliveryLogActivities {
 
-  /** A provider's answer to one message: a receipt, or an {@code ApplicationFailure} as a channel adapter throws it. */
+  /**
+   * A provider's answer to one delivery: its message id, or an {@code ApplicationFailure} as a channel
+   * adapter throws it.
+   */
   @FunctionalInterface
   interface Provider {
-    ProviderReceipt send(OutgoingMessage message);
+    String send(PlannedDelivery delivery);
   }
 
   /** One delivery as the log holds it. */
@@ -64,7 +63,7 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   final List<NotificationStatus> statuses = new CopyOnWriteArrayList<>();
   final List<String> details = new CopyOnWriteArrayList<>();
   final List<ApprovalDecision> approvals = new CopyOnWriteArrayList<>();
-  final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
+  final List<PlannedDelivery> sent = new CopyOnWriteArrayList<>();
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private List<Channel> channels = List.of();
 
@@ -86,7 +85,7 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
     calls.add("failBatch");
     for (Row row : range(batch)) {
       if (row.status == DeliveryStatus.PENDING) {
-        record(row, DeliveryOutcome.failed(row.planned.id(), error));
+        failed(row, error);
       }
     }
     return counts(range(batch), batch.channel());
@@ -178,7 +177,7 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
           }
           Channel reachedBy = reachedBy(batch, row.planned.seq());
           if (reachedBy != null) {
-            record(row, DeliveryOutcome.skipped(row.planned.id(), "fallback not needed: sent by " + reachedBy));
+            record(row, DeliveryStatus.SKIPPED, 0, null, null, "fallback not needed: sent by " + reachedBy);
           } else {
             row.claimed = true;
             toSend.add(row);
@@ -187,18 +186,17 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
       }
       ApplicationFailure retry = null;
       for (Row row : toSend) {
-        OutgoingMessage message = message(batch, row);
         try {
-          ProviderReceipt receipt = provider.send(message);
-          sent.add(message);
+          String providerMessageId = provider.send(row.planned);
+          sent.add(row.planned);
           synchronized (this) {
-            record(row, DeliveryOutcome.sent(row.planned.id(), new ProviderReceipt(receipt.providerMessageId(), attempt)));
+            record(row, DeliveryStatus.SENT, attempt, providerMessageId, null, null);
           }
         } catch (ApplicationFailure failure) {
           DeliveryError error = failure.getDetails().get(DeliveryError.class);
           synchronized (this) {
             if (failure.isNonRetryable()) {
-              record(row, DeliveryOutcome.failed(row.planned.id(), error));
+              failed(row, error);
             } else {
               row.attempts = attempt;
               row.errorCode = error.providerCode();
@@ -227,21 +225,23 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   }
 
   /** An outcome lands on a delivery still PENDING, or on one a cancel released while it was being sent. */
-  private void record(Row row, DeliveryOutcome outcome) {
+  private void record(Row row, DeliveryStatus status, int attempts, String providerMessageId, String errorCode,
+      String lastError) {
     if (row.status == DeliveryStatus.PENDING || (row.status == DeliveryStatus.CANCELLED && row.claimed)) {
-      row.status = outcome.status();
-      row.attempts = outcome.attempts();
-      row.providerMessageId = outcome.providerMessageId();
-      row.errorCode = outcome.errorCode();
-      row.lastError = outcome.lastError();
+      row.status = status;
+      row.attempts = attempts;
+      row.providerMessageId = providerMessageId;
+      row.errorCode = errorCode;
+      row.lastError = lastError;
     }
   }
 
-  private static OutgoingMessage message(BatchRequest batch, Row row) {
-    RenderedMessage content = batch.content() == null ? new RenderedMessage(null, null, null, null)
-        : new RenderedMessage(null, batch.content().subject(), batch.content().body(), null);
-    return new OutgoingMessage(row.planned.id(), batch.notificationId(), batch.sender(), batch.channel(),
-        row.planned.address(), row.planned.member(), content);
+  /** As the delivery log records a failure: the provider's code, or the type; an opt-out is SKIPPED. */
+  private void failed(Row row, DeliveryError error) {
+    String code = error.providerCode() != null ? error.providerCode() : error.type().name();
+    DeliveryStatus status =
+        error.type() == DeliveryErrorType.RECIPIENT_OPTED_OUT ? DeliveryStatus.SKIPPED : DeliveryStatus.FAILED;
+    record(row, status, error.attempt(), null, code, error.message());
   }
 
   private List<Row> range(BatchRequest batch) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.audience.PlannedDelivery;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
@@ -18,8 +19,6 @@ import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.OutgoingMessage;
-import dev.herald.workflows.messages.ProviderReceipt;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -49,7 +48,7 @@ class NotificationWorkflowTest {
 
   private final FakeDeliveryLog log = new FakeDeliveryLog();
   /** What the email provider answers; every message is accepted unless a test says otherwise. */
-  private volatile FakeDeliveryLog.Provider smtp = message -> new ProviderReceipt("smtp-1", 1);
+  private volatile FakeDeliveryLog.Provider smtp = message -> "smtp-1";
   /** Holds back a send that must still be in flight when the test cancels. */
   private final CountDownLatch providerAnswers = new CountDownLatch(1);
   private TestWorkflowEnvironment testEnv;
@@ -74,8 +73,8 @@ class NotificationWorkflowTest {
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result).isEqualTo(new NotificationResult(spec.id(), NotificationStatus.COMPLETED, 2, 0, 0, 0, 0, null));
-    assertThat(log.sent).extracting(OutgoingMessage::address).containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
-    assertThat(log.sent).extracting(OutgoingMessage::deliveryId)
+    assertThat(log.sent).extracting(PlannedDelivery::address).containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
+    assertThat(log.sent).extracting(PlannedDelivery::id)
         .containsExactlyInAnyOrder(spec.id() + "/email/0", spec.id() + "/email/1");
     assertThat(log.statuses).containsExactly(NotificationStatus.SENDING, NotificationStatus.COMPLETED);
     assertThat(log.calls).doesNotContain("releasePending");
@@ -209,7 +208,7 @@ class NotificationWorkflowTest {
     AtomicLong sentAtMillis = new AtomicLong();
     smtp = message -> {
       sentAtMillis.set(testEnv.currentTimeMillis());
-      return new ProviderReceipt("smtp-1", 1);
+      return "smtp-1";
     };
     NotificationWorkflow workflow = newWorkflow(spec);
 
@@ -251,7 +250,7 @@ class NotificationWorkflowTest {
       if (attempt < 3) {
         throw providerUnavailable(attempt);
       }
-      return new ProviderReceipt("smtp-3", attempt);
+      return "smtp-3";
     };
 
     NotificationResult result = newWorkflow(spec).send(spec);
@@ -287,7 +286,7 @@ class NotificationWorkflowTest {
       if (message.address().equals("nobody@example.invalid")) {
         throw invalidAddress(message.address());
       }
-      return new ProviderReceipt("smtp-1", 1);
+      return "smtp-1";
     };
 
     NotificationResult result = newWorkflow(spec).send(spec);
@@ -346,7 +345,7 @@ class NotificationWorkflowTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new ProviderReceipt("smtp-late", 1);
+      return "smtp-late";
     };
     NotificationWorkflow workflow = newWorkflow(spec);
 
@@ -373,7 +372,7 @@ class NotificationWorkflowTest {
     NotificationResult result = newWorkflow(spec).send(spec);
 
     assertThat(result.sent()).isEqualTo(2);
-    assertThat(log.sent).extracting(OutgoingMessage::address).containsExactlyInAnyOrder("Ada@Example.com", "bob@example.com");
+    assertThat(log.sent).extracting(PlannedDelivery::address).containsExactlyInAnyOrder("Ada@Example.com", "bob@example.com");
   }
 
   @Test

@@ -17,7 +17,6 @@ import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
-import dev.herald.workflows.messages.ProviderReceipt;
 import dev.herald.workflows.messages.TemplateRef;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -62,7 +61,7 @@ class RecordHistoriesTest {
   static final TestWorkflowExtension testWorkflow = TestNotifications.extension();
 
   private final FakeDeliveryLog log = new FakeDeliveryLog();
-  private volatile FakeDeliveryLog.Provider smtp = message -> new ProviderReceipt("smtp-1", 1);
+  private volatile FakeDeliveryLog.Provider smtp = message -> "smtp-1";
   private final CountDownLatch providerAnswers = new CountDownLatch(1);
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
@@ -72,7 +71,7 @@ class RecordHistoriesTest {
     this.testEnv = testEnv;
     this.client = client;
     testEnv.newWorker(Channels.of(Channel.SMS).taskQueue())
-        .registerActivitiesImplementations(log.channel(Channel.SMS, message -> new ProviderReceipt("SM1", 1)));
+        .registerActivitiesImplementations(log.channel(Channel.SMS, message -> "SM1"));
     TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log);
   }
 
@@ -108,7 +107,7 @@ class RecordHistoriesTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new ProviderReceipt("smtp-late", 1);
+      return "smtp-late";
     };
     NotificationWorkflow workflow = workflow(spec);
 
@@ -145,7 +144,7 @@ class RecordHistoriesTest {
       if (message.address().equals("nobody@example.invalid")) {
         throw invalidAddress(message.address());
       }
-      return new ProviderReceipt("smtp-1", 1);
+      return "smtp-1";
     };
 
     assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.PARTIALLY_FAILED);

@@ -6,7 +6,6 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.OutgoingMessage;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;

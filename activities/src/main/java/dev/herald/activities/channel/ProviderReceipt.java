@@ -1,4 +1,4 @@
-package dev.herald.workflows.messages;
+package dev.herald.activities.channel;
 
 /** What a provider answered to an accepted message, and on which attempt. */
 public record ProviderReceipt(String providerMessageId, int attempt) {}

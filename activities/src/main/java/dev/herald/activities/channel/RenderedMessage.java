@@ -1,4 +1,4 @@
-package dev.herald.workflows.messages;
+package dev.herald.activities.channel;
 
 /**
  * A template rendered for one channel and locale, in the fields channel messages are built from:

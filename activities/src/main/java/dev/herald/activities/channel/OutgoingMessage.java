@@ -1,4 +1,7 @@
-package dev.herald.workflows.messages;
+package dev.herald.activities.channel;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Recipient;
 
 /**
  * One message to send on one channel, the same for a single send and a broadcast member: the

@@ -1,4 +1,9 @@
-package dev.herald.workflows.messages;
+package dev.herald.activities.delivery;
+
+import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryStatus;
 
 /** The end of one delivery, as recorded in the delivery log. */
 public record DeliveryOutcome(
