@@ -45,12 +45,15 @@ final class BatchSender {
   private final ChannelAdapter adapter;
   private final BatchStore store;
   private final TemplateRenderer templates;
+  private final OutcomeWriter writer;
   private final int groupSize;
 
-  BatchSender(ChannelAdapter adapter, BatchStore store, TemplateRenderer templates, int groupSize) {
+  BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
+      int groupSize) {
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
+    this.writer = writer;
     this.templates = templates;
     this.groupSize = groupSize;
   }
@@ -65,7 +68,7 @@ final class BatchSender {
     BatchContent content = BatchContent.of(batch, templates);
     Retries retries = new Retries();
     Tally tally = new Tally(rows);
-    OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, channel);
+    OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, writer, channel);
     long lastHeartbeat = System.nanoTime();
     try {
       for (int from = 0; from < items.size(); from += groupSize) {

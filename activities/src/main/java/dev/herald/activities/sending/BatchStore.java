@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A batch's view of the delivery log: its pending items, their claims and outcomes, its counts. The
- * claim runs once per group of members ({@link ClaimGroups}), the outcome write once per message, so
- * both go straight to JDBC with positional parameters: through a Spring Data repository method they
+ * claim runs once per group of members ({@link ClaimGroups}), the outcome write once per few messages
+ * ({@link OutcomeWrites}), so both go straight to JDBC with positional parameters: through a Spring Data repository method they
  * cost a third more CPU.
  */
 @Component

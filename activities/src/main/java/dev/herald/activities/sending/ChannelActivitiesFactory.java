@@ -13,15 +13,17 @@ import org.springframework.stereotype.Component;
 public class ChannelActivitiesFactory {
 
   private final BatchStore store;
+  private final OutcomeWriter writer;
   private final TemplateRenderer templates;
 
-  ChannelActivitiesFactory(BatchStore store, TemplateRenderer templates) {
+  ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates) {
     this.store = store;
+    this.writer = writer;
     this.templates = templates;
   }
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, templates, ClaimGroups.sizeFor(adapter.channel())));
+        new BatchSender(adapter, store, writer, templates, ClaimGroups.sizeFor(adapter.channel())));
   }
 }

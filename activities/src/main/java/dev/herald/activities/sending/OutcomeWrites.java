@@ -4,81 +4,88 @@ import dev.herald.activities.delivery.DeliveryOutcome;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.channel.RepeatHarm;
 import dev.herald.workflows.messages.Channel;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * A batch's outcomes written as they happen. Where a repeated message reaches a person (SMS, calls,
  * push, Slack) each outcome is written before the next send, so a crash makes a retry send again at
- * most the message being sent. Where the receiving side recognises a repeat (email, in-app) they go
- * {@link #GROUP} at a time: once that many wait, one statement on a writer thread writes them while
- * this thread sends on (the next write waits for that one), so at any moment at most one written
- * group and the outcomes waiting since, plus the message being sent, are not in the log yet
- * ({@link #MOST_UNRECORDED}). One write per email would cost a 100k broadcast more than a third of
- * its speed (docs/benchmarks.md). The last outcomes are written by the batch's own thread. One
- * instance per batch attempt; not thread-safe.
+ * most the message being sent. Where the receiving side recognises a repeat (email, in-app) they
+ * are handed to the worker's {@link OutcomeWriter}, which writes those of all running batches
+ * together while they send on; a send waits while more than {@link #MOST_HANDED} of its batch's
+ * outcomes are not written yet, so a crash leaves at most {@link #MOST_UNRECORDED} sent messages
+ * of a batch out of the log. One write per email would cost a broadcast a third of its speed
+ * (docs/benchmarks.md). One instance per batch attempt, used by its thread (and the writer's).
  */
 public final class OutcomeWrites {
 
-  /** Outcomes per write where a repeat is recognised. */
-  static final int GROUP = 8;
+  /** Outcomes of one batch handed over and not yet written, at most, before its next send. */
+  static final int MOST_HANDED = 8;
 
-  /** Sent emails of one batch that a crash can leave out of the log: a group being written, the next one, the send. */
-  public static final int MOST_UNRECORDED = 2 * GROUP;
+  /** Sent messages of one batch that a crash can leave out of the log: those handed over, and the one being sent. */
+  public static final int MOST_UNRECORDED = MOST_HANDED + 1;
 
-  private static final ExecutorService WRITERS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "herald-outcome-writer");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final Consumer<List<DeliveryOutcome>> eachNow;
+  private final OutcomeWriter writer;
+  private int unwritten;
+  private RuntimeException failure;
 
-  private final Consumer<List<DeliveryOutcome>> write;
-  private final int group;
-  private final List<DeliveryOutcome> waiting = new ArrayList<>();
-  private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
-
-  OutcomeWrites(Consumer<List<DeliveryOutcome>> write, Channel channel) {
-    this.write = write;
-    this.group = Channels.of(channel).repeatHarm() == RepeatHarm.RECOGNISED ? GROUP : 1;
+  /**
+   * @param eachNow writes outcomes on this thread (where a repeat reaches a person)
+   * @param writer writes them for every batch together (where a repeat is recognised)
+   */
+  OutcomeWrites(Consumer<List<DeliveryOutcome>> eachNow, OutcomeWriter writer, Channel channel) {
+    this.eachNow = eachNow;
+    this.writer = Channels.of(channel).repeatHarm() == RepeatHarm.RECOGNISED ? writer : null;
   }
 
   void record(DeliveryOutcome outcome) {
-    if (group == 1) {
-      write.accept(List.of(outcome));
-    } else {
-      waiting.add(outcome);
+    if (writer == null) {
+      eachNow.accept(List.of(outcome));
+      return;
     }
+    synchronized (this) {
+      unwritten++;
+    }
+    writer.hand(outcome, this);
   }
 
-  /** Before a send: once a group of outcomes waits, writes it while this thread sends (after the previous write). */
+  /** Before a send: waits while more than {@link #MOST_HANDED} outcomes are unwritten; a failed write fails here. */
   void beforeSend() {
-    if (waiting.size() >= group) {
-      awaitInFlight();
-      List<DeliveryOutcome> outcomes = List.copyOf(waiting);
-      waiting.clear();
-      inFlight = CompletableFuture.runAsync(() -> write.accept(outcomes), WRITERS);
-    }
+    awaitAtMost(MOST_HANDED);
   }
 
-  /** Waits until every outcome handed over is in the log (the rest written here); a failed write fails here. */
+  /** Waits until every outcome handed over is in the log; a failed write fails here. */
   void awaitWritten() {
-    awaitInFlight();
-    if (!waiting.isEmpty()) {
-      write.accept(List.copyOf(waiting));
-      waiting.clear();
-    }
+    awaitAtMost(0);
   }
 
-  private void awaitInFlight() {
-    try {
-      inFlight.join();
-    } catch (CompletionException failed) {
-      throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+  /** Called by the writer: {@code count} of this batch's outcomes are in the log. */
+  synchronized void written(int count) {
+    unwritten -= count;
+    notifyAll();
+  }
+
+  /** Called by the writer: this batch's outcomes could not be written. */
+  synchronized void failed(RuntimeException cause) {
+    failure = cause;
+    notifyAll();
+  }
+
+  private synchronized void awaitAtMost(int most) {
+    if (unwritten > most && failure == null) {
+      writer.hurry();
+    }
+    while (unwritten > most && failure == null) {
+      try {
+        wait();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while outcomes were being written", interrupted);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 }
