@@ -231,7 +231,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
     candidates.add(Path.of(System.getProperty("user.home"), "go", "bin", "temporal"));
     return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
         "the end-to-end suite needs the Temporal CLI (temporal) on the PATH or in $(go env GOPATH)/bin; install it with: "
-            + CLI_INSTALL + " (or run .ci/run, which installs it)"));
+            + CLI_INSTALL + " (or run ./test.sh, which installs it)"));
   }
 
   private boolean temporalHealthy(Path cli) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TemporalUiIT {
 
   static final String INSTALL = "apt-get install -y chromium nodejs npm (Node >= 20) && npm install --prefix "
-      + "~/.cache/herald/playwright playwright-core@1.65.1 (or run .ci/run, which also brings Node 20 where it is older)";
+      + "~/.cache/herald/playwright playwright-core@1.65.1 (or run ./test.sh, which installs all of it)";
 
   @Test
   void temporalUiListsHeraldNotificationsBySender() throws Exception {
