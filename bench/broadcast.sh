@@ -23,7 +23,7 @@ now_ns() { date +%s%N; }
 secs() { python3 -c "print(f'{($2 - $1) / 1e9:.2f}')"; }
 post() { curl -fsS -X POST -H 'Content-Type: application/json' "$base$1" -d "$2"; }
 
-curl -fsS "$base/actuator/health" >/dev/null || { echo "no Herald at $base (start it with: mvn -pl api -am spring-boot:run)"; exit 2; }
+curl -fsS "$base/actuator/health" >/dev/null || { echo "no Herald at $base (start it with: mvn -pl devkit -am spring-boot:run)"; exit 2; }
 run=$(date +%s)
 group="bench-$run"
 

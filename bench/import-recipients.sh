@@ -13,7 +13,7 @@ heap_mb() {
     python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"] / 1048576))'
 }
 
-curl -fsS "$base/actuator/health" >/dev/null || { echo "no Herald at $base (start it with: mvn -pl api -am spring-boot:run)"; exit 2; }
+curl -fsS "$base/actuator/health" >/dev/null || { echo "no Herald at $base (start it with: mvn -pl devkit -am spring-boot:run)"; exit 2; }
 run=$(date +%s%N)
 before=$(heap_mb)
 ( while true; do heap_mb >> "$work/heap" 2>/dev/null || true; sleep 0.2; done ) &

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Herald's benchmark harness (api/src/test/java/dev/herald/api/bench/HeraldBenchmarks.java), one
+# Herald's benchmark harness (devkit/src/test/java/dev/herald/api/bench/HeraldBenchmarks.java), one
 # Spring context per Temporal server, each printing a table measured in one run:
 #   ceilings   the SMTP sink with Herald's pooled sender; a bare Temporal workflow with one activity,
 #              trivial (before and after Herald's single sends: it rises as the JVM warms) and sending
@@ -24,7 +24,7 @@ mkdir -p "$out"
 
 bench() {
   local name=$1
-  mvn -B -pl api -am verify -Dherald.bench=true -Dherald.bench.count="${COUNT:-2000}" \
+  mvn -B -pl devkit -am verify -Dherald.bench=true -Dherald.bench.count="${COUNT:-2000}" \
     -Dherald.bench.api-rate="${API_RATE:-200}" -Dherald.bench.overload-seconds="${OVERLOAD_SECONDS:-30}" \
     -Dherald.bench.broadcast="${BROADCAST:-10000}" -Dherald.bench.rounds="${ROUNDS:-3}" \
     -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \

@@ -3,7 +3,7 @@
 # history persisted in a SQLite file, Herald's search attributes registered.
 # Installs the Temporal CLI with `go install` when it is missing (needs Go).
 # TEMPORAL_CODEC_ENDPOINT=http://host:port: the UI decodes payloads with that remote codec server.
-# Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl api -am spring-boot:run
+# Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl devkit -am spring-boot:run
 # (the run command alone also finds and reuses a server already on :7233)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * Herald all-in-one: REST API, Kafka ingestion and the workers in one process. With no external
- * settings it runs on the embedded default (in-process Temporal, PostgreSQL, Kafka, SMTP sink);
- * {@code herald.worker.enabled=false} makes it API-only.
+ * Herald's API: REST API, Kafka ingestion and webhooks, with the workers in the same process unless
+ * {@code herald.worker.enabled=false}. It runs on the infrastructure its settings name; the dev
+ * kit's app ({@code devkit/}) runs it on the embedded default.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

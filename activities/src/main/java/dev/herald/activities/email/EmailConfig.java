@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SMTP client. The server is the configured one, or (all-in-one, no host set) the local sink; a
+ * The SMTP client. The server is the configured one, or (the dev kit, no host set) the local sink; a
  * worker on its own without an SMTP host has no email channel.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +16,7 @@ public class EmailConfig {
   /** Condition shared with the embedded sink, which takes over when no host is configured. */
   public static final String SMTP_HOST_CONFIGURED = "!'${herald.email.smtp.host:}'.isBlank()";
 
-  /** Email can be sent: to a configured server, or to the all-in-one app's local sink. */
+  /** Email can be sent: to a configured server, or to the dev kit's local sink. */
   public static final String AVAILABLE = "(" + SMTP_HOST_CONFIGURED + ") or ${herald.email.local-sink:false}";
 
   @Bean

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code herald.email}: the sender address and the SMTP server. When {@code smtp.host} is empty the
- * all-in-one app starts a local SMTP sink instead.
+ * dev kit starts a local SMTP sink instead.
  */
 @Validated
 @ConfigurationProperties("herald.email")

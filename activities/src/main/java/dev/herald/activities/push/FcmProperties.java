@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * <ul>
  *   <li>{@code credentials-file} set: real FCM with that service account JSON ({@code project-id}
  *       defaults to the account's project);
- *   <li>else {@code base-url} set: an FCM lookalike there (e.g. the api's simulator seen from a
+ *   <li>else {@code base-url} set: an FCM lookalike there (e.g. the dev kit's simulator seen from a
  *       separate worker), with a dummy access token;
- *   <li>else (all-in-one app in dev mode): the in-process simulator, through its {@link FcmEndpoint}.
+ *   <li>else (the dev kit): the in-process simulator, through its {@link FcmEndpoint}.
  * </ul>
  *
  * @param baseUrl replaces {@code https://fcm.googleapis.com} in the SDK's requests, e.g.

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code herald.slack}: the Slack app Herald posts as. With no {@code token} the all-in-one app in
- * dev mode uses its local Slack simulator instead.
+ * {@code herald.slack}: the Slack app Herald posts as. With no {@code token} the dev kit
+ * uses its local Slack simulator instead.
  *
  * @param token the app's bot token ({@code xoxb-…}, scope {@code chat:write}; {@code im:write} for
  *     direct messages to user ids)

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Twilio REST client shared by SMS and voice. The account is the configured one ({@code
- * herald.twilio.account-sid}) or, in the all-in-one app's dev mode without one, the local simulator
+ * herald.twilio.account-sid}) or, in the dev kit without one, the local simulator
  * (which provides its own {@link TwilioAccount}). Neither: no SMS or voice beans, so this process
  * polls neither queue.
  */

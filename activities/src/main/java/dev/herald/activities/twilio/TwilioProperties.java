@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code herald.twilio}: the Twilio account behind SMS and voice calls. With no {@code account-sid}
- * the all-in-one app in dev mode uses its local Twilio simulator instead.
+ * the dev kit uses its local Twilio simulator instead.
  *
  * @param baseUrl where the REST API is reached instead of https://api.twilio.com (e.g. a
  *     simulator); empty: Twilio itself

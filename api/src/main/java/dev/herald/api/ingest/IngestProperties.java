@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code herald.kafka}: where notification requests arrive and where the ones that cannot be
- * accepted go. An empty {@code bootstrapServers} in the all-in-one app means the embedded broker.
+ * accepted go (the brokers are {@code spring.kafka.bootstrap-servers}).
  *
  * @param maxInFlight notifications being accepted or sent (all processes together) above which the
  *     listener waits before starting another, so a backlog waits in Kafka, in order
@@ -19,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("herald.kafka")
 public record IngestProperties(
-    String bootstrapServers,
     @NotBlank String requestsTopic,
     @NotBlank String deadLetterTopic,
     @Min(1) int partitions,

@@ -73,7 +73,7 @@ class InFlightLimitTest {
   }
 
   private static IngestProperties properties(int max, Duration maxWait) {
-    return new IngestProperties("", "requests", "requests.dlt", 1, (short) 1, max, maxWait);
+    return new IngestProperties("requests", "requests.dlt", 1, (short) 1, max, maxWait);
   }
 
   /** The delivery log's in-flight count, answering the given values in turn and then the last one for ever. */

@@ -6,7 +6,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code herald.temporal}: the cluster to use ({@code TEMPORAL_ADDRESS}, e.g. localhost:7233) and the
- * namespace. An empty address in the all-in-one app means the in-process test server.
+ * namespace. An empty address: the api refuses to start, the dev kit starts its own Temporal.
  */
 @Validated
 @ConfigurationProperties("herald.temporal")

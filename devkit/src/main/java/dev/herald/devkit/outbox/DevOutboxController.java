@@ -1,0 +1,36 @@
+package dev.herald.devkit.outbox;
+
+import dev.herald.devkit.DevMode;
+import dev.herald.workflows.messages.Channel;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Dev mode only: what the local sinks and provider simulators captured, so a newcomer can see the
+ * message that was "sent" on each channel.
+ */
+@RestController
+@RequestMapping("/api/v1/dev/outbox")
+@ConditionalOnExpression(DevMode.ENABLED)
+class DevOutboxController {
+
+  private final List<OutboxSource> sources;
+
+  DevOutboxController(List<OutboxSource> sources) {
+    this.sources = sources;
+  }
+
+  @GetMapping
+  List<OutboxMessage> outbox(@RequestParam(required = false) Channel channel) {
+    return sources.stream()
+        .filter(source -> channel == null || source.channel() == channel)
+        .flatMap(source -> source.messages().stream())
+        .sorted(Comparator.comparing(OutboxMessage::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+  }
+}
