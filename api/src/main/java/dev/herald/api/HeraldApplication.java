@@ -11,8 +11,8 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * Herald's API: REST API, Kafka ingestion and webhooks, with the workers in the same process unless
- * {@code herald.worker.enabled=false}. It runs on the infrastructure its settings name; the dev
- * kit's app ({@code devkit/}) runs it on the embedded default.
+ * {@code herald.worker.enabled=false}. It runs on the infrastructure its settings name
+ * ({@link RequiredSettings}); the dev kit's app ({@code devkit/}) runs it on the embedded default.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -22,7 +22,14 @@ import org.springframework.context.annotation.FilterType;
 public class HeraldApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(HeraldApplication.class, args);
+    application().run(args);
+  }
+
+  /** The API as deployed: it does not start without the settings of its infrastructure, and names them. */
+  static SpringApplication application() {
+    SpringApplication app = new SpringApplication(HeraldApplication.class);
+    app.addListeners(new RequiredSettings());
+    return app;
   }
 
   @Bean

@@ -1,16 +1,11 @@
 package dev.herald.devkit.embedded;
 
-/** The Temporal dev server could not be started: what went wrong and what to do about it. */
-public class DevServerStartException extends IllegalStateException {
+import dev.herald.activities.startup.StartupFailure;
 
-  private final String action;
+/** The Temporal dev server could not be started: what went wrong and what to do about it. */
+public class DevServerStartException extends StartupFailure {
 
   DevServerStartException(String description, String action) {
-    super(description + " " + action);
-    this.action = action;
-  }
-
-  String action() {
-    return action;
+    super(description, action);
   }
 }
