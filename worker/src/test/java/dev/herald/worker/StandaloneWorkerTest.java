@@ -131,6 +131,7 @@ class StandaloneWorkerTest {
         "--spring.datasource.username=postgres",
         "--herald.twilio.account-sid=ACd0000000000000000000000000000de7",
         "--herald.twilio.auth-token=token",
+        "--herald.twilio.default-from=+15017122661",
         "--herald.twilio.base-url=http://127.0.0.1:9/twilio",
         "--herald.worker.channels=SMS",
         "--herald.worker.orchestration=false",

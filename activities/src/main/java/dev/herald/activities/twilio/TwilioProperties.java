@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     simulator); empty: Twilio itself
  * @param statusCallbackBaseUrl Herald's public base URL, which Twilio calls back with delivery
  *     receipts ({@code <base>/api/v1/webhooks/twilio/status}); empty: no receipts are asked for
- * @param defaultFrom the number SMS and calls come from, unless the sender has its own
+ * @param defaultFrom the number SMS and calls come from, unless the sender has its own; required with
+ *     an account, no default
  * @param fromNumbers a from number per sender (the notification's {@code sender})
  * @param voices the voice reading calls, by BCP 47 language tag or bare language ({@code ko-KR},
  *     {@code ko}); a language without an entry gets Twilio's default voice for it
