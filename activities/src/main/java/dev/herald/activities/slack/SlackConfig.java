@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Slack sender. The workspace is the configured app ({@code herald.slack.token}) or, in the
- * all-in-one app's dev mode without one, the local simulator (which provides its own
+ * dev kit without one, the local simulator (which provides its own
  * {@link SlackWorkspace}). Neither: no Slack beans, so this process does not poll the slack queue.
  */
 @Configuration(proxyBeanMethods = false)
