@@ -3,6 +3,7 @@ package dev.herald.devkit.simulator.fcm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.devkit.fault.SimulatedDelay;
 import dev.herald.devkit.outbox.OutboxMessage;
 import dev.herald.devkit.outbox.OutboxSource;
 import dev.herald.devkit.fault.SimulatorFault;
@@ -75,9 +76,9 @@ public class FcmSimulator implements OutboxSource {
     }
     callsByToken.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
     Optional<SimulatorFault> fault = faults.draw("fcm");
-    fault.map(SimulatorFault::latency).ifPresent(FcmSimulator::pause);
+    fault.map(SimulatorFault::latency).ifPresent(SimulatedDelay::hold);
     if (fault.filter(SimulatorFault::timeout).isPresent()) {
-      pause(clientTimeout.plusSeconds(1));
+      SimulatedDelay.hold(clientTimeout.plusSeconds(1));
       return error(FcmError.UNAVAILABLE, FcmError.UNAVAILABLE.message, List.of());
     }
     Optional<Answer> injected = fault.flatMap(FcmSimulator::injectedError);
@@ -160,11 +161,4 @@ public class FcmSimulator implements OutboxSource {
     return "0:" + micros + "%" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

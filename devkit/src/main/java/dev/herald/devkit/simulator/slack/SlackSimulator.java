@@ -1,9 +1,10 @@
 package dev.herald.devkit.simulator.slack;
 
-import dev.herald.devkit.outbox.OutboxMessage;
-import dev.herald.devkit.outbox.OutboxSource;
+import dev.herald.devkit.fault.SimulatedDelay;
 import dev.herald.devkit.fault.SimulatorFault;
 import dev.herald.devkit.fault.SimulatorFaults;
+import dev.herald.devkit.outbox.OutboxMessage;
+import dev.herald.devkit.outbox.OutboxSource;
 import dev.herald.workflows.messages.Channel;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,9 +73,9 @@ public class SlackSimulator implements OutboxSource {
   Answer postMessage(String authorization, Map<String, ?> arguments) {
     String channel = text(arguments, "channel");
     Optional<SimulatorFault> fault = faults.draw(FAULTS);
-    fault.map(SimulatorFault::latency).ifPresent(SlackSimulator::pause);
+    fault.map(SimulatorFault::latency).ifPresent(SimulatedDelay::hold);
     if (fault.filter(SimulatorFault::timeout).isPresent()) {
-      pause(clientTimeout.plusSeconds(1));
+      SimulatedDelay.hold(clientTimeout.plusSeconds(1));
       return error(channel, 504, "request_timeout", null);
     }
     if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
@@ -207,11 +208,4 @@ public class SlackSimulator implements OutboxSource {
     return value == null ? null : value.toString();
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

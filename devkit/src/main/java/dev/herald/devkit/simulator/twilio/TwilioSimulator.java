@@ -1,6 +1,7 @@
 package dev.herald.devkit.simulator.twilio;
 
 import dev.herald.activities.sms.SmsSegments;
+import dev.herald.devkit.fault.SimulatedDelay;
 import dev.herald.devkit.fault.SimulatorFaults;
 import dev.herald.workflows.messages.Channel;
 import java.net.URI;
@@ -112,7 +113,7 @@ public class TwilioSimulator implements AutoCloseable {
 
   private Optional<TwilioApiError> refuse(String accountSid, String authorization, FaultEffect fault) {
     if (fault.latency() != null) {
-      pause(fault.latency());
+      SimulatedDelay.hold(fault.latency());
     }
     String expected = "Basic " + Base64.getEncoder().encodeToString(
         (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
@@ -145,7 +146,7 @@ public class TwilioSimulator implements AutoCloseable {
   /** The client gives up before this answer: it is only sent after the client's timeout. */
   private ResponseEntity<Map<String, Object>> heldTooLong(Channel channel, String to) {
     record(channel, to, 0, null);
-    pause(clientTimeout.plusSeconds(1));
+    SimulatedDelay.hold(clientTimeout.plusSeconds(1));
     return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(TwilioApiError.forStatus(504).body());
   }
 
@@ -174,13 +175,6 @@ public class TwilioSimulator implements AutoCloseable {
     return value == null || value.isBlank() ? null : URI.create(value);
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   @Override
   public void close() {
