@@ -27,6 +27,9 @@ public class PushDevices {
   /** A bound on one push's fan-out (FCM's sendEach takes 500); people have a handful of devices. */
   public static final int MAX_DEVICES_PER_PUSH = 100;
 
+  /** An FCM registration token, as a device registers it and a request may name it. */
+  public static final int MAX_TOKEN_CHARS = 4096;
+
   private final PushDeviceRepository repository;
 
   public PushDevices(PushDeviceRepository repository) {

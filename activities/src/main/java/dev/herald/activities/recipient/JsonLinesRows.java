@@ -1,8 +1,10 @@
 package dev.herald.activities.recipient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Iterator;
@@ -13,7 +15,8 @@ import java.util.function.Consumer;
 /** JSON lines: one recipient object a line, fields as in the REST API; blank lines are skipped. */
 final class JsonLinesRows {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A key given twice in one line is refused, as in the REST API. */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<String> TEXT_FIELDS = Set.of("id", "name", "locale", "timeZone", "email", "phone", "slack");
 
   private JsonLinesRows() {}
@@ -77,7 +80,9 @@ final class JsonLinesRows {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      return ParsedRow.unreadable(number, "not JSON: " + e.getOriginalMessage());
+      String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      return ParsedRow.unreadable(number, message.startsWith("Duplicate field")
+          ? message.replace("Duplicate field", "a field is given twice:") : "not JSON");
     }
     if (!node.isObject()) {
       return ParsedRow.unreadable(number, "must be a JSON object");

@@ -2,9 +2,9 @@ package dev.herald.activities.recipient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.email.EmailAddresses;
 import dev.herald.activities.sms.PhoneNumbers;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import dev.herald.activities.text.TextRules;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -19,8 +19,10 @@ public final class RecipientRules {
 
   public static final int MAX_ID_CHARS = 200;
   public static final int MAX_NAME_CHARS = 200;
-  public static final int MAX_EMAIL_CHARS = 254;
   public static final int MAX_ATTRIBUTES_CHARS = 16_384;
+  public static final int MAX_PHONE_CHARS = 64;
+  /** Longer than any BCP 47 tag people write (zh-Hant-TW, es-419). */
+  public static final int MAX_LOCALE_CHARS = 35;
   /**
    * A Slack user id (U…, W… on Enterprise Grid) or conversation id (C… channel, G… private channel, D…
    * direct message), as Slack writes them: upper case letters and digits.
@@ -45,12 +47,11 @@ public final class RecipientRules {
     List<Violation> violations = new ArrayList<>();
     idViolation(data.id()).ifPresent(violations::add);
     String name = blankToNull(data.name());
-    if (name != null && name.length() > MAX_NAME_CHARS) {
-      violations.add(new Violation("name", "must be at most " + MAX_NAME_CHARS + " characters"));
-    }
+    // a quoted CSV cell may span lines; where a name goes into a header line, the adapter makes it one
+    TextRules.text(name, MAX_NAME_CHARS).ifPresent(problem -> violations.add(new Violation("name", problem)));
     String locale = blankToNull(data.locale());
     if (locale != null) {
-      locale = canonicalLocale(locale).orElse(null);
+      locale = locale(locale).orElse(null);
       if (locale == null) {
         violations.add(new Violation("locale", "must be a BCP 47 language tag such as en, ko-KR or pt-BR"));
       }
@@ -60,11 +61,14 @@ public final class RecipientRules {
       violations.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Paris or Asia/Seoul"));
     }
     String email = blankToNull(data.email());
-    if (email != null && !isEmailAddress(email)) {
-      violations.add(new Violation("email", "is not a valid email address"));
+    if (email != null) {
+      EmailAddresses.problem(email).ifPresent(problem -> violations.add(new Violation("email", problem)));
     }
     String phone = blankToNull(data.phone());
-    if (phone != null) {
+    Optional<String> phoneText = TextRules.line(phone, MAX_PHONE_CHARS);
+    if (phoneText.isPresent()) {
+      violations.add(new Violation("phone", phoneText.get()));
+    } else if (phone != null) {
       phone = PhoneNumbers.toE164(phone, blankToNull(defaultPhoneRegion)).orElse(null);
       if (phone == null) {
         violations.add(new Violation("phone", "is not a valid phone number; write it in E.164, e.g. +14155550123"));
@@ -74,7 +78,11 @@ public final class RecipientRules {
     if (slack != null && !isSlackId(slack)) {
       violations.add(new Violation("slack", SLACK_ID_RULE));
     }
-    if (attributesChars(data) > MAX_ATTRIBUTES_CHARS) {
+    List<Violation> attributes = new ArrayList<>();
+    TextRules.json(data.attributes(), "attributes", MAX_ATTRIBUTES_CHARS,
+        (field, problem) -> attributes.add(new Violation(field, problem)));
+    violations.addAll(attributes);
+    if (attributes.isEmpty() && attributesChars(data) > MAX_ATTRIBUTES_CHARS) {
       violations.add(new Violation("attributes", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters as JSON"));
     }
     RecipientData normalized = new RecipientData(data.id(), name, locale, timeZone, email, phone, slack,
@@ -97,7 +105,7 @@ public final class RecipientRules {
     if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/') || !id.strip().equals(id)) {
       return Optional.of(new Violation("id", "must not contain control characters, '/' or surrounding spaces"));
     }
-    return Optional.empty();
+    return TextRules.line(id, MAX_ID_CHARS).map(problem -> new Violation("id", problem));
   }
 
   static String toJson(Map<String, Object> attributes) {
@@ -112,25 +120,16 @@ public final class RecipientRules {
     return data.attributes().isEmpty() ? 2 : toJson(data.attributes()).length();
   }
 
-  private static Optional<String> canonicalLocale(String tag) {
+  /** The canonical form of a BCP 47 tag (ko-kr -> ko-KR), or empty when it is none. */
+  public static Optional<String> locale(String tag) {
+    if (tag == null || tag.length() > MAX_LOCALE_CHARS) {
+      return Optional.empty();
+    }
     try {
       Locale locale = new Locale.Builder().setLanguageTag(tag).build();
       return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale.toLanguageTag());
     } catch (IllformedLocaleException e) {
       return Optional.empty();
-    }
-  }
-
-  private static boolean isEmailAddress(String value) {
-    if (value.length() > MAX_EMAIL_CHARS) {
-      return false;
-    }
-    try {
-      String parsed = new InternetAddress(value, true).getAddress();
-      int at = parsed.lastIndexOf('@');
-      return parsed.equals(value) && at > 0 && parsed.indexOf('.', at) > at + 1 && !parsed.endsWith(".");
-    } catch (AddressException e) {
-      return false;
     }
   }
 
