@@ -15,15 +15,19 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /** Sends email over SMTP with Jakarta Mail, on pooled connections. */
 public final class SmtpEmailSender implements EmailSender, AutoCloseable {
 
   public static final String NOTIFICATION_HEADER = "X-Herald-Notification-Id";
   public static final String DELIVERY_HEADER = "X-Herald-Delivery-Id";
+  /** The provider code of a mailbox name beyond ASCII where the server cannot take one. */
+  public static final String NO_SMTPUTF8 = "smtp-no-smtputf8";
 
   private final Session session;
   private final SmtpConnectionPool pool;
@@ -50,6 +54,11 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     MimeMessage mime = compose(message, messageId, to);
     Transport transport = borrow();
     try {
+      if (EmailAddresses.needsSmtpUtf8(to.getAddress()) && !offersSmtpUtf8(transport)) {
+        pool.release(transport);
+        throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, NO_SMTPUTF8,
+            "the address has a mailbox name beyond ASCII and the SMTP server does not offer SMTPUTF8 (RFC 6531)", null);
+      }
       transport.sendMessage(mime, new Address[] {to});
       pool.release(transport);
       return messageId;
@@ -72,7 +81,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
       mime.setFrom(senderOf(message));
       mime.setRecipient(Message.RecipientType.TO, to);
-      mime.setSubject(message.subject(), "UTF-8");
+      mime.setHeader("Subject", SubjectHeader.of(message.subject()));
       mime.setHeader("Date", date.now());
       setContent(mime, message);
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
@@ -85,19 +94,22 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   }
 
   /**
-   * Exactly one address with a domain. {@code InternetAddress.parse} would also accept a list, no
-   * address at all (then refused by Transport as a retryable failure) or a bare local name.
+   * Exactly one bare address with a domain ({@link EmailAddresses}), its domain in IDNA form.
+   * {@code InternetAddress.parse} would also accept a list, no address at all (then refused by
+   * Transport as a retryable failure) or a bare local name.
    */
   private static InternetAddress recipient(String to) throws ProviderSendException {
-    try {
-      InternetAddress address = new InternetAddress(to == null ? "" : to, true);
-      if (address.isGroup()) {
-        throw new AddressException("a group is not a recipient", to);
-      }
-      return address;
-    } catch (AddressException e) {
-      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, null, "invalid address: " + e.getMessage(), e);
+    Optional<String> problem = EmailAddresses.problem(to);
+    if (problem.isPresent()) {
+      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, null, "the address " + problem.get(), null);
     }
+    InternetAddress address = new InternetAddress();
+    address.setAddress(EmailAddresses.onTheWire(to));
+    return address;
+  }
+
+  private static boolean offersSmtpUtf8(Transport transport) {
+    return transport instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8");
   }
 
   /** The template's from address when it names one, else the configured one. */
@@ -106,7 +118,9 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       return from;
     }
     try {
-      return new InternetAddress(message.from(), true);
+      InternetAddress sender = new InternetAddress(message.from(), true);
+      sender.setAddress(EmailAddresses.onTheWire(sender.getAddress()));
+      return sender;
     } catch (AddressException e) {
       throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, null,
           "invalid from address in the template: " + message.from(), e);
@@ -181,6 +195,8 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     props.put("mail.smtp.connectiontimeout", timeout);
     props.put("mail.smtp.timeout", timeout);
     props.put("mail.smtp.writetimeout", timeout);
+    // UTF-8 in the envelope and headers (with SMTPUTF8 on MAIL FROM) where the server offers SMTPUTF8
+    props.put("mail.mime.allowutf8", "true");
     return props;
   }
 

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,8 @@ final class FakeSmtpServer implements AutoCloseable {
 
   private final String rcptReply;
   private final String dataReply;
+  private final List<String> extensions;
+  private final List<String> envelope = new CopyOnWriteArrayList<>();
   private final ServerSocket serverSocket;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
@@ -33,14 +37,29 @@ final class FakeSmtpServer implements AutoCloseable {
 
   /** Answers RCPT TO with {@code rcptReply} and the end of DATA with {@code dataReply}. */
   FakeSmtpServer(String rcptReply, String dataReply) throws IOException {
+    this(rcptReply, dataReply, List.of());
+  }
+
+  /** Also lists {@code extensions} (e.g. SMTPUTF8) in its EHLO reply. */
+  FakeSmtpServer(String rcptReply, String dataReply, List<String> extensions) throws IOException {
     this.rcptReply = rcptReply;
     this.dataReply = dataReply;
+    this.extensions = List.copyOf(extensions);
     this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.execute(this::acceptLoop);
   }
 
   static FakeSmtpServer rejectingRecipients(String rcptReply) throws IOException {
     return new FakeSmtpServer(rcptReply, OK);
+  }
+
+  static FakeSmtpServer offering(String... extensions) throws IOException {
+    return new FakeSmtpServer(OK, OK, List.of(extensions));
+  }
+
+  /** The MAIL FROM and RCPT TO commands received, as UTF-8 text. */
+  List<String> envelope() {
+    return List.copyOf(envelope);
   }
 
   int port() {
@@ -72,15 +91,29 @@ final class FakeSmtpServer implements AutoCloseable {
 
   private void converse(Socket client) {
     try (client;
-        var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
         var out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
       reply(out, "220 fake ESMTP");
       String line;
       while ((line = in.readLine()) != null) {
         String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase();
         switch (verb) {
-          case "EHLO", "HELO", "MAIL", "RSET", "NOOP" -> reply(out, OK);
-          case "RCPT" -> reply(out, rcptReply);
+          case "EHLO" -> {
+            out.write("250-fake greets you\r\n");
+            for (String extension : extensions) {
+              out.write("250-" + extension + "\r\n");
+            }
+            reply(out, "250 HELP");
+          }
+          case "HELO", "RSET", "NOOP" -> reply(out, OK);
+          case "MAIL" -> {
+            envelope.add(line);
+            reply(out, OK);
+          }
+          case "RCPT" -> {
+            envelope.add(line);
+            reply(out, rcptReply);
+          }
           case "DATA" -> {
             reply(out, "354 end with <CRLF>.<CRLF>");
             while ((line = in.readLine()) != null && !line.equals(".")) {

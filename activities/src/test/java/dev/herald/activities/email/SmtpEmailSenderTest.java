@@ -15,12 +15,15 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,5 +176,70 @@ class SmtpEmailSenderTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new SmtpEmailSender(new SmtpServer("127.0.0.1", 25, null, null, false), invalid))
         .withMessageContaining("herald.email.from");
+  }
+
+  @Test
+  void anInternationalDomainGoesOutInIdnaForm() throws Exception {
+    sender.send(message("notification-n1/email/4", "ada@bücher.de"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getRecipients(RecipientType.TO)).extracting(Object::toString).containsExactly("ada@xn--bcher-kva.de");
+    assertThat(rawLines(mail)).allSatisfy(line -> assertThat(line.chars()).allMatch(c -> c < 0x80));
+  }
+
+  @Test
+  void aSubjectWithoutSpacesLongerThanAHeaderLineIsFoldedAsEncodedWords() throws Exception {
+    String subject = "x".repeat(998);
+
+    sender.send(new EmailMessage("notification-n1/email/5", "notification-n1", "ada@example.com", subject, "b"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(rawLines(mail)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(SubjectHeader.MAX_LINE));
+    assertThat(mail.getSubject()).isEqualTo(subject);
+  }
+
+  @Test
+  void aSubjectWithLineBreaksGoesOutAsOneLine() throws Exception {
+    sender.send(new EmailMessage("notification-n1/email/6", "notification-n1", "ada@example.com",
+        "Hello\r\nBcc: eve@example.com", "b"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).isEqualTo("Hello  Bcc: eve@example.com");
+    assertThat(mail.getHeader("Bcc")).isNull();
+  }
+
+  @Test
+  void aMailboxNameBeyondAsciiIsAPermanentFailureWhereTheServerOffersNoSmtpUtf8() throws Exception {
+    try (FakeSmtpServer plain = FakeSmtpServer.offering(); SmtpEmailSender toPlain = senderTo(plain.port(), 1)) {
+      ProviderSendException e = catchThrowableOfType(ProviderSendException.class,
+          () -> toPlain.send(message("notification-n1/email/7", "müller@example.com")));
+
+      assertThat(e.type()).isEqualTo(DeliveryErrorType.INVALID_ADDRESS);
+      assertThat(e.providerCode()).isEqualTo(SmtpEmailSender.NO_SMTPUTF8);
+      assertThat(e.getMessage()).contains("SMTPUTF8");
+      assertThat(plain.accepted()).isZero();
+    }
+  }
+
+  @Test
+  void aMailboxNameBeyondAsciiGoesOutWithSmtpUtf8WhereTheServerOffersIt() throws Exception {
+    try (FakeSmtpServer utf8 = FakeSmtpServer.offering("SMTPUTF8", "8BITMIME");
+        SmtpEmailSender toUtf8 = senderTo(utf8.port(), 1)) {
+      toUtf8.send(message("notification-n1/email/8", "müller@bücher.de"));
+
+      assertThat(utf8.accepted()).isEqualTo(1);
+      assertThat(utf8.envelope()).anySatisfy(line -> assertThat(line).startsWith("MAIL FROM:").contains("SMTPUTF8"))
+          .anySatisfy(line -> assertThat(line).isEqualTo("RCPT TO:<müller@xn--bcher-kva.de>"));
+    }
+  }
+
+  /** The message as it travelled, line by line. */
+  private static List<String> rawLines(MimeMessage mail) throws Exception {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    mail.writeTo(raw);
+    return List.of(raw.toString(StandardCharsets.UTF_8).split("\r\n"));
   }
 }
