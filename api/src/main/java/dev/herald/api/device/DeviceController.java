@@ -1,6 +1,8 @@
 package dev.herald.api.device;
 
 import dev.herald.activities.push.PushDevices;
+import dev.herald.activities.recipient.RecipientRules;
+import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import java.net.URI;
@@ -29,10 +31,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/recipients/{recipientId}/devices")
 class DeviceController {
-
-  /** As for {@code recipients[].id} and {@code recipients[].pushToken} of a notification request. */
-  static final int MAX_RECIPIENT_ID_CHARS = 200;
-  static final int MAX_TOKEN_CHARS = 4096;
 
   private final PushDevices devices;
 
@@ -88,10 +86,8 @@ class DeviceController {
     String token = request.token();
     if (token == null || token.isBlank()) {
       violations.add(new FieldViolation("token", "is required: the device's FCM registration token"));
-    } else if (token.length() > MAX_TOKEN_CHARS) {
-      violations.add(new FieldViolation("token", "must be at most " + MAX_TOKEN_CHARS + " characters"));
-    } else if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '/')) {
-      violations.add(new FieldViolation("token", "must not contain whitespace, control characters or '/'"));
+    } else {
+      TextRules.token(token, PushDevices.MAX_TOKEN_CHARS).ifPresent(p -> violations.add(new FieldViolation("token", p)));
     }
     if (request.platform() == null) {
       violations.add(new FieldViolation("platform", "is required: one of WEB, ANDROID, IOS"));
@@ -107,11 +103,9 @@ class DeviceController {
     });
   }
 
+  /** As for {@code recipients[].id} of a notification request. */
   private static Optional<FieldViolation> recipientIdViolation(String recipientId) {
-    if (recipientId.isBlank() || recipientId.length() > MAX_RECIPIENT_ID_CHARS) {
-      return Optional.of(new FieldViolation("recipientId", "must be 1-" + MAX_RECIPIENT_ID_CHARS + " characters"));
-    }
-    return Optional.empty();
+    return RecipientRules.idViolation(recipientId).map(v -> new FieldViolation("recipientId", v.message()));
   }
 
   private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -2,6 +2,7 @@ package dev.herald.api.group;
 
 import dev.herald.activities.group.RecipientGroups;
 import dev.herald.activities.recipient.RecipientRules;
+import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class GroupRules {
     if (name == null || name.isBlank() || name.length() > MAX_NAME_CHARS) {
       return Optional.of(new FieldViolation("name", "is required: 1-" + MAX_NAME_CHARS + " characters"));
     }
-    return Optional.empty();
+    return TextRules.line(name, MAX_NAME_CHARS).map(problem -> new FieldViolation("name", problem));
   }
 
   private static void throwIfAny(List<FieldViolation> violations) {

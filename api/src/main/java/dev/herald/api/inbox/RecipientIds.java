@@ -1,5 +1,6 @@
 package dev.herald.api.inbox;
 
+import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.api.notification.InvalidRequestException;
 
 /**
@@ -9,18 +10,17 @@ import dev.herald.api.notification.InvalidRequestException;
 final class RecipientIds {
 
   static final String PARAMETER = "recipientId";
-  /** As for {@code recipients[].id} of a notification request. */
-  static final int MAX_CHARS = 200;
 
   private RecipientIds() {}
 
+  /** As for {@code recipients[].id} of a notification request. */
   static String require(String recipientId) {
     if (recipientId == null || recipientId.isBlank()) {
       throw new InvalidRequestException(PARAMETER, "is required: the id of the inbox's recipient");
     }
-    if (recipientId.length() > MAX_CHARS) {
-      throw new InvalidRequestException(PARAMETER, "must be at most " + MAX_CHARS + " characters");
-    }
+    RecipientRules.idViolation(recipientId).ifPresent(violation -> {
+      throw new InvalidRequestException(PARAMETER, violation.message());
+    });
     return recipientId;
   }
 }

@@ -1,9 +1,12 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.text.TextRules;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,8 @@ class NotificationController {
 
   static final int MAX_PAGE_SIZE = 100;
   private static final String DEFAULT_APPROVER = "admin";
+  static final int MAX_COMMENT_CHARS = 1000;
+  static final int MAX_APPROVER_CHARS = 100;
 
   private final NotificationSubmitter submitter;
   private final NotificationReader reader;
@@ -67,8 +72,16 @@ class NotificationController {
 
   @PostMapping("/{id}/approval")
   ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @RequestBody ApprovalRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
     if (request.decision() == null) {
-      throw new InvalidRequestException("decision", "is required: APPROVE or REJECT");
+      violations.add(new FieldViolation("decision", "is required: APPROVE or REJECT"));
+    }
+    TextRules.text(request.comment(), MAX_COMMENT_CHARS)
+        .ifPresent(p -> violations.add(new FieldViolation("comment", p)));
+    TextRules.line(request.approver(), MAX_APPROVER_CHARS)
+        .ifPresent(p -> violations.add(new FieldViolation("approver", p)));
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
     }
     String approver = request.approver() == null || request.approver().isBlank() ? DEFAULT_APPROVER : request.approver();
     return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), approver));

@@ -1,29 +1,34 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.email.EmailAddresses;
+import dev.herald.activities.push.PushDevices;
 import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.sms.PhoneNumbers;
+import dev.herald.activities.text.TextRules;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.ChannelMode;
+import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.notification.NotificationIds;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The rules a request must meet, shared by the REST API and Kafka ingestion. */
+/**
+ * The rules a request must meet, shared by the REST API and Kafka ingestion: every field is checked
+ * against every place it ends up (docs/input-rules.md), its text by {@link TextRules}.
+ */
 @Component
 class NotificationRequestValidator {
 
-  private static final int MAX_SENDER_CHARS = 100;
-  private static final int MAX_ID_CHARS = 200;
-  private static final int MAX_TOKEN_CHARS = 4096;
-  private static final int MAX_GROUP_KEY_CHARS = 100;
+  static final int MAX_SENDER_CHARS = 100;
+  static final int MAX_GROUP_KEY_CHARS = 100;
+  static final int MAX_TEMPLATE_KEY_CHARS = 100;
+  /** Template variables as JSON: they travel in the workflow's input. */
+  static final int MAX_VARIABLES_CHARS = 65_536;
   /** Clock skew tolerated on sendAt before it counts as in the past. */
   private static final long SKEW_SECONDS = 5;
 
@@ -33,15 +38,33 @@ class NotificationRequestValidator {
     this.settings = settings;
   }
 
-  List<FieldViolation> validate(SendNotificationRequest request, Instant now) {
+  /** The text of every field the request gives itself: checked before anything is looked up by it. */
+  List<FieldViolation> validateText(SendNotificationRequest request, KeySource keySource) {
     List<FieldViolation> violations = new ArrayList<>();
-    if (request.idempotencyKey() == null || request.idempotencyKey().isBlank()) {
-      violations.add(new FieldViolation("idempotencyKey", "is required (in the body or the Idempotency-Key header)"));
-    } else if (!NotificationIds.isValidKey(request.idempotencyKey())) {
-      violations.add(new FieldViolation("idempotencyKey",
-          "must be 1-" + NotificationIds.MAX_KEY_LENGTH + " characters of A-Z a-z 0-9 . _ : @ -"));
+    key(request, keySource, violations);
+    check(violations, "sender", TextRules.line(request.sender(), MAX_SENDER_CHARS));
+    check(violations, "group", TextRules.line(request.group(), MAX_GROUP_KEY_CHARS));
+    check(violations, "template", TextRules.line(request.template(), MAX_TEMPLATE_KEY_CHARS));
+    check(violations, "subject", TextRules.line(request.subject(), settings.maxSubjectChars()));
+    check(violations, "body", TextRules.text(request.body(), settings.maxBodyChars()));
+    if (request.variables() != null) {
+      TextRules.json(request.variables(), "variables", MAX_VARIABLES_CHARS,
+          (field, message) -> violations.add(new FieldViolation(field, message)));
     }
-    if (request.sender() != null && (request.sender().isBlank() || request.sender().length() > MAX_SENDER_CHARS)) {
+    if (request.recipients() != null && request.recipients().size() <= settings.maxRecipients()) {
+      for (int i = 0; i < request.recipients().size(); i++) {
+        var recipient = request.recipients().get(i);
+        if (recipient != null) {
+          recipientText(recipient, "recipients[" + i + "]", violations);
+        }
+      }
+    }
+    return violations;
+  }
+
+  List<FieldViolation> validate(SendNotificationRequest request, Instant now, KeySource keySource) {
+    List<FieldViolation> violations = validateText(request, keySource);
+    if (request.sender() != null && request.sender().isBlank()) {
       violations.add(new FieldViolation("sender", "must be 1-" + MAX_SENDER_CHARS + " characters"));
     }
     boolean channelsValid = validateChannels(request, violations);
@@ -57,6 +80,39 @@ class NotificationRequestValidator {
       }
     }
     return violations;
+  }
+
+  private static void key(SendNotificationRequest request, KeySource keySource, List<FieldViolation> violations) {
+    if (request.idempotencyKey() == null || request.idempotencyKey().isBlank()) {
+      violations.add(new FieldViolation(keySource.field(), keySource.whenMissing()));
+    } else if (!NotificationIds.isValidKey(request.idempotencyKey())) {
+      violations.add(new FieldViolation(keySource.field(),
+          "must be 1-" + NotificationIds.MAX_KEY_LENGTH + " characters of A-Z a-z 0-9 . _ : @ -"));
+    }
+  }
+
+  /** Each address as its channel's provider will take it; the id as the inbox, devices and the log store it. */
+  private static void recipientText(SendNotificationRequest.RecipientAddress recipient, String field,
+      List<FieldViolation> violations) {
+    if (recipient.id() != null) {
+      RecipientRules.idViolation(recipient.id())
+          .ifPresent(v -> violations.add(new FieldViolation(field + ".id", v.message())));
+    }
+    if (recipient.email() != null) {
+      check(violations, field + ".email", EmailAddresses.problem(recipient.email()));
+    }
+    check(violations, field + ".phone", TextRules.line(recipient.phone(), RecipientRules.MAX_PHONE_CHARS));
+    if (recipient.pushToken() != null && recipient.pushToken().isBlank()) {
+      violations.add(new FieldViolation(field + ".pushToken",
+          "must be 1-" + PushDevices.MAX_TOKEN_CHARS + " characters"));
+    }
+    check(violations, field + ".pushToken", TextRules.token(recipient.pushToken(), PushDevices.MAX_TOKEN_CHARS));
+    if (recipient.slack() != null && !RecipientRules.isSlackId(recipient.slack())) {
+      violations.add(new FieldViolation(field + ".slack", RecipientRules.SLACK_ID_RULE));
+    }
+    if (recipient.locale() != null && RecipientRules.locale(recipient.locale()).isEmpty()) {
+      violations.add(new FieldViolation(field + ".locale", "is not a BCP 47 language tag such as ko-KR"));
+    }
   }
 
   private boolean validateChannels(SendNotificationRequest request, List<FieldViolation> violations) {
@@ -105,14 +161,19 @@ class NotificationRequestValidator {
         violations.add(new FieldViolation(field, "must not be null"));
         continue;
       }
-      List<FieldViolation> malformed = malformedAddresses(recipient, field);
-      violations.addAll(malformed);
+      int before = violations.size();
+      if (recipient.phone() != null && PhoneNumbers.toE164(recipient.phone(), settings.defaultPhoneRegion()).isEmpty()) {
+        violations.add(new FieldViolation(field + ".phone",
+            "is not a valid phone number; use international format, e.g. +14155550100"));
+      }
+      boolean malformed = violations.size() > before
+          || violations.stream().anyMatch(v -> v.field().startsWith(field + "."));
       List<Channel> missing = request.channels().stream().filter(c -> !hasAddressFor(recipient, c)).toList();
       boolean reachable = missing.size() < request.channels().size();
-      if (malformed.isEmpty() && !fallback && !missing.isEmpty()) {
+      if (!malformed && !fallback && !missing.isEmpty()) {
         violations.add(new FieldViolation(field + "." + addressField(missing.get(0)),
             "is required for the " + missing.get(0) + " channel"));
-      } else if (malformed.isEmpty() && fallback && !reachable) {
+      } else if (!malformed && fallback && !reachable) {
         violations.add(new FieldViolation(field, "has no address for any of the channels " + request.channels()));
       }
     }
@@ -122,34 +183,9 @@ class NotificationRequestValidator {
   private static void validateGroup(SendNotificationRequest request, List<FieldViolation> violations) {
     if (request.recipients() != null) {
       violations.add(new FieldViolation("group", "give either recipients or a group, not both"));
-    } else if (request.group().isBlank() || request.group().length() > MAX_GROUP_KEY_CHARS) {
+    } else if (request.group().isBlank()) {
       violations.add(new FieldViolation("group", "must be a group key of 1-" + MAX_GROUP_KEY_CHARS + " characters"));
     }
-  }
-
-  private List<FieldViolation> malformedAddresses(SendNotificationRequest.RecipientAddress recipient, String field) {
-    List<FieldViolation> violations = new ArrayList<>();
-    if (recipient.email() != null && !isEmailAddress(recipient.email())) {
-      violations.add(new FieldViolation(field + ".email", "is not a valid email address"));
-    }
-    if (recipient.phone() != null && PhoneNumbers.toE164(recipient.phone(), settings.defaultPhoneRegion()).isEmpty()) {
-      violations.add(new FieldViolation(field + ".phone",
-          "is not a valid phone number; use international format, e.g. +14155550100"));
-    }
-    if (recipient.id() != null && (recipient.id().isBlank() || recipient.id().length() > MAX_ID_CHARS)) {
-      violations.add(new FieldViolation(field + ".id", "must be 1-" + MAX_ID_CHARS + " characters"));
-    }
-    if (recipient.pushToken() != null
-        && (recipient.pushToken().isBlank() || recipient.pushToken().length() > MAX_TOKEN_CHARS)) {
-      violations.add(new FieldViolation(field + ".pushToken", "must be 1-" + MAX_TOKEN_CHARS + " characters"));
-    }
-    if (recipient.slack() != null && !RecipientRules.isSlackId(recipient.slack())) {
-      violations.add(new FieldViolation(field + ".slack", RecipientRules.SLACK_ID_RULE));
-    }
-    if (recipient.locale() != null && Locale.forLanguageTag(recipient.locale()).getLanguage().isEmpty()) {
-      violations.add(new FieldViolation(field + ".locale", "is not a BCP 47 language tag such as ko-KR"));
-    }
-    return violations;
   }
 
   private static boolean hasAddressFor(SendNotificationRequest.RecipientAddress recipient, Channel channel) {
@@ -167,6 +203,9 @@ class NotificationRequestValidator {
       if (request.subject() != null || request.body() != null) {
         violations.add(new FieldViolation("template", "give either a template or subject/body, not both"));
       }
+      if (request.template().isBlank()) {
+        violations.add(new FieldViolation("template", "must be a template key, e.g. order-shipped"));
+      }
       if (request.templateVersion() != null && request.templateVersion() < 1) {
         violations.add(new FieldViolation("templateVersion", "must be 1 or more"));
       }
@@ -180,33 +219,12 @@ class NotificationRequestValidator {
         violations.add(new FieldViolation("subject", "is required for the EMAIL channel"));
       }
     }
-    if (request.subject() != null) {
-      if (request.subject().length() > settings.maxSubjectChars()) {
-        violations.add(new FieldViolation("subject", "is longer than " + settings.maxSubjectChars() + " characters"));
-      } else if (request.subject().contains("\r") || request.subject().contains("\n")) {
-        violations.add(new FieldViolation("subject", "must be a single line"));
-      }
-    }
     if (request.body() == null || request.body().isBlank()) {
       violations.add(new FieldViolation("body", "is required (or a template)"));
-    } else if (request.body().length() > settings.maxBodyChars()) {
-      violations.add(new FieldViolation("body",
-          "is too large: " + request.body().length() + " characters, the limit is " + settings.maxBodyChars()));
     }
   }
 
-  /** A bare address (no display name) with a local part and a domain. */
-  static boolean isEmailAddress(String value) {
-    if (value == null || value.isBlank() || value.length() > 254) {
-      return false;
-    }
-    try {
-      InternetAddress address = new InternetAddress(value, true);
-      String parsed = address.getAddress();
-      int at = parsed.lastIndexOf('@');
-      return parsed.equals(value) && at > 0 && parsed.indexOf('.', at) > at + 1 && !parsed.endsWith(".");
-    } catch (AddressException e) {
-      return false;
-    }
+  private static void check(List<FieldViolation> violations, String field, Optional<String> problem) {
+    problem.ifPresent(message -> violations.add(new FieldViolation(field, message)));
   }
 }

@@ -2,8 +2,10 @@ package dev.herald.api.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.activities.template.TemplateNotFoundException;
+import dev.herald.activities.template.TemplateVersion;
 import dev.herald.activities.template.Templates;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
@@ -73,10 +75,19 @@ public class NotificationSubmitter {
     this.clock = clock;
   }
 
+  /** A request from the REST API. */
   public Submission submit(SendNotificationRequest asked) {
+    return submit(asked, KeySource.API);
+  }
+
+  public Submission submit(SendNotificationRequest asked, KeySource keySource) {
     Instant now = clock.instant();
+    List<FieldViolation> text = validator.validateText(asked, keySource);
+    if (!text.isEmpty()) {
+      throw new InvalidRequestException(text);
+    }
     SendNotificationRequest request = directory.complete(asked);
-    List<FieldViolation> violations = validator.validate(request, now);
+    List<FieldViolation> violations = validator.validate(request, now, keySource);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -118,20 +129,26 @@ public class NotificationSubmitter {
         fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null);
   }
 
-  /** The version is fixed at acceptance, so a later publish never changes a notification in flight. */
+  /**
+   * The version is fixed at acceptance, so a later publish never changes a notification in flight.
+   * It must have a part for every channel asked for, in every recipient's locale.
+   */
   private TemplateRef templateRef(SendNotificationRequest request) {
+    TemplateVersion version;
     try {
-      var version = templates.resolve(request.template(), request.templateVersion());
-      Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
-      return new TemplateRef(request.template(), version.version(), variables);
+      version = templates.resolve(request.template(), request.templateVersion());
     } catch (TemplateNotFoundException e) {
       throw new InvalidRequestException(request.templateVersion() == null ? "template" : "templateVersion", e.getMessage());
     }
+    TemplateCoverage.check(version, request);
+    Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
+    return new TemplateRef(request.template(), version.version(), variables);
   }
 
   private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
     String phone = r.phone() == null ? null : PhoneNumbers.toE164(r.phone(), settings.defaultPhoneRegion()).orElseThrow();
-    return new Recipient(r.id(), r.email(), phone, r.pushToken(), r.locale(), r.slack());
+    String locale = r.locale() == null ? null : RecipientRules.locale(r.locale()).orElseThrow();
+    return new Recipient(r.id(), r.email(), phone, r.pushToken(), locale, r.slack());
   }
 
   /** e.g. "group vip-customers (12,345 members)": the size now; the workflow fixes the audience when it records it. */

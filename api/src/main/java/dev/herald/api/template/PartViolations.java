@@ -3,8 +3,10 @@ package dev.herald.api.template;
 import dev.herald.activities.template.MustacheParts;
 import dev.herald.activities.template.PartCheck;
 import dev.herald.activities.template.TemplateRenderException;
+import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import java.util.List;
+import java.util.Optional;
 
 /** One part's rules checked on a request, each broken one naming its field ({@code defaults.email.subject}). */
 final class PartViolations implements PartCheck {
@@ -39,11 +41,17 @@ final class PartViolations implements PartCheck {
   /** Too long or not valid Mustache. */
   @Override
   public void source(String name, String value) {
+    Optional<String> key = TextRules.line(name, MAX_PART_CHARS);
+    if (key.isPresent()) {
+      violations.add(new FieldViolation(path + "." + this.key, "has a key that " + key.get()));
+      return;
+    }
     if (value == null) {
       return;
     }
-    if (value.length() > MAX_PART_CHARS) {
-      violations.add(new FieldViolation(field(name), "must be at most " + MAX_PART_CHARS + " characters"));
+    Optional<String> text = TextRules.text(value, MAX_PART_CHARS);
+    if (text.isPresent()) {
+      violations.add(new FieldViolation(field(name), text.get()));
       return;
     }
     try {

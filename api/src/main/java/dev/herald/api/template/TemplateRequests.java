@@ -2,6 +2,7 @@ package dev.herald.api.template;
 
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.TemplateParts;
+import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class TemplateRequests {
   static final int MAX_OWNER_CHARS = 200;
   static final int MAX_DESCRIPTION_CHARS = 1000;
   static final int MAX_LOCALES = 100;
+  static final int MAX_VARIABLE_CHARS = 65_536;
 
   private TemplateRequests() {}
 
@@ -26,12 +28,11 @@ final class TemplateRequests {
     keyViolation("key", request.key(), violations);
     if (request.owner() == null || request.owner().isBlank()) {
       violations.add(new FieldViolation("owner", "is required: the sender that owns the template"));
-    } else if (request.owner().length() > MAX_OWNER_CHARS) {
-      violations.add(new FieldViolation("owner", "must be at most " + MAX_OWNER_CHARS + " characters"));
+    } else {
+      TextRules.line(request.owner(), MAX_OWNER_CHARS).ifPresent(p -> violations.add(new FieldViolation("owner", p)));
     }
-    if (request.description() != null && request.description().length() > MAX_DESCRIPTION_CHARS) {
-      violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION_CHARS + " characters"));
-    }
+    TextRules.text(request.description(), MAX_DESCRIPTION_CHARS)
+        .ifPresent(p -> violations.add(new FieldViolation("description", p)));
     throwIfAny(violations);
   }
 
@@ -68,6 +69,10 @@ final class TemplateRequests {
     }
     if (request.locale() != null && !LOCALE.matcher(request.locale()).matches()) {
       violations.add(new FieldViolation("locale", "is not a locale tag such as ko or ko-KR"));
+    }
+    if (request.variables() != null) {
+      TextRules.json(request.variables(), "variables", MAX_VARIABLE_CHARS,
+          (field, problem) -> violations.add(new FieldViolation(field, problem)));
     }
     throwIfAny(violations);
   }

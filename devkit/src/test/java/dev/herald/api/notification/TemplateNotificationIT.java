@@ -87,4 +87,17 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
     assertThat((List<Map<String, Object>>) unknown.getBody().get("errors")).extracting(e -> e.get("field")).contains("template");
     assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
+
+  @Test
+  void aTemplateWithoutAPartForARequestedChannelIsABadRequest() {
+    var response = post("/api/v1/notifications", """
+        {"idempotencyKey":"tpl-no-push-1","channels":["EMAIL","PUSH"],"template":"it-tpl-send",
+         "variables":{"name":"Ada","order":{"id":8}},"recipients":[{"id":"no-push","email":"nopush@it.example"}]}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) response.getBody().get("errors")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("field", "template")
+            .hasEntrySatisfying("message", m -> assertThat((String) m).contains("no part push")));
+    assertThat(get("/api/v1/notifications/notification-tpl-no-push-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
 }

@@ -127,17 +127,17 @@ class SlackChannelIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void aTemplateWithoutASlackPartFailsTheSlackDeliveryAsATemplateError() {
+  void aTemplateWithoutASlackPartIsRefusedAtTheDoor() {
     post("/api/v1/templates", "{\"key\":\"it-slack-sms-only\",\"owner\":\"it-shop\"}");
     post("/api/v1/templates/it-slack-sms-only/versions", "{\"defaults\":{\"sms\":{\"body\":\"hi\"}}}");
     post("/api/v1/templates/it-slack-sms-only/versions/1/publish", "");
 
-    post("/api/v1/notifications", "{\"idempotencyKey\":\"slack-tpl-1\",\"channels\":[\"SLACK\"],"
+    var refused = post("/api/v1/notifications", "{\"idempotencyKey\":\"slack-tpl-1\",\"channels\":[\"SLACK\"],"
         + "\"recipients\":[{\"slack\":\"C0ITTPL01\"}],\"template\":\"it-slack-sms-only\"}");
 
-    awaitStatus("notification-slack-tpl-1", "FAILED");
-    assertThat(onlyDelivery("notification-slack-tpl-1")).containsEntry("status", "FAILED")
-        .containsEntry("errorCode", "template-invalid");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("field"))
+        .containsExactly("template");
     assertThat(slack.requestsTo("C0ITTPL01")).isEmpty();
   }
 
