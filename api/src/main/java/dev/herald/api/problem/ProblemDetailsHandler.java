@@ -8,7 +8,6 @@ import dev.herald.api.notification.NotificationNotFoundException;
 import dev.herald.api.notification.NotificationStateException;
 import dev.herald.api.notification.TemporalUnavailableException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
     String message = "cannot be '" + e.getValue() + "'";
     Class<?> type = e.getRequiredType();
-    if (type != null && type.isEnum()) {
-      message += "; one of " + Arrays.toString(type.getEnumConstants());
+    if (type != null) {
+      message += "; expected " + JsonProblems.jsonType(type);
     }
     return invalidRequest(List.of(new FieldViolation(e.getName(), message)));
   }

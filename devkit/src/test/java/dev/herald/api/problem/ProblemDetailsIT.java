@@ -3,10 +3,12 @@ package dev.herald.api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.HeraldIntegrationTest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 
 /** Every bad request is a 400 problem detail that names the wrong field, and starts nothing. */
@@ -84,5 +86,50 @@ class ProblemDetailsIT extends HeraldIntegrationTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
         .anySatisfy(e -> assertThat(e).containsEntry("field", "size"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      key given twice           | {"idempotencyKey":"d1","idempotencyKey":"d2","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"s","body":"b"} | idempotencyKey
+      nested key given twice    | {"idempotencyKey":"d3","channels":["EMAIL"],"recipients":[{"email":"a@it.example","email":"b@it.example"}],"subject":"s","body":"b"} | recipients[0].email
+      U+0000 in the subject     | {"idempotencyKey":"d4","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"a\\u0000b","body":"b"} | subject
+      unpaired surrogate        | {"idempotencyKey":"d5","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"s","body":"\\ud800"} | body
+      control in a variable     | {"idempotencyKey":"d6","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"template":"t","variables":{"o":{"n":"\\u0007"}}} | variables.o.n
+      U+0000 in a recipient id  | {"idempotencyKey":"d7","channels":["IN_APP"],"recipients":[{"id":"r\\u0000"}],"body":"b"} | recipients[0].id
+      U+0000 in the sender      | {"idempotencyKey":"d8","sender":"\\u0000","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"s","body":"b"} | sender
+      unpaired surrogate group  | {"idempotencyKey":"d9","channels":["EMAIL"],"group":"\\udc00","subject":"s","body":"b"} | group
+      a whole number expected   | {"idempotencyKey":"d10","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"template":"t","templateVersion":"two"} | templateVersion
+      an instant expected       | {"idempotencyKey":"d11","channels":["EMAIL"],"recipients":[{"email":"a@it.example"}],"subject":"s","body":"b","sendAt":{"at":1}} | sendAt
+      an array expected         | {"idempotencyKey":"d12","channels":"EMAIL","recipients":[{"email":"a@it.example"}],"subject":"s","body":"b"} | channels
+      not JSON                  | {"idempotencyKey":"d13", subject: 1}                                                                         | (body)
+      """)
+  void everyRefusalNamesTheFieldInTheCallersWords(String name, String json, String field) {
+    var response = post("/api/v1/notifications", json);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+        .contains(field);
+    assertThat(String.valueOf(response.getBody()))
+        .doesNotContain("java.", "com.fasterxml", "Exception", "Instant", "Integer", "ArrayList", "jackson");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aParameterWithAControlCharacterIsRefusedBeforeAnythingIsLookedUp() {
+    var response = http().get().uri(URI.create("http://localhost:" + port + "/api/v1/inbox?recipientId=user%00x"))
+        .retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
+        .anySatisfy(e -> assertThat(e).containsEntry("field", "recipientId"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anApprovalCommentWithU0000IsRefused() {
+    var response = post("/api/v1/notifications/notification-none/approval",
+        "{\"decision\":\"APPROVE\",\"comment\":\"ok\\u0000\"}");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
+        .anySatisfy(e -> assertThat(e).containsEntry("field", "comment"));
   }
 }
