@@ -14,12 +14,17 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Reach;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes the delivery log in PostgreSQL. Every write is idempotent, as Temporal may retry it. */
 @Component
 public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryLogActivitiesImpl.class);
 
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
@@ -43,9 +48,17 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
    */
   @Override
   public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
-    if (spec.isBroadcast()) {
-      return groups.record(spec, status);
+    try {
+      return spec.isBroadcast() ? groups.record(spec, status) : recordList(spec, status);
+    } catch (DataIntegrityViolationException refused) {
+      String reason = "the delivery log cannot store this notification: " + StorageRefusals.describe(refused);
+      log.warn("notification {}: {}", spec.id(), reason);
+      writes.refuse(spec, reason);
+      return Audience.refused(reason);
     }
+  }
+
+  private Audience recordList(NotificationSpec spec, NotificationStatus status) {
     List<PlannedDelivery> planned = AudienceRules.ofList(spec.id(), spec.channels(), spec.recipients());
     writes.accept(spec, planned, status);
     return new Audience(spec.recipients().size(), spec.channels().stream()

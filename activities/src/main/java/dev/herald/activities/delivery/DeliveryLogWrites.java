@@ -1,14 +1,18 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.activities.text.TextRules;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.audience.PlannedDelivery;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -69,6 +73,23 @@ public class DeliveryLogWrites {
     Object[] args = Arrays.copyOf(notification, notification.length + deliveries.length);
     System.arraycopy(deliveries, 0, args, notification.length, deliveries.length);
     jdbc.update(ACCEPT, args);
+  }
+
+  /**
+   * A notification whose audience the log refused: its row alone, FAILED with {@code reason}, each text
+   * made storable ({@link TextRules#storable}); a repeat changes only the reason.
+   */
+  void refuse(NotificationSpec spec, String reason) {
+    Content content = spec.content() == null ? null
+        : new Content(TextRules.storable(spec.content().subject()), null);
+    TemplateRef template = spec.template() == null ? null
+        : new TemplateRef(TextRules.storable(spec.template().key()), spec.template().version(), Map.of());
+    NotificationSpec storable = new NotificationSpec(spec.id(), TextRules.storable(spec.idempotencyKey()),
+        TextRules.storable(spec.sender()), spec.channels(), List.of(), content, spec.priority(), spec.sendAt(),
+        spec.approval(), spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), template,
+        TextRules.storable(spec.group()), null);
+    jdbc.update(INSERT_NOTIFICATION, notificationColumns(storable, spec.recipients().size(), NotificationStatus.FAILED));
+    updateStatus(spec.id(), NotificationStatus.FAILED.name(), reason);
   }
 
   /** PENDING deliveries of a notification already recorded (a group's members, a chunk at a time). */

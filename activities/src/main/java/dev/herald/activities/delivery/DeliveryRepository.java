@@ -16,13 +16,17 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
   @Query("select status, count(*) as count from delivery where notification_id = :notificationId group by status")
   List<StatusCount> countByStatus(@Param("notificationId") String notificationId);
 
-  /** A receipt moves a delivery forward only: PENDING/SENT to SENT, DELIVERED or FAILED, never back. */
+  /**
+   * A receipt moves a delivery forward only: PENDING/SENT to SENT, DELIVERED or FAILED, never back. Only
+   * a failure keeps an error: a delivery that reached its recipient has none.
+   */
   @Modifying
   @Query("""
       update delivery set status = :status,
                           provider_message_id = coalesce(provider_message_id, :providerMessageId),
-                          error_code = coalesce(:errorCode, error_code),
-                          last_error = coalesce(:detail, last_error), updated_at = now()
+                          error_code = case when :status = 'FAILED' then coalesce(:errorCode, error_code) end,
+                          last_error = case when :status = 'FAILED' then coalesce(:detail, last_error) end,
+                          updated_at = now()
       where id = :id and status in ('PENDING', 'SENT') and (:status <> 'SENT' or status = 'PENDING')""")
   int recordReceipt(@Param("id") String id, @Param("status") String status,
       @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,

@@ -3,6 +3,7 @@ package dev.herald.activities.inapp;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.delivery.StorageRefusals;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
@@ -10,13 +11,15 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * The in-app channel: puts the item in the recipient's inbox (PostgreSQL) and announces it
  * to the processes streaming inboxes. Idempotent by delivery id: a retry inserts and announces
- * nothing and answers the same item id, the "provider message id" of this channel. A database
- * error propagates, so Temporal retries it with the in-app policy.
+ * nothing and answers the same item id, the "provider message id" of this channel. A value the
+ * database refuses fails the delivery for good; any other database error propagates, so Temporal
+ * retries it with the in-app policy.
  */
 @Component
 public class InAppChannel implements ChannelAdapter {
@@ -45,10 +48,16 @@ public class InAppChannel implements ChannelAdapter {
 
   ProviderReceipt deliverInApp(InAppMessage message, int attempt) {
     requireDeliverable(message, attempt);
-    long id = items.insertAndAnnounce(message.recipientId(), message.notificationId(), message.deliveryId(),
-            message.title(), message.body())
-        .or(() -> items.findIdByDeliveryId(message.deliveryId()))
-        .orElseThrow(() -> new IllegalStateException("inbox item of " + message.deliveryId() + " vanished"));
+    long id;
+    try {
+      id = items.insertAndAnnounce(message.recipientId(), message.notificationId(), message.deliveryId(),
+              message.title(), message.body())
+          .or(() -> items.findIdByDeliveryId(message.deliveryId()))
+          .orElseThrow(() -> new IllegalStateException("inbox item of " + message.deliveryId() + " vanished"));
+    } catch (DataIntegrityViolationException refused) {
+      throw permanent(DeliveryErrorType.MESSAGE_REJECTED, "inbox-refused",
+          "the inbox cannot store this message: " + StorageRefusals.describe(refused), attempt);
+    }
     log.debug("in-app delivery {} is inbox item {}", message.deliveryId(), id);
     return new ProviderReceipt(Long.toString(id), attempt);
   }

@@ -11,6 +11,7 @@ import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.Recipient;
 import io.temporal.activity.Activity;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class BatchSender {
 
   static final String BATCH_INCOMPLETE = "BATCH_INCOMPLETE";
+  /** The error code of a send that failed in a way its adapter did not classify. */
+  static final String UNEXPECTED = "unexpected-error";
 
   /** Well inside the batch's heartbeat timeout (a minute); a heartbeat per member would cost CPU for nothing. */
   static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
@@ -137,6 +140,14 @@ final class BatchSender {
       }
       store.recordRetry(item.deliveryId(), error);
       retries.add(error, failure.getNextRetryDelay());
+      return null;
+    } catch (RuntimeException unexpected) {
+      // a failure the adapter did not classify: retried like a transient one, shown without Java's words
+      log.warn("{} delivery {} attempt {} failed unexpectedly", channel, item.deliveryId(), attempt, unexpected);
+      DeliveryError error = new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, UNEXPECTED,
+          "an unexpected error in Herald's " + channel + " channel (see the worker's log)", attempt);
+      store.recordRetry(item.deliveryId(), error);
+      retries.add(error, null);
       return null;
     }
   }

@@ -15,6 +15,7 @@ import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
@@ -35,6 +36,8 @@ import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The delivery log activity against PostgreSQL; each test runs in a transaction rolled back after it. */
 @DataJdbcTest
@@ -350,6 +353,47 @@ class DeliveryLogActivitiesImplTest {
     assertThat(log.countAwaitingReceipts(spec.id())).as("SMS 0 and voice 0; SMS 2 and voice 2 still pending")
         .isEqualTo(2);
     assertThat(log.countAwaitingReceipts("notification-no-such")).isZero();
+  }
+
+  @Test
+  void aReceiptThatDeliveredLeavesNoErrorWhileAFailedOneKeepsTheProvidersStatus() {
+    NotificationSpec spec = notification("receipts-1", 2);
+    log.recordAudience(spec, NotificationStatus.ACCEPTED);
+    sent(email(spec, 0));
+    sent(email(spec, 1));
+
+    log.recordReceipt(new DeliveryReceipt(email(spec, 0), "M0", DeliveryStatus.DELIVERED, "delivered", null));
+    log.recordReceipt(new DeliveryReceipt(email(spec, 1), "M1", DeliveryStatus.FAILED, "undelivered", "30003"));
+
+    DeliveryRecord delivered = deliveries.findById(email(spec, 0)).orElseThrow();
+    DeliveryRecord failed = deliveries.findById(email(spec, 1)).orElseThrow();
+    assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(delivered.lastError()).isNull();
+    assertThat(delivered.errorCode()).isNull();
+    assertThat(failed.lastError()).isEqualTo("provider status: undelivered");
+    assertThat(failed.errorCode()).isEqualTo("30003");
+  }
+
+  /** Outside the test's transaction, as the activity runs: the refused statement would abort it. */
+  @Test
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  void aNotificationTheLogCannotStoreIsRecordedAloneAsFailedWithTheReason() {
+    NotificationSpec fixture = notification("unstorable-1", 2);
+    NotificationSpec spec = new NotificationSpec(fixture.id(), fixture.idempotencyKey(), "ops\0", fixture.channels(),
+        fixture.recipients(), new Content("a\0b", "body"), fixture.priority(), null, fixture.approval(),
+        fixture.acceptedAt(), fixture.requestHash(), fixture.channelMode(), null, null, null, null);
+
+    Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
+    Audience repeated = log.recordAudience(spec, NotificationStatus.SENDING);
+
+    assertThat(audience.deliveries()).isZero();
+    assertThat(audience.refusal()).contains("cannot store", "SQLSTATE 22021").isEqualTo(repeated.refusal());
+    NotificationRecord stored = notifications.findById(spec.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(stored.statusDetail()).isEqualTo(audience.refusal());
+    assertThat(stored.subject()).isEqualTo("a\uFFFDb");
+    assertThat(stored.sender()).isEqualTo("ops\uFFFD");
+    assertThat(deliveries.findByNotification(spec.id(), PAGE)).isEmpty();
   }
 
   private void sent(String deliveryId) {

@@ -213,6 +213,19 @@ class BroadcastBatchTest {
   }
 
   @Test
+  void anUnexpectedFailureStaysPendingWithAnErrorInWordsAndIsRetried() {
+    NotificationSpec spec = broadcast("odd", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("odd-0", "broken-odd-0@example.com"), Member.email("odd-1", "odd-1@example.com")));
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class,
+        () -> activities.sendBatch(batch(spec, Channel.EMAIL, 0, 2, List.of())));
+
+    assertThat(((ApplicationFailure) failure.getCause()).isNonRetryable()).isFalse();
+    assertThat(statuses(spec)).containsExactlyInAnyOrderEntriesOf(Map.of("email/0",
+        "PENDING unexpected-error an unexpected error in Herald's EMAIL channel (see the worker's log)", "email/1", "SENT"));
+  }
+
+  @Test
   void inFallbackAMemberAlreadyReachedOnAnEarlierChannelIsSkipped() {
     List<Member> members = IntStream.range(0, 3)
         .mapToObj(i -> new Member("fb-" + i, null, null, "fb-" + i + "@example.com", "+1555000030" + i)).toList();
@@ -360,7 +373,8 @@ class BroadcastBatchTest {
   /**
    * Addresses starting {@code rejected-} are refused for good (550), {@code later-} for now (451, retry in
    * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile;
-   * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more.
+   * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more;
+   * {@code broken-} fails as a bug would (an exception no adapter classified).
    */
   private EmailSender scripted(EmailSender smtp) {
     return message -> {
@@ -373,6 +387,9 @@ class BroadcastBatchTest {
       }
       if (message.to().startsWith("rejected-")) {
         throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, "smtp-550", "mailbox unknown", null);
+      }
+      if (message.to().startsWith("broken-")) {
+        throw new IllegalStateException("a bug inside Herald");
       }
       if (message.to().startsWith("later-")) {
         throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "try again later",

@@ -22,7 +22,9 @@ public interface DeliveryLogActivities {
   /**
    * Records the notification in {@code status} and fixes its audience (the request's recipients, or
    * the group's members now, in recipient-id order) with one PENDING delivery per member and channel
-   * by {@code AudienceRules}. A repeat changes nothing and answers the same audience.
+   * by {@code AudienceRules}. A repeat changes nothing and answers the same audience. A notification
+   * the log cannot store (a value it refuses) is recorded alone, FAILED with the reason, and the
+   * answer is {@link Audience#refused}: it never stays unrecorded.
    */
   Audience recordAudience(NotificationSpec spec, NotificationStatus status);
 

@@ -73,7 +73,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       if (resume == null) {
         accept(spec);
         if (audience.deliveries() == 0) {
-          return stages.finish(spec, FAILED, nobodyToReach(spec));
+          return stages.finish(spec, FAILED, audience.refusal() != null ? audience.refusal() : nobodyToReach(spec));
         }
         Optional<Refusal> refused = stages.awaitApprovalIfRequired(spec, audience.recipients());
         if (refused.isPresent()) {
