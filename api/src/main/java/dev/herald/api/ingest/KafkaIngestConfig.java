@@ -2,11 +2,19 @@ package dev.herald.api.ingest;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -15,10 +23,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Topics, and what happens when an event fails: an invalid one goes straight to the dead-letter
  * topic with its reason; any other failure (Temporal down) is retried with backoff for as long as
  * it takes, never dropped, and the offset is not committed before the workflow start succeeded.
+ * Request events are read and dead-lettered as bytes, so the dead letter is the event as it came
+ * (key, value and headers), plus the reason header and where it came from; no exception headers,
+ * which would name Java classes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
 class KafkaIngestConfig {
+
+  static final String CONTAINER_FACTORY = "requestEventContainerFactory";
 
   @Bean
   NewTopic requestsTopic(IngestProperties properties) {
@@ -32,15 +45,35 @@ class KafkaIngestConfig {
         .partitions(properties.partitions()).replicas(properties.replicas()).build();
   }
 
+  /** Boot's listener settings (and the error handler below) over a consumer of raw bytes. */
+  @Bean(CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<byte[], byte[]> requestEventContainerFactory(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumers) {
+    var bytes = new DefaultKafkaConsumerFactory<>(consumers.getConfigurationProperties(), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
+    configurer.configure(castForBoot(factory), castForBoot(bytes));
+    return factory;
+  }
+
   @Bean
-  DefaultErrorHandler ingestErrorHandler(KafkaTemplate<Object, Object> template, IngestProperties properties) {
-    var recoverer = new DeadLetterPublishingRecoverer(template,
+  DefaultErrorHandler ingestErrorHandler(ProducerFactory<?, ?> producers, IngestProperties properties) {
+    var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producers.getConfigurationProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer()));
+    var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
         (record, failure) -> new TopicPartition(properties.deadLetterTopic(), -1));
     recoverer.setHeadersFunction((record, failure) -> DeadLetters.reasonHeaders(failure));
+    recoverer.setExceptionHeadersCreator((headers, failure, isKey, names) -> { });
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
     handler.addNotRetryableExceptions(InvalidEventException.class);
     return handler;
+  }
+
+  /** Boot's configurer is typed for Object keys and values; the listener's records are byte arrays. */
+  @SuppressWarnings("unchecked")
+  private static <T> T castForBoot(Object typed) {
+    return (T) typed;
   }
 }

@@ -1,14 +1,19 @@
 package dev.herald.api.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.IdempotencyConflictException;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.JsonProblems;
+import dev.herald.api.notification.KeySource;
 import dev.herald.api.notification.NotificationSubmitter;
 import dev.herald.api.notification.SendNotificationRequest;
 import dev.herald.api.notification.Submission;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns request events into notification workflows, with the REST API's rules. The event's
  * {@code idempotencyKey} (or else the record key) is its id: an event delivered twice is sent once.
+ * Events are read as bytes, so one that is refused goes to the dead-letter topic exactly as it came.
  */
 @Component
 class NotificationRequestListener {
@@ -35,12 +41,17 @@ class NotificationRequestListener {
   }
 
   @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "${herald.kafka.requests-topic}",
-      concurrency = "${herald.kafka.partitions}")
-  void onRequest(ConsumerRecord<String, String> record) throws InterruptedException {
-    SendNotificationRequest request = parse(record);
+      concurrency = "${herald.kafka.partitions}", containerFactory = KafkaIngestConfig.CONTAINER_FACTORY)
+  void onRequest(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    SendNotificationRequest request = parse(record.value());
+    KeySource keySource = KeySource.EVENT;
+    if (request.idempotencyKey() == null && record.key() != null) {
+      request = request.withIdempotencyKey(recordKey(record.key()));
+      keySource = KeySource.RECORD_KEY;
+    }
     inFlight.awaitRoom();
     try {
-      Submission submission = submitter.submit(request);
+      Submission submission = submitter.submit(request, keySource);
       log.debug("event {}-{}@{} -> {} (new: {})", record.topic(), record.partition(), record.offset(),
           submission.id(), submission.created());
     } catch (InvalidRequestException | IdempotencyConflictException e) {
@@ -48,20 +59,25 @@ class NotificationRequestListener {
     }
   }
 
-  private SendNotificationRequest parse(ConsumerRecord<String, String> record) {
-    if (record.value() == null || record.value().isBlank()) {
+  private SendNotificationRequest parse(byte[] value) {
+    if (value == null || new String(value, StandardCharsets.UTF_8).isBlank()) {
       throw new InvalidEventException("(body): the event is empty", null);
     }
-    SendNotificationRequest request;
     try {
-      request = json.readValue(record.value(), SendNotificationRequest.class);
-    } catch (JsonProcessingException e) {
+      return json.readValue(value, SendNotificationRequest.class);
+    } catch (IOException e) {
       FieldViolation violation = JsonProblems.violationOf(e);
       throw new InvalidEventException(violation.field() + ": " + violation.message(), e);
     }
-    if (request.idempotencyKey() == null && record.key() != null) {
-      return request.withIdempotencyKey(record.key());
+  }
+
+  /** The record key as text: it must be UTF-8, as the key rules then read it. */
+  private static String recordKey(byte[] key) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidEventException("record key: is not UTF-8 text", null);
     }
-    return request;
   }
 }

@@ -3,15 +3,22 @@ package dev.herald.api.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.api.ArbitraryText;
 import dev.herald.api.HeraldIntegrationTest;
+import dev.herald.workflows.messages.NotificationStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -30,16 +38,19 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   @Autowired private KafkaAdmin admin;
   @Autowired private IngestProperties topics;
   private KafkaTemplate<String, String> kafka;
-  private Consumer<String, String> deadLetters;
+  private KafkaTemplate<byte[], byte[]> rawKafka;
+  private Consumer<String, byte[]> deadLetters;
 
   @BeforeEach
   void connect() {
     kafka = new KafkaTemplate<>(producerFactory);
-    ConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(Map.of(
+    rawKafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer()));
+    ConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, admin.getConfigurationProperties().get("bootstrap.servers"),
         ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + System.nanoTime(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
+        new StringDeserializer(), new ByteArrayDeserializer());
     deadLetters = consumers.createConsumer();
     deadLetters.subscribe(List.of(topics.deadLetterTopic()));
   }
@@ -47,6 +58,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   @AfterEach
   void close() {
     deadLetters.close();
+    ((DefaultKafkaProducerFactory<byte[], byte[]>) rawKafka.getProducerFactory()).destroy();
   }
 
   @Test
@@ -86,14 +98,14 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
     awaitStatus("notification-kafka-after-poison", "COMPLETED");
     assertThat(mailsTo("after@it.example")).hasSize(1);
-    List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       deadLetters.poll(Duration.ofMillis(200)).forEach(dead::add);
       return dead.stream().filter(r -> "p".equals(r.key())).count() >= 2;
     });
-    assertThat(dead).filteredOn(r -> "this is not json".equals(r.value())).singleElement()
+    assertThat(dead).filteredOn(r -> "this is not json".equals(text(r))).singleElement()
         .satisfies(r -> assertThat(reason(r)).startsWith("(body): is not valid JSON"));
-    assertThat(dead).filteredOn(r -> r.value().contains("kafka-invalid")).singleElement()
+    assertThat(dead).filteredOn(r -> text(r).contains("kafka-invalid")).singleElement()
         .satisfies(r -> assertThat(reason(r)).contains("recipients[0].email: is not a valid email address"));
   }
 
@@ -102,16 +114,98 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     kafka.send(topics.requestsTopic(), "g", "{\"idempotencyKey\":\"kafka-no-group\",\"channels\":[\"EMAIL\"],"
         + "\"group\":\"kafka-no-such-group\",\"subject\":\"News\",\"body\":\"b\"}").get();
 
-    List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      deadLetters.poll(Duration.ofMillis(200)).forEach(dead::add);
-      return dead.stream().anyMatch(r -> "g".equals(r.key()));
-    });
+    List<ConsumerRecord<String, byte[]>> dead = deadLettersKeyed("g", 1);
     assertThat(dead).filteredOn(r -> "g".equals(r.key())).singleElement()
         .satisfies(r -> assertThat(reason(r)).contains("group: no group has the key 'kafka-no-such-group'"));
   }
 
-  private static String reason(ConsumerRecord<String, String> record) {
+  @Test
+  void aDeadLetterKeepsTheOriginalBytesOfKeyValueAndHeaders() throws Exception {
+    byte[] key = "raw-1".getBytes(StandardCharsets.UTF_8);
+    byte[] value = {'{', '"', 's', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'};
+    var event = new ProducerRecord<>(topics.requestsTopic(), key, value);
+    event.headers().add("trace-id", new byte[] {1, 2, 3, (byte) 0x80});
+    rawKafka.send(event).get();
+
+    ConsumerRecord<String, byte[]> dead = deadLettersKeyed("raw-1", 1).get(0);
+    assertThat(dead.value()).isEqualTo(value);
+    assertThat(dead.headers().lastHeader("trace-id").value()).isEqualTo(new byte[] {1, 2, 3, (byte) 0x80});
+    assertThat(reason(dead)).startsWith("(body): is not valid JSON");
+    assertThat(dead.headers()).extracting(Header::key).noneMatch(name -> name.contains("exception"));
+  }
+
+  @Test
+  void aRecordKeyThatCannotBeTheIdempotencyKeyIsNamedAsTheRecordKey() throws Exception {
+    kafka.send(topics.requestsTopic(), "not a valid key!", emailRequest(null, "Keyed", "badkey@it.example")).get();
+
+    ConsumerRecord<String, byte[]> dead = deadLettersKeyed("not a valid key!", 1).get(0);
+    assertThat(reason(dead)).startsWith("record key: must be 1-200 characters").doesNotContain("header");
+  }
+
+  @Test
+  void anEventWithoutAnyKeySaysWhereTheKeyMayBe() throws Exception {
+    kafka.send(topics.requestsTopic(), emailRequest(null, "Keyless", "keyless@it.example")).get();
+    kafka.send(topics.requestsTopic(), "keyless-marker", emailRequest("keyless-marker", "M", "km@it.example")).get();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      deadLetters.poll(Duration.ofMillis(200)).forEach(deadSeen::add);
+      return deadSeen.stream().anyMatch(r -> r.key() == null && text(r).contains("keyless@it.example"));
+    });
+    assertThat(deadSeen).filteredOn(r -> r.key() == null && text(r).contains("keyless@it.example")).singleElement()
+        .satisfies(r -> assertThat(reason(r)).isEqualTo("idempotencyKey: is required (in the event, or as the record key)"));
+  }
+
+  /**
+   * The door's property over Kafka: events with arbitrary text in the subject, body or sender each end
+   * in the dead-letter topic (with a reason in words) or in a final status.
+   */
+  @Test
+  void everyEventWithArbitraryTextEndsDeadLetteredOrInAFinalStatus() throws Exception {
+    long seed = Long.getLong("door.seed", 17);
+    ArbitraryText texts = new ArbitraryText(seed);
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < EVENT_TRIES; i++) {
+      String field = List.of("subject", "body", "sender").get(i % 3);
+      String key = "kafka-door-" + seed + "-" + i;
+      Map<String, Object> event = new LinkedHashMap<>(Map.of("channels", List.of("EMAIL", "IN_APP"),
+          "recipients", List.of(Map.of("id", "kafka-door", "email", "kafka-door@it.example")), "subject", "s", "body", "b"));
+      event.put(field, texts.next());
+      rawKafka.send(topics.requestsTopic(), key.getBytes(StandardCharsets.UTF_8),
+          ArbitraryText.json(event).getBytes(StandardCharsets.UTF_8)).get();
+      keys.add(key);
+    }
+
+    List<String> open = new ArrayList<>(keys);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+      deadLetters.poll(Duration.ofMillis(100)).forEach(deadSeen::add);
+      open.removeIf(key -> deadSeen.stream().anyMatch(r -> key.equals(r.key()) && reason(r) != null)
+          || isFinal(get("/api/v1/notifications/notification-" + key).getBody()));
+      return open.isEmpty();
+    });
+    assertThat(deadSeen).filteredOn(r -> r.key() != null && r.key().startsWith("kafka-door-"))
+        .allSatisfy(r -> assertThat(reason(r)).doesNotContain("java.", "Exception", "header"));
+  }
+
+  private final List<ConsumerRecord<String, byte[]>> deadSeen = new ArrayList<>();
+  private static final int EVENT_TRIES = 60;
+
+  private List<ConsumerRecord<String, byte[]>> deadLettersKeyed(String key, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      deadLetters.poll(Duration.ofMillis(200)).forEach(deadSeen::add);
+      return deadSeen.stream().filter(r -> key.equals(r.key())).count() >= count;
+    });
+    return deadSeen.stream().filter(r -> key.equals(r.key())).toList();
+  }
+
+  private static boolean isFinal(Map<String, Object> view) {
+    return view != null && view.get("status") instanceof String status && NotificationStatus.valueOf(status).isFinal();
+  }
+
+  private static String text(ConsumerRecord<String, byte[]> record) {
+    return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String reason(ConsumerRecord<String, byte[]> record) {
     var header = record.headers().lastHeader(DeadLetters.REASON_HEADER);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
