@@ -167,8 +167,8 @@ public class NotificationSubmitter {
         .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
         .setPriority(io.temporal.common.Priority.newBuilder()
             .setPriorityKey(spec.priority().temporalPriorityKey()).build())
-        .setStaticSummary(String.join("+", channels) + " to " + audience + " from " + spec.sender() + ", "
-            + spec.priority() + " priority")
+        .setStaticSummary(WorkflowSummary.clamp(String.join("+", channels) + " to " + audience + " from "
+            + spec.sender() + ", " + spec.priority() + " priority"))
         .build();
   }
 
