@@ -28,6 +28,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   public static final String DELIVERY_HEADER = "X-Herald-Delivery-Id";
   /** The provider code of a mailbox name beyond ASCII where the server cannot take one. */
   public static final String NO_SMTPUTF8 = "smtp-no-smtputf8";
+  private static final String FROM = "From: ";
 
   private final Session session;
   private final SmtpConnectionPool pool;
@@ -81,7 +82,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       MimeMessage mime = new FixedIdMimeMessage(session, messageId);
       mime.setFrom(senderOf(message));
       mime.setRecipient(Message.RecipientType.TO, to);
-      mime.setHeader("Subject", SubjectHeader.of(message.subject()));
+      mime.setHeader("Subject", HeaderText.subject(message.subject()));
       mime.setHeader("Date", date.now());
       setContent(mime, message);
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
@@ -112,19 +113,24 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     return transport instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8");
   }
 
-  /** The template's from address when it names one, else the configured one. */
+  /** The template's from address (one line, its domain in IDNA) when it names one, else the configured one. */
   private InternetAddress senderOf(EmailMessage message) throws ProviderSendException {
     if (message.from() == null) {
       return from;
     }
+    InternetAddress sender;
     try {
-      InternetAddress sender = new InternetAddress(message.from(), true);
+      sender = new InternetAddress(HeaderText.oneLine(message.from()), true);
       sender.setAddress(EmailAddresses.onTheWire(sender.getAddress()));
-      return sender;
     } catch (AddressException e) {
       throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, null,
           "invalid from address in the template: " + message.from(), e);
     }
+    if (FROM.length() + sender.toString().length() > HeaderText.MAX_LINE) {
+      throw new ProviderSendException(DeliveryErrorType.MESSAGE_REJECTED, "from-too-long",
+          "the from address in the template is longer than an email header line may be", null);
+    }
+    return sender;
   }
 
   /**

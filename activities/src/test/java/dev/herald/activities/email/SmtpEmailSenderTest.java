@@ -196,7 +196,7 @@ class SmtpEmailSenderTest {
 
     assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
     MimeMessage mail = greenMail.getReceivedMessages()[0];
-    assertThat(rawLines(mail)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(SubjectHeader.MAX_LINE));
+    assertThat(rawLines(mail)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(HeaderText.MAX_LINE));
     assertThat(mail.getSubject()).isEqualTo(subject);
   }
 
@@ -234,6 +234,17 @@ class SmtpEmailSenderTest {
       assertThat(utf8.envelope()).anySatisfy(line -> assertThat(line).startsWith("MAIL FROM:").contains("SMTPUTF8"))
           .anySatisfy(line -> assertThat(line).isEqualTo("RCPT TO:<müller@xn--bcher-kva.de>"));
     }
+  }
+
+  @Test
+  void aTemplatesFromLongerThanAHeaderLineIsAPermanentRejection() {
+    EmailMessage message = new EmailMessage("notification-n1/email/9", "notification-n1", "ada@example.com", "s", "b",
+        null, "x".repeat(1000) + " <shop@example.com>");
+
+    ProviderSendException e = catchThrowableOfType(ProviderSendException.class, () -> sender.send(message));
+
+    assertThat(e.type()).isEqualTo(DeliveryErrorType.MESSAGE_REJECTED);
+    assertThat(e.providerCode()).isEqualTo("from-too-long");
   }
 
   /** The message as it travelled, line by line. */

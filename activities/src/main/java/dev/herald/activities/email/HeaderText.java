@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The Subject header as written: one line of text (a line break or control character, e.g. from a
- * template variable, becomes a space), encoded and folded so that no header line exceeds what RFC
- * 5322 allows. Jakarta Mail folds only at spaces; a longer run without one is written as a sequence
- * of encoded words (RFC 2047), which readers join back without the folds.
+ * Text in header lines as written: one line (a line break or control character, e.g. from a template
+ * variable, becomes a space), and for the Subject encoded and folded so that no header line exceeds
+ * what RFC 5322 allows. Jakarta Mail folds only at spaces; a longer run without one is written as a
+ * sequence of encoded words (RFC 2047), which readers join back without the folds.
  */
-final class SubjectHeader {
+final class HeaderText {
 
   /** RFC 5322 section 2.1.1: at most 998 characters per line, without the CRLF. */
   static final int MAX_LINE = 998;
@@ -19,10 +19,10 @@ final class SubjectHeader {
   /** UTF-8 bytes per encoded word: 45 bytes are 60 in base64, a line of 72 with the word's frame. */
   private static final int BYTES_PER_WORD = 45;
 
-  private SubjectHeader() {}
+  private HeaderText() {}
 
-  /** The header's value, folded (lines joined by CRLF and a space). */
-  static String of(String subject) {
+  /** The Subject header's value, folded (lines joined by CRLF and a space). */
+  static String subject(String subject) {
     String line = oneLine(subject == null ? "" : subject);
     try {
       String folded = MimeUtility.fold(NAME.length(), MimeUtility.encodeText(line, "UTF-8", null));
@@ -32,6 +32,7 @@ final class SubjectHeader {
     }
   }
 
+  /** {@code text} with each line break and control character made a space. */
   static String oneLine(String text) {
     StringBuilder line = new StringBuilder(text.length());
     text.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
