@@ -1,7 +1,9 @@
 package dev.herald.api;
 
+import dev.herald.activities.startup.RequiredSettings;
 import dev.herald.worker.WorkerApplication;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.FilterType;
 /**
  * Herald's API: REST API, Kafka ingestion and webhooks, with the workers in the same process unless
  * {@code herald.worker.enabled=false}. It runs on the infrastructure its settings name
- * ({@link RequiredSettings}); the dev kit's app ({@code devkit/}) runs it on the embedded default.
+ * ({@link #REQUIRED}); the dev kit's app ({@code devkit/}) runs it on the embedded default.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -21,6 +23,11 @@ import org.springframework.context.annotation.FilterType;
     excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WorkerApplication.class))
 public class HeraldApplication {
 
+  /** Temporal, PostgreSQL and Kafka, named when missing; the dev kit is the way to have them embedded. */
+  static final RequiredSettings REQUIRED = new RequiredSettings("Herald's API",
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.KAFKA),
+      "To try Herald with everything embedded instead, run the dev kit: " + RequiredSettings.DEV_KIT);
+
   public static void main(String[] args) {
     application().run(args);
   }
@@ -28,7 +35,7 @@ public class HeraldApplication {
   /** The API as deployed: it does not start without the settings of its infrastructure, and names them. */
   static SpringApplication application() {
     SpringApplication app = new SpringApplication(HeraldApplication.class);
-    app.addListeners(new RequiredSettings());
+    app.addListeners(REQUIRED);
     return app;
   }
 

@@ -1,11 +1,10 @@
 package dev.herald.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.activities.startup.RequiredSettings;
 import dev.herald.activities.startup.StartupFailure;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 /** The API starts only on infrastructure its settings name, and says which are missing. */
 class RequiredSettingsTest {
@@ -16,30 +15,10 @@ class RequiredSettingsTest {
     assertThatThrownBy(() -> HeraldApplication.application().run("--herald.temporal.address=",
         "--spring.datasource.url=", "--spring.kafka.bootstrap-servers=", "--spring.main.web-application-type=none"))
         .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("Herald's API")
         .hasMessageContaining("herald.temporal.address (TEMPORAL_ADDRESS)")
         .hasMessageContaining("spring.datasource.url (JDBC_URL)")
         .hasMessageContaining("spring.kafka.bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS)")
         .hasMessageContaining(RequiredSettings.DEV_KIT);
-  }
-
-  @Test
-  void onlyTheSettingsNotGivenAreNamed() {
-    var environment = new MockEnvironment()
-        .withProperty("herald.temporal.address", "temporal:7233")
-        .withProperty("spring.datasource.url", " ")
-        .withProperty("spring.kafka.bootstrap-servers", "kafka:9092");
-
-    assertThat(RequiredSettings.missing(environment)).extracting(RequiredSettings.Setting::variable)
-        .containsExactly("JDBC_URL");
-  }
-
-  @Test
-  void withEverySettingGivenNothingIsMissing() {
-    var environment = new MockEnvironment()
-        .withProperty("herald.temporal.address", "temporal:7233")
-        .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/herald")
-        .withProperty("spring.kafka.bootstrap-servers", "kafka:9092");
-
-    assertThat(RequiredSettings.missing(environment)).isEmpty();
   }
 }

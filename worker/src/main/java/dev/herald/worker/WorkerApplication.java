@@ -1,6 +1,8 @@
 package dev.herald.worker;
 
+import dev.herald.activities.startup.RequiredSettings;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,10 +10,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The worker on its own (production): hosts the notification workflow and the channel activities,
- * connected to the Temporal cluster at {@code TEMPORAL_ADDRESS}. Configuration: herald-worker.yml.
+ * connected to the Temporal cluster at {@code TEMPORAL_ADDRESS} and the PostgreSQL at {@code JDBC_URL}
+ * ({@link #REQUIRED}). Configuration: herald-worker.yml.
  */
 @SpringBootApplication(scanBasePackages = {"dev.herald.worker", "dev.herald.activities"})
 public class WorkerApplication {
+
+  /** Temporal and PostgreSQL, named when missing (a worker needs no Kafka). */
+  static final RequiredSettings REQUIRED = new RequiredSettings("Herald's worker",
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES),
+      "A worker joins a Herald whose API runs on real infrastructure (docs/operations.md).");
 
   public static void main(String[] args) {
     run(args);
@@ -21,6 +29,7 @@ public class WorkerApplication {
   public static ConfigurableApplicationContext run(String[] args, String... overrides) {
     SpringApplication app = new SpringApplication(WorkerApplication.class);
     app.setDefaultProperties(Map.of("spring.config.name", "herald-worker"));
+    app.addListeners(REQUIRED);
     String[] all = Arrays.copyOf(args, args.length + overrides.length);
     System.arraycopy(overrides, 0, all, args.length, overrides.length);
     return app.run(all);

@@ -1,0 +1,53 @@
+package dev.herald.activities.startup;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * The settings an app cannot run without: the infrastructure it connects to. Checked once the
+ * configuration is read, before anything starts, so that a missing one is named instead of failing
+ * later in some connection.
+ *
+ * @param app the app in words, e.g. "Herald's API"
+ * @param settings what it needs
+ * @param instead what to do besides setting them (e.g. the dev kit's command)
+ */
+public record RequiredSettings(String app, List<Setting> settings, String instead)
+    implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+  /** A property, the environment variable that sets it, and what it names. */
+  public record Setting(String property, String variable, String meaning) {
+
+    @Override
+    public String toString() {
+      return property + " (" + variable + "): " + meaning;
+    }
+  }
+
+  public static final Setting TEMPORAL =
+      new Setting("herald.temporal.address", "TEMPORAL_ADDRESS", "the Temporal cluster, e.g. temporal:7233");
+  public static final Setting POSTGRES =
+      new Setting("spring.datasource.url", "JDBC_URL", "the PostgreSQL database, e.g. jdbc:postgresql://db:5432/herald");
+  public static final Setting KAFKA =
+      new Setting("spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "the Kafka brokers, e.g. kafka:9092");
+
+  /** The dev kit's run command: everything embedded. */
+  public static final String DEV_KIT = "mvn -pl devkit -am spring-boot:run";
+
+  @Override
+  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+    List<Setting> missing = missing(event.getEnvironment());
+    if (!missing.isEmpty()) {
+      throw new StartupFailure(app + " runs on the infrastructure its settings name, and these are not set:"
+          + missing.stream().map(setting -> "\n  - " + setting).collect(Collectors.joining()),
+          "Set each, as the property or its environment variable. " + instead);
+    }
+  }
+
+  public List<Setting> missing(Environment environment) {
+    return settings.stream().filter(setting -> environment.getProperty(setting.property(), "").isBlank()).toList();
+  }
+}
