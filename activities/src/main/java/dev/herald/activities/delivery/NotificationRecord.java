@@ -8,7 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A notification as the delivery log keeps it; {@code groupKey}: the group a broadcast went to, else null. */
 @Table("notification")
-public record NotificationRecord(
+record NotificationRecord(
     @Id String id,
     String idempotencyKey,
     String sender,

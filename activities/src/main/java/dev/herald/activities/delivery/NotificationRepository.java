@@ -7,7 +7,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-public interface NotificationRepository extends ListCrudRepository<NotificationRecord, String> {
+/** The notification table of the delivery log; read from outside this package through {@link NotificationHistory}. */
+interface NotificationRepository extends ListCrudRepository<NotificationRecord, String> {
 
   @Modifying
   @Query("""
@@ -29,4 +30,7 @@ public interface NotificationRepository extends ListCrudRepository<NotificationR
   List<NotificationRecord> findHistory(@Param("status") String status, @Param("channel") String channel,
       @Param("since") Instant since, @Param("until") Instant until, @Param("limit") int limit,
       @Param("offset") long offset);
+
+  @Query("select count(*) from notification where status in ('ACCEPTED', 'SENDING')")
+  int countInFlight();
 }

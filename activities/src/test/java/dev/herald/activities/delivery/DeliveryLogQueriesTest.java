@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryStatus;
@@ -30,7 +33,7 @@ class DeliveryLogQueriesTest {
 
   @Autowired DeliveryLogActivitiesImpl log;
   @Autowired DeliveryLogWrites writes;
-  @Autowired NotificationRepository notifications;
+  @Autowired NotificationHistory history;
   @Autowired DeliveryRepository deliveries;
 
   /** Five notifications an hour apart: n0 (oldest) .. n4 (newest). */
@@ -99,6 +102,41 @@ class DeliveryLogQueriesTest {
     assertThat(deliveries.countByStatus("notification-unknown")).isEmpty();
   }
 
+  @Test
+  void aLoggedNotificationShowsItsChannelsInOrderItsApprovalAndItsCountsPerChannel() {
+    NotificationSpec spec = notification("detailed", hour(5), 2, Channel.SMS, Channel.EMAIL);
+    log.recordAudience(spec, NotificationStatus.PENDING_APPROVAL);
+    ApprovalDecision approval = new ApprovalDecision(Decision.APPROVE, "fine", "admin-1", hour(6));
+    log.recordApproval(spec.id(), approval);
+
+    LoggedNotification logged = history.find(spec.id()).orElseThrow();
+
+    assertThat(logged.channels()).containsExactly(Channel.SMS, Channel.EMAIL);
+    assertThat(logged.approval()).isEqualTo(approval);
+    assertThat(logged.counts()).extracting(ChannelCounts::channel).containsExactly(Channel.SMS, Channel.EMAIL);
+    assertThat(logged.counts().get(1).pending()).isEqualTo(2);
+    assertThat(history.deliveries(spec.id(), 10)).hasSize(logged.counts().stream().mapToInt(ChannelCounts::total).sum());
+    assertThat(history.status(spec.id())).contains(NotificationStatus.PENDING_APPROVAL);
+  }
+
+  @Test
+  void aNotificationNotLoggedYetHasNoEntryAndNoStatus() {
+    assertThat(history.find("notification-not-yet")).isEmpty();
+    assertThat(history.status("notification-not-yet")).isEmpty();
+  }
+
+  /** Relative to the count before: tests that commit share this database. */
+  @Test
+  void inFlightCountsTheAcceptedAndTheSendingOnly() {
+    int before = history.inFlight();
+
+    accept("n5", 5, NotificationStatus.ACCEPTED, Channel.EMAIL);
+    assertThat(history.inFlight()).isEqualTo(before + 1);
+    log.recordStatus(notification("n3", 1).id(), NotificationStatus.COMPLETED, null);
+    log.recordStatus(notification("n5", 1).id(), NotificationStatus.PENDING_APPROVAL, null);
+    assertThat(history.inFlight()).isEqualTo(before - 1);
+  }
+
   private void accept(String key, int hour, NotificationStatus status, Channel... channels) {
     NotificationSpec spec = notification(key, hour(hour), 1, channels);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
@@ -111,10 +149,8 @@ class DeliveryLogQueriesTest {
 
   private List<String> history(NotificationStatus status, Channel channel, Instant since, Instant until, int limit,
       long offset) {
-    return notifications.findHistory(status == null ? null : status.name(), channel == null ? null : channel.name(),
-            since, until, limit, offset)
-        .stream()
-        .map(NotificationRecord::idempotencyKey)
+    return history.page(status, channel, since, until, limit, offset).stream()
+        .map(LoggedNotification::idempotencyKey)
         .toList();
   }
 }

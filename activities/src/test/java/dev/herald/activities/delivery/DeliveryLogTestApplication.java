@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The delivery log's test context for {@code @DataJdbcTest}: a real PostgreSQL (zonky), migrated by
- * Flyway, behind the module's own repositories and activity. The database lives as long as the
+ * Flyway, behind the module's own repositories, activity and history. The database lives as long as the
  * context, which Spring caches, so every test class here shares one server.
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
-    GroupAudiences.class, DeliveryCounts.class})
+    GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class})
 class DeliveryLogTestApplication {}

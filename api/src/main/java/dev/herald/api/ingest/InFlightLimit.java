@@ -1,10 +1,12 @@
 package dev.herald.api.ingest;
 
+import dev.herald.activities.delivery.NotificationHistory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +27,8 @@ class InFlightLimit {
 
   private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
   private static final Duration RECHECK = Duration.ofMillis(50);
-  private static final String IN_FLIGHT =
-      "select count(*) from notification where status in ('ACCEPTED', 'SENDING')";
 
-  private final JdbcTemplate jdbc;
+  private final IntSupplier inFlight;
   private final int limit;
   private final Duration maxWait;
   private boolean counted;
@@ -36,8 +36,14 @@ class InFlightLimit {
   private int lastCount;
   private int startedSinceCount;
 
-  InFlightLimit(JdbcTemplate jdbc, IngestProperties properties) {
-    this.jdbc = jdbc;
+  @Autowired
+  InFlightLimit(NotificationHistory history, IngestProperties properties) {
+    this(history::inFlight, properties);
+  }
+
+  /** {@code inFlight}: the delivery log's count of notifications in flight. */
+  InFlightLimit(IntSupplier inFlight, IngestProperties properties) {
+    this.inFlight = inFlight;
     this.limit = properties.maxInFlight();
     this.maxWait = properties.maxWait();
   }
@@ -63,7 +69,7 @@ class InFlightLimit {
   private boolean takeRoom() {
     long now = System.nanoTime();
     if (!counted || now - countedAt >= RECHECK.toNanos()) {
-      lastCount = inFlight();
+      lastCount = inFlight.getAsInt();
       countedAt = now;
       counted = true;
       startedSinceCount = 0;
@@ -74,10 +80,5 @@ class InFlightLimit {
     }
     startedSinceCount++;
     return true;
-  }
-
-  int inFlight() {
-    Integer count = jdbc.queryForObject(IN_FLIGHT, Integer.class);
-    return count == null ? 0 : count;
   }
 }

@@ -1,6 +1,5 @@
 package dev.herald.api.notification;
 
-import dev.herald.activities.delivery.NotificationRepository;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -16,12 +15,10 @@ import org.springframework.stereotype.Service;
 public class NotificationControl {
 
   private final WorkflowClient client;
-  private final NotificationRepository notifications;
   private final Clock clock;
 
-  public NotificationControl(WorkflowClient client, NotificationRepository notifications, Clock clock) {
+  public NotificationControl(WorkflowClient client, Clock clock) {
     this.client = client;
-    this.notifications = notifications;
     this.clock = clock;
   }
 

@@ -1,17 +1,14 @@
 package dev.herald.api.notification;
 
 import dev.herald.activities.delivery.DeliveryRecord;
-import dev.herald.activities.delivery.DeliveryCounts;
-import dev.herald.activities.delivery.DeliveryRepository;
-import dev.herald.activities.delivery.NotificationRecord;
-import dev.herald.activities.delivery.NotificationRepository;
+import dev.herald.activities.delivery.LoggedNotification;
+import dev.herald.activities.delivery.NotificationHistory;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -26,37 +23,31 @@ public class NotificationReader {
   /** Deliveries listed in a detail view; counts always cover all of them. */
   static final int MAX_DELIVERIES_SHOWN = 1000;
 
-  private final NotificationRepository notifications;
-  private final DeliveryRepository deliveries;
-  private final DeliveryCounts counts;
+  private final NotificationHistory history;
   private final WorkflowClient client;
 
-  NotificationReader(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts,
-      WorkflowClient client) {
-    this.notifications = notifications;
-    this.deliveries = deliveries;
-    this.counts = counts;
+  NotificationReader(NotificationHistory history, WorkflowClient client) {
+    this.history = history;
     this.client = client;
   }
 
   public Optional<NotificationView> find(String id) {
-    Optional<NotificationRecord> record = notifications.findById(id);
-    if (record.isPresent()) {
-      List<DeliveryRecord> first = deliveries.findByNotification(id, MAX_DELIVERIES_SHOWN);
+    Optional<LoggedNotification> logged = history.find(id);
+    if (logged.isPresent()) {
+      List<DeliveryRecord> first = history.deliveries(id, MAX_DELIVERIES_SHOWN);
       List<NotificationView.Delivery> shown = first.stream().map(NotificationReader::toView).toList();
-      return Optional.of(toView(record.get(), shown));
+      return Optional.of(toView(logged.get(), shown));
     }
     return workflowExists(id) ? Optional.of(justAccepted(id)) : Optional.empty();
   }
 
   public NotificationStatus status(String id) {
-    return notifications.findById(id).map(NotificationRecord::status).orElse(NotificationStatus.ACCEPTED);
+    return history.status(id).orElse(NotificationStatus.ACCEPTED);
   }
 
   public NotificationPage history(NotificationStatus status, Channel channel, Instant since, Instant until, int page,
       int size) {
-    List<NotificationRecord> rows = notifications.findHistory(status == null ? null : status.name(),
-        channel == null ? null : channel.name(), since, until, size + 1, (long) page * size);
+    List<LoggedNotification> rows = history.page(status, channel, since, until, size + 1, (long) page * size);
     boolean hasNext = rows.size() > size;
     List<NotificationView> items = rows.stream().limit(size).map(r -> toView(r, null)).toList();
     return new NotificationPage(items, page, size, hasNext);
@@ -71,14 +62,13 @@ public class NotificationReader {
     }
   }
 
-  private NotificationView toView(NotificationRecord r, List<NotificationView.Delivery> shown) {
-    List<Channel> channels = Arrays.stream(r.channels().split(",")).map(Channel::valueOf).toList();
-    var approval = r.approvalDecision() == null ? null
-        : new NotificationView.Approval(r.approvalDecision(), r.approvalComment(), r.approvedBy(), r.decidedAt());
-    var template = r.templateKey() == null ? null : new NotificationView.Template(r.templateKey(), r.templateVersion());
-    return new NotificationView(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
-        r.priority(), r.subject(), template, r.groupKey(), r.recipientCount(), r.sendAt(), approval,
-        total(counts.byChannel(r.id(), channels)), shown, r.createdAt(), r.updatedAt());
+  private static NotificationView toView(LoggedNotification n, List<NotificationView.Delivery> shown) {
+    var approval = n.approval() == null ? null : new NotificationView.Approval(n.approval().decision().name(),
+        n.approval().comment(), n.approval().decidedBy(), n.approval().decidedAt());
+    var template = n.templateKey() == null ? null : new NotificationView.Template(n.templateKey(), n.templateVersion());
+    return new NotificationView(n.id(), n.idempotencyKey(), n.status(), n.statusDetail(), n.sender(), n.channels(),
+        n.priority(), n.subject(), template, n.groupKey(), n.recipientCount(), n.sendAt(), approval, total(n.counts()),
+        shown, n.createdAt(), n.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {

@@ -1,0 +1,69 @@
+package dev.herald.activities.delivery;
+
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Decision;
+import dev.herald.workflows.messages.NotificationStatus;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the delivery log tells of notifications, for whoever shows or paces them (the API): one
+ * notification with its counts and deliveries, a page of history, and how many are in flight.
+ */
+@Component
+public class NotificationHistory {
+
+  private final NotificationRepository notifications;
+  private final DeliveryRepository deliveries;
+  private final DeliveryCounts counts;
+
+  NotificationHistory(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts) {
+    this.notifications = notifications;
+    this.deliveries = deliveries;
+    this.counts = counts;
+  }
+
+  /** Empty while the notification is not logged yet (accepted a moment ago) or when there is none. */
+  public Optional<LoggedNotification> find(String id) {
+    return notifications.findById(id).map(this::logged);
+  }
+
+  /** The first {@code limit} deliveries, in audience order: by channel, then member. */
+  public List<DeliveryRecord> deliveries(String notificationId, int limit) {
+    return deliveries.findByNotification(notificationId, limit);
+  }
+
+  /** Empty while the notification is not logged yet. */
+  public Optional<NotificationStatus> status(String id) {
+    return notifications.findById(id).map(NotificationRecord::status);
+  }
+
+  /**
+   * Newest first, {@code limit} from {@code offset}; each filter is optional (null). {@code since} is
+   * inclusive, {@code until} exclusive; {@code channel} matches any of a notification's channels.
+   */
+  public List<LoggedNotification> page(NotificationStatus status, Channel channel, Instant since, Instant until,
+      int limit, long offset) {
+    return notifications.findHistory(status == null ? null : status.name(), channel == null ? null : channel.name(),
+        since, until, limit, offset).stream().map(this::logged).toList();
+  }
+
+  /** Notifications being accepted or sent (ACCEPTED, SENDING), by all processes together. */
+  public int inFlight() {
+    return notifications.countInFlight();
+  }
+
+  private LoggedNotification logged(NotificationRecord r) {
+    List<Channel> channels = Arrays.stream(r.channels().split(",")).map(Channel::valueOf).toList();
+    ApprovalDecision approval = r.approvalDecision() == null ? null
+        : new ApprovalDecision(Decision.valueOf(r.approvalDecision()), r.approvalComment(), r.approvedBy(),
+            r.decidedAt());
+    return new LoggedNotification(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
+        r.priority(), r.subject(), r.templateKey(), r.templateVersion(), r.groupKey(), r.recipientCount(), r.sendAt(),
+        approval, counts.byChannel(r.id(), channels), r.createdAt(), r.updatedAt());
+  }
+}
