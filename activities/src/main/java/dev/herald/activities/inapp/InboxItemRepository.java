@@ -8,8 +8,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-/** Recipients' inbox items. Every read is scoped to one recipient. */
-public interface InboxItemRepository extends Repository<InboxItem, Long> {
+/** Recipients' inbox items: written by the in-app channel, read elsewhere through {@link Inbox}. */
+interface InboxItemRepository extends Repository<InboxItem, Long> {
 
   /**
    * Inserts the item of a delivery and announces it on {@link InboxEvents#CHANNEL}, in one statement

@@ -1,10 +1,11 @@
 package dev.herald.api.inbox;
 
+import dev.herald.activities.inapp.Inbox;
 import dev.herald.activities.inapp.InboxItem;
-import dev.herald.activities.inapp.InboxItemRepository;
 import dev.herald.api.notification.InvalidRequestException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,11 +23,11 @@ class InboxController {
 
   static final int MAX_LIMIT = 100;
 
-  private final InboxItemRepository items;
+  private final Inbox inbox;
   private final Clock clock;
 
-  InboxController(InboxItemRepository items, Clock clock) {
-    this.items = items;
+  InboxController(Inbox inbox, Clock clock) {
+    this.inbox = inbox;
     this.clock = clock;
   }
 
@@ -40,10 +41,10 @@ class InboxController {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    if (before != null && items.findOne(before, recipient).isEmpty()) {
+    if (before != null && inbox.find(recipient, before).isEmpty()) {
       throw new InvalidRequestException("before", "is not an item of this inbox; use nextBefore of the previous page");
     }
-    List<InboxItem> found = items.findPage(recipient, unreadOnly, before, limit + 1);
+    List<InboxItem> found = inbox.newestFirst(recipient, unreadOnly, before, limit + 1);
     List<InboxItemView> page = found.stream().limit(limit).map(InboxItemView::of).toList();
     Long nextBefore = found.size() > limit ? page.get(limit - 1).id() : null;
     return new InboxPage(page, nextBefore);
@@ -52,32 +53,23 @@ class InboxController {
   @GetMapping("/unread-count")
   UnreadCount unreadCount(@RequestParam(required = false) String recipientId) {
     String recipient = RecipientIds.require(recipientId);
-    return new UnreadCount(recipient, items.countUnread(recipient));
+    return new UnreadCount(recipient, inbox.unreadCount(recipient));
   }
 
   /** Marks read; marking a read item again keeps the time it was first read. */
   @PostMapping("/{itemId}/read")
   InboxItemView read(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
     String recipient = RecipientIds.require(recipientId);
-    requireFound(items.markRead(itemId, recipient, clock.instant()), itemId);
-    return view(itemId, recipient);
+    return found(inbox.markRead(recipient, itemId, clock.instant()), itemId);
   }
 
   @PostMapping("/{itemId}/unread")
   InboxItemView unread(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
     String recipient = RecipientIds.require(recipientId);
-    requireFound(items.markUnread(itemId, recipient), itemId);
-    return view(itemId, recipient);
+    return found(inbox.markUnread(recipient, itemId), itemId);
   }
 
-  private InboxItemView view(long itemId, String recipient) {
-    return items.findOne(itemId, recipient).map(InboxItemView::of)
-        .orElseThrow(() -> new InboxItemNotFoundException(itemId));
-  }
-
-  private static void requireFound(int updated, long itemId) {
-    if (updated == 0) {
-      throw new InboxItemNotFoundException(itemId);
-    }
+  private static InboxItemView found(Optional<InboxItem> item, long itemId) {
+    return item.map(InboxItemView::of).orElseThrow(() -> new InboxItemNotFoundException(itemId));
   }
 }

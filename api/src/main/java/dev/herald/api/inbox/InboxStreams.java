@@ -1,6 +1,6 @@
 package dev.herald.api.inbox;
 
-import dev.herald.activities.inapp.InboxItemRepository;
+import dev.herald.activities.inapp.Inbox;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,7 @@ class InboxStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxStreams.class);
 
-  private final InboxItemRepository items;
+  private final Inbox inbox;
   private final InboxProperties properties;
   private final Map<String, Set<InboxSubscription>> byRecipient = new ConcurrentHashMap<>();
   /** Sends: a slow client blocks only its own send. */
@@ -40,8 +40,8 @@ class InboxStreams implements SmartLifecycle {
       Executors.newSingleThreadScheduledExecutor(daemon("herald-inbox-heartbeat-"));
   private volatile boolean running;
 
-  InboxStreams(InboxItemRepository items, InboxProperties properties) {
-    this.items = items;
+  InboxStreams(Inbox inbox, InboxProperties properties) {
+    this.inbox = inbox;
     this.properties = properties;
   }
 
@@ -50,9 +50,7 @@ class InboxStreams implements SmartLifecycle {
    * those after it (at most {@link InboxProperties#maxReplay()} of the newest).
    */
   SseEmitter open(String recipientId, Long lastEventId) {
-    long cursor = lastEventId == null
-        ? items.findLatestId(recipientId)
-        : Math.max(lastEventId, items.findIdBeforeNewest(recipientId, properties.maxReplay()));
+    long cursor = inbox.streamStart(recipientId, lastEventId, properties.maxReplay());
     SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
     InboxSubscription subscription = new InboxSubscription(recipientId, emitter, cursor);
     byRecipient.compute(recipientId, (r, subscriptions) -> {
@@ -87,7 +85,7 @@ class InboxStreams implements SmartLifecycle {
 
   private void catchUp(InboxSubscription subscription) {
     if (subscription.requestCatchUp()) {
-      send(subscription, () -> subscription.catchUp(items));
+      send(subscription, () -> subscription.catchUp(inbox));
     }
   }
 

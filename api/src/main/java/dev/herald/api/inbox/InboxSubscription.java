@@ -1,7 +1,7 @@
 package dev.herald.api.inbox;
 
+import dev.herald.activities.inapp.Inbox;
 import dev.herald.activities.inapp.InboxItem;
-import dev.herald.activities.inapp.InboxItemRepository;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,11 +43,11 @@ final class InboxSubscription {
   }
 
   /** Sends the items this stream has not sent yet, oldest first; IOException when the client is gone. */
-  synchronized void catchUp(InboxItemRepository items) throws IOException {
+  synchronized void catchUp(Inbox inbox) throws IOException {
     catchUpPending.set(false);
     List<InboxItem> newer;
     do {
-      newer = items.findNewer(recipientId, cursor, BATCH);
+      newer = inbox.after(recipientId, cursor, BATCH);
       for (InboxItem item : newer) {
         emitter.send(SseEmitter.event()
             .id(Long.toString(item.id()))

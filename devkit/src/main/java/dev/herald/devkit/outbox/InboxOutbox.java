@@ -1,7 +1,7 @@
 package dev.herald.devkit.outbox;
 
+import dev.herald.activities.inapp.Inbox;
 import dev.herald.activities.inapp.InboxItem;
-import dev.herald.activities.inapp.InboxItemRepository;
 import dev.herald.devkit.DevMode;
 import dev.herald.workflows.messages.Channel;
 import java.util.LinkedHashMap;
@@ -17,10 +17,10 @@ class InboxOutbox implements OutboxSource {
 
   static final int LATEST = 200;
 
-  private final InboxItemRepository items;
+  private final Inbox inbox;
 
-  InboxOutbox(InboxItemRepository items) {
-    this.items = items;
+  InboxOutbox(Inbox inbox) {
+    this.inbox = inbox;
   }
 
   @Override
@@ -30,7 +30,7 @@ class InboxOutbox implements OutboxSource {
 
   @Override
   public List<OutboxMessage> messages() {
-    return items.findLatest(LATEST).stream().map(InboxOutbox::toOutbox).toList();
+    return inbox.latestOfAll(LATEST).stream().map(InboxOutbox::toOutbox).toList();
   }
 
   private static OutboxMessage toOutbox(InboxItem item) {
