@@ -15,7 +15,7 @@ import java.util.Map;
  * value renders empty. Sections over a missing name are skipped (optional blocks: {@code {{#coupon}}}).
  * {@code {{{x}}}} is the author's explicit opt-out of escaping in {@code email.html}. No partials.
  */
-public final class MustacheParts {
+final class MustacheParts {
 
   /** What loading a {@code {{> partial}}} does: refuse it, recognisably (jmustache wraps it in a MustacheException). */
   private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
@@ -37,12 +37,12 @@ public final class MustacheParts {
   private MustacheParts() {}
 
   /** The part of {@code channel}, rendered; a failing field is named after the channel (email.subject). */
-  public static TemplatePart render(Channel channel, TemplatePart part, Map<String, ?> variables) {
+  static TemplatePart render(Channel channel, TemplatePart part, Map<String, ?> variables) {
     return part.render(new PartFields(TemplateParts.key(channel), variables));
   }
 
   /** Compiles a source without rendering it. @throws TemplateRenderException naming {@code field} on bad syntax */
-  public static void check(String source, String field) {
+  static void check(String source, String field) {
     if (source != null && !names(compile(PLAIN, source, field)).partials().isEmpty()) {
       throw partials(field);
     }

@@ -14,4 +14,12 @@ public interface PartCheck {
 
   /** {@code value}, when given, must be a Mustache source Herald renders. */
   void source(String name, String value);
+
+  /**
+   * Compiles {@code source} as Herald renders it, without rendering: what {@link #source} asks.
+   * @throws TemplateRenderException naming {@code field} on bad syntax or a partial
+   */
+  static void compiles(String source, String field) {
+    MustacheParts.check(source, field);
+  }
 }

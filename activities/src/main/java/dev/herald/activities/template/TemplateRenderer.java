@@ -10,9 +10,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a template version (or the active one) for a channel and locale with the caller's
- * variables. Reads the store and nothing else: usable from the REST preview and from an activity.
- * Numbered versions never change, so they are read once and kept in a bounded cache.
+ * Renders a template version for a channel and locale with the caller's variables: the channel
+ * activities' renderer (the API previews through {@link Templates#preview}). Numbered versions never
+ * change, so they are read once and kept in a bounded cache.
  */
 @Component
 public class TemplateRenderer {
@@ -26,17 +26,6 @@ public class TemplateRenderer {
 
   public TemplateRenderer(Templates templates) {
     this.templates = templates;
-  }
-
-  /**
-   * @param version null for the active version
-   * @param channel null for every channel the version has
-   * @throws TemplateNotFoundException no such template or version, or none published
-   * @throws MissingTemplateVariableException a referenced variable is absent
-   * @throws TemplateRenderException the version has no part for the channel
-   */
-  public RenderedTemplate render(String key, Integer version, Channel channel, String locale, Map<String, ?> variables) {
-    return render(version == null ? templates.resolve(key, null) : version(key, version), channel, locale, variables);
   }
 
   /** A numbered version, from the cache after its first read. @throws TemplateNotFoundException */

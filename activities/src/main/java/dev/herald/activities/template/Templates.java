@@ -1,6 +1,8 @@
 package dev.herald.activities.template;
 
+import dev.herald.workflows.messages.Channel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The template store. A template's versions are numbered 1, 2, ... and never change once written;
  * publishing one makes it the template's active version, and the others stay as history. A template
- * can be deleted (with its versions) only while none of its versions is active.
+ * can be deleted (with its versions) only while none of its versions is active. A preview renders a
+ * version without sending.
  */
 @Component
 public class Templates {
@@ -98,5 +101,19 @@ public class Templates {
     templates.activate(key, version);
     versions.markPublished(key, version);
     return templates.findByKey(key).orElseThrow(() -> TemplateNotFoundException.template(key));
+  }
+
+  /**
+   * Renders a version for a channel and locale with the caller's variables, sending nothing.
+   *
+   * @param version null for the active version
+   * @param channel null for every channel the version has
+   * @throws TemplateNotFoundException no such template or version, or none published
+   * @throws MissingTemplateVariableException a referenced variable is absent
+   * @throws TemplateRenderException the version has no part for the channel
+   */
+  public RenderedTemplate preview(String key, Integer version, Channel channel, String locale,
+      Map<String, ?> variables) {
+    return TemplateRenderer.render(resolve(key, version), channel, locale, variables);
   }
 }

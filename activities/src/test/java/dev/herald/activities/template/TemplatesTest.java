@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 class TemplatesTest {
 
   @Autowired Templates templates;
-  @Autowired TemplateRenderer renderer;
   @Autowired NamedParameterJdbcOperations jdbc;
 
   @Test
@@ -70,13 +69,13 @@ class TemplatesTest {
     templates.addVersion("welcome", sms("hello v2", null, null));
 
     templates.publish("welcome", 1);
-    String beforeSwitch = renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body();
+    String beforeSwitch = templates.preview("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body();
     Template switched = templates.publish("welcome", 2);
 
     assertThat(beforeSwitch).isEqualTo("hello v1");
     assertThat(switched.activeVersion()).isEqualTo(2);
-    assertThat(renderer.render("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v2");
-    assertThat(renderer.render("welcome", 1, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v1");
+    assertThat(templates.preview("welcome", null, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v2");
+    assertThat(templates.preview("welcome", 1, Channel.SMS, null, Map.of()).content().part(SmsPart.class).body()).isEqualTo("hello v1");
     assertThat(templates.versions("welcome")).allSatisfy(version -> assertThat(version.publishedAt()).isNotNull());
   }
 

@@ -1,6 +1,5 @@
 package dev.herald.api.template;
 
-import dev.herald.activities.template.MustacheParts;
 import dev.herald.activities.template.PartCheck;
 import dev.herald.activities.template.TemplateRenderException;
 import dev.herald.activities.text.TextRules;
@@ -55,7 +54,7 @@ final class PartViolations implements PartCheck {
       return;
     }
     try {
-      MustacheParts.check(value, field(name));
+      PartCheck.compiles(value, field(name));
     } catch (TemplateRenderException e) {
       violations.add(new FieldViolation(field(name), "is not a valid Mustache template: " + e.getMessage()));
     }

@@ -4,7 +4,6 @@ import dev.herald.activities.template.MissingTemplateVariableException;
 import dev.herald.activities.template.Template;
 import dev.herald.activities.template.TemplateNotFoundException;
 import dev.herald.activities.template.TemplateRenderException;
-import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.activities.template.TemplateStateException;
 import dev.herald.activities.template.TemplateVersion;
 import dev.herald.activities.template.Templates;
@@ -37,11 +36,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TemplateController {
 
   private final Templates templates;
-  private final TemplateRenderer renderer;
 
-  TemplateController(Templates templates, TemplateRenderer renderer) {
+  TemplateController(Templates templates) {
     this.templates = templates;
-    this.renderer = renderer;
   }
 
   @PostMapping
@@ -95,7 +92,7 @@ class TemplateController {
   PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request) {
     TemplateRequests.validate(request);
     try {
-      return PreviewView.of(renderer.render(key, request.version(), request.channel(), request.locale(),
+      return PreviewView.of(templates.preview(key, request.version(), request.channel(), request.locale(),
           request.variables() == null ? Map.of() : request.variables()));
     } catch (MissingTemplateVariableException e) {
       throw new InvalidRequestException("variables." + e.variable(), e.getMessage());
