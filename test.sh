@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Herald's test command: installs what the test suite needs when it is missing, then runs every test
-# (`mvn -B verify`; arguments go to Maven, e.g. `./test.sh -o`). The end-to-end suite needs, besides
-# a JDK 17 and Maven:
+# (`mvn -B verify`; arguments go to Maven, e.g. `./test.sh -o`). Besides a JDK 17 and Maven, the docs'
+# examples test needs curl, and the end-to-end suite:
 #   - the Temporal CLI v1.5.1 (go install; its go.mod needs Go >= 1.25, so an older Go gets a Go
 #     toolchain from the Go module proxy that `go env GOPROXY` names first),
 #   - Chromium, Node.js >= 20 and playwright-core (the Temporal UI check).
@@ -52,8 +52,8 @@ chromium_found() {
 temporal_bin=$(find_temporal || true)
 packages=()
 # command:Debian package, for each command that is missing
-needed=(javac:openjdk-17-jdk-headless mvn:maven node:nodejs npm:npm)
-[ -n "$temporal_bin" ] || needed+=(go:golang-go curl:curl unzip:unzip)
+needed=(javac:openjdk-17-jdk-headless mvn:maven curl:curl node:nodejs npm:npm)
+[ -n "$temporal_bin" ] || needed+=(go:golang-go unzip:unzip)
 for tool in "${needed[@]}"; do
   have "${tool%%:*}" || packages+=("${tool#*:}")
 done
