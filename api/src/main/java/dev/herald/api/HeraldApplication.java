@@ -23,9 +23,9 @@ import org.springframework.context.annotation.FilterType;
     excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WorkerApplication.class))
 public class HeraldApplication {
 
-  /** Temporal, PostgreSQL and Kafka, named when missing; the dev kit is the way to have them embedded. */
+  /** Temporal, PostgreSQL, Kafka and the payload keys, named when missing; the dev kit has them all embedded. */
   static final RequiredSettings REQUIRED = new RequiredSettings("Herald's API",
-      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.KAFKA),
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.KAFKA, RequiredSettings.PAYLOAD_KEYS),
       "To try Herald with everything embedded instead, run the dev kit: " + RequiredSettings.DEV_KIT);
 
   public static void main(String[] args) {

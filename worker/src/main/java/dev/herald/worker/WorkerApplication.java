@@ -10,15 +10,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The worker on its own (production): hosts the notification workflow and the channel activities,
- * connected to the Temporal cluster at {@code TEMPORAL_ADDRESS} and the PostgreSQL at {@code JDBC_URL}
- * ({@link #REQUIRED}). Configuration: herald-worker.yml.
+ * connected to the Temporal cluster at {@code TEMPORAL_ADDRESS} and the PostgreSQL at {@code JDBC_URL},
+ * its payloads encrypted with {@code TEMPORAL_PAYLOAD_KEYS} ({@link #REQUIRED}). Configuration: herald-worker.yml.
  */
 @SpringBootApplication(scanBasePackages = {"dev.herald.worker", "dev.herald.activities"})
 public class WorkerApplication {
 
-  /** Temporal and PostgreSQL, named when missing (a worker needs no Kafka). */
+  /** Temporal, PostgreSQL and the payload keys, named when missing (a worker needs no Kafka). */
   static final RequiredSettings REQUIRED = new RequiredSettings("Herald's worker",
-      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES),
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.PAYLOAD_KEYS),
       "A worker joins a Herald whose API runs on real infrastructure (docs/operations.md).");
 
   public static void main(String[] args) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.herald.worker.encryption.PayloadKey;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.ApprovalPolicy;
@@ -25,6 +26,7 @@ import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -42,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +64,7 @@ class StandaloneWorkerTest {
   @RegisterExtension
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
+  private static final String KEYS = PayloadKey.generate("standalone", new SecureRandom()).encoded();
   private static EmbeddedPostgres postgres;
   private static TestServer.PortBoundTestServer temporal;
   private static String temporalAddress;
@@ -78,6 +82,7 @@ class StandaloneWorkerTest {
     stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     worker = WorkerApplication.run(new String[0],
         "--herald.temporal.address=" + address,
+        "--herald.temporal.encryption.keys=" + KEYS,
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
         "--herald.email.smtp.host=127.0.0.1",
@@ -101,7 +106,7 @@ class StandaloneWorkerTest {
     var spec = new NotificationSpec(id, "standalone-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("worker@example.com")), new Content("Standalone", "Hello"), Priority.NORMAL, null,
         new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null);
-    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClient client = client();
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.NOTIFICATIONS)
             .setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build());
@@ -112,10 +117,28 @@ class StandaloneWorkerTest {
     assertThat(sentTo("worker@example.com")).isEqualTo(1);
   }
 
+  /** As one Herald 0.1.0 started before an upgrade: its input plain, read by a worker that encrypts. */
+  @Test
+  void aNotificationStartedWithoutEncryptionStillRuns() {
+    String id = NotificationIds.fromIdempotencyKey("standalone-plain-1");
+    var spec = new NotificationSpec(id, "standalone-plain-1", "test", List.of(Channel.EMAIL),
+        List.of(Recipient.ofEmail("plain@example.com")), new Content("Plain", "Hello"), Priority.NORMAL, null,
+        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null);
+    WorkflowClient plain = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClient.start(plain.newWorkflowStub(NotificationWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(id)
+        .setTaskQueue(TaskQueues.NOTIFICATIONS).setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build())::send, spec);
+
+    NotificationResult result = client().newUntypedWorkflowStub(id).getResult(NotificationResult.class);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(sentTo("plain@example.com")).isEqualTo(1);
+  }
+
   @Test
   void aWorkerServesOnlyTheChannelsItIsGiven() {
     try (ConfigurableApplicationContext emailOnly = WorkerApplication.run(new String[0],
         "--herald.temporal.address=" + temporalAddress,
+        "--herald.temporal.encryption.keys=" + KEYS,
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
         "--herald.email.smtp.host=127.0.0.1",
@@ -127,6 +150,7 @@ class StandaloneWorkerTest {
     }
     try (ConfigurableApplicationContext smsOnly = WorkerApplication.run(new String[0],
         "--herald.temporal.address=" + temporalAddress,
+        "--herald.temporal.encryption.keys=" + KEYS,
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
         "--herald.twilio.account-sid=ACd0000000000000000000000000000de7",
@@ -157,7 +181,7 @@ class StandaloneWorkerTest {
         new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
         Instant.now(), "hash", null, null, null, "crew", null);
     worker.getBean(DeliveryLogActivities.class).recordAudience(spec, NotificationStatus.ACCEPTED);
-    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClient client = client();
     WorkerFactory probes = WorkerFactory.newInstance(client);
     probes.newWorker("broadcast-probe").registerWorkflowImplementationTypes(BatchProbeImpl.class);
     probes.start();
@@ -188,6 +212,12 @@ class StandaloneWorkerTest {
       return Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(batch.channel(), batch.size()))
           .sendBatch(batch);
     }
+  }
+
+  /** A client of the worker's cluster with the worker's keys, as the API would be. */
+  private static WorkflowClient client() {
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default")
+        .setDataConverter(worker.getBean(DataConverter.class)).build());
   }
 
   private static long sentTo(String address) {

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.herald.activities.startup.StartupFailure;
 import org.junit.jupiter.api.Test;
 
-/** The worker starts only on a Temporal cluster and a PostgreSQL it is given, and names what is missing. */
+/** The worker starts only on a Temporal cluster, a PostgreSQL and payload keys it is given, and names what is missing. */
 class WorkerRequiredSettingsTest {
 
   @Test
-  void theWorkerRefusesToStartWithoutTemporalAndPostgresNamingBoth() {
+  void theWorkerRefusesToStartWithoutTemporalPostgresAndPayloadKeysNamingEach() {
     // empty on the command line: whatever this machine's environment sets, these count as missing
     assertThatThrownBy(() -> WorkerApplication.run(new String[0], "--herald.temporal.address=",
-        "--spring.datasource.url=", "--spring.main.web-application-type=none"))
+        "--spring.datasource.url=", "--herald.temporal.encryption.keys=", "--spring.main.web-application-type=none"))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("Herald's worker")
         .hasMessageContaining("herald.temporal.address (TEMPORAL_ADDRESS)")
         .hasMessageContaining("spring.datasource.url (JDBC_URL)")
+        .hasMessageContaining("herald.temporal.encryption.keys (TEMPORAL_PAYLOAD_KEYS)")
         .hasMessageNotContaining("KAFKA_BOOTSTRAP_SERVERS");
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * The settings an app cannot run without: the infrastructure it connects to. Checked once the
- * configuration is read, before anything starts, so that a missing one is named instead of failing
- * later in some connection.
+ * The settings an app cannot run without: the infrastructure it connects to and the keys that
+ * encrypt what it writes to Temporal. Checked once the configuration is read, before anything starts,
+ * so that a missing one is named instead of failing later in some connection.
  *
  * @param app the app in words, e.g. "Herald's API"
  * @param settings what it needs
@@ -33,6 +33,10 @@ public record RequiredSettings(String app, List<Setting> settings, String instea
       new Setting("spring.datasource.url", "JDBC_URL", "the PostgreSQL database, e.g. jdbc:postgresql://db:5432/herald");
   public static final Setting KAFKA =
       new Setting("spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "the Kafka brokers, e.g. kafka:9092");
+  /** No default key: one shipped with Herald would encrypt nothing. */
+  public static final Setting PAYLOAD_KEYS = new Setting("herald.temporal.encryption.keys", "TEMPORAL_PAYLOAD_KEYS",
+      "the keys that encrypt Temporal payloads, e.g. 2025-01:<base64 of 32 random bytes, `openssl rand -base64 32`>, "
+          + "the same in every process of this Herald");
 
   /** The dev kit's run command: everything embedded. */
   public static final String DEV_KIT = "mvn -pl devkit -am spring-boot:run";
@@ -41,7 +45,8 @@ public record RequiredSettings(String app, List<Setting> settings, String instea
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
     List<Setting> missing = missing(event.getEnvironment());
     if (!missing.isEmpty()) {
-      throw new StartupFailure(app + " runs on the infrastructure its settings name, and these are not set:"
+      throw new StartupFailure(app + " runs on the infrastructure and with the keys its settings name, and these are "
+          + "not set:"
           + missing.stream().map(setting -> "\n  - " + setting).collect(Collectors.joining()),
           "Set each, as the property or its environment variable. " + instead);
     }

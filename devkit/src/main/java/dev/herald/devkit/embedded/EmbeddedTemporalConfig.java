@@ -1,8 +1,10 @@
 package dev.herald.devkit.embedded;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.worker.encryption.PlainUserMetadata;
+import dev.herald.worker.temporal.TemporalClientConfig;
 import dev.herald.worker.temporal.TemporalProperties;
-import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -24,10 +26,12 @@ class EmbeddedTemporalConfig {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalConfig.class);
 
   @Bean(destroyMethod = "close")
-  TestWorkflowEnvironment embeddedTemporal(TemporalProperties properties) {
+  TestWorkflowEnvironment embeddedTemporal(TemporalProperties properties, DataConverter dataConverter,
+      PlainUserMetadata plainUserMetadata) {
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
         .setUseTimeskipping(false)
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+        .setWorkflowClientOptions(TemporalClientConfig.clientOptions(properties, dataConverter))
+        .setWorkflowServiceStubsOptions(TemporalClientConfig.stubsOptions(plainUserMetadata).build());
     HeraldSearchAttributes.DEFINITIONS.forEach(options::registerSearchAttribute);
     TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(options.build());
     TestServerLockLog.stopRecording(environment);

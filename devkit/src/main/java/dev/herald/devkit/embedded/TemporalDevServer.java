@@ -52,11 +52,19 @@ final class TemporalDevServer implements AutoCloseable {
   private final String namespace;
   private final Path dataDir;
   private final Duration startTimeout;
+  private final String uiCodecEndpoint;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Process process;
   private Thread shutdownHook;
 
   TemporalDevServer(Path executable, int port, int uiPort, String namespace, Path dataDir, Duration startTimeout) {
+    this(executable, port, uiPort, namespace, dataDir, startTimeout, null);
+  }
+
+  /** {@code uiCodecEndpoint}: the codec server its UI decodes payloads with (Herald's), or null for none. */
+  TemporalDevServer(Path executable, int port, int uiPort, String namespace, Path dataDir, Duration startTimeout,
+      String uiCodecEndpoint) {
+    this.uiCodecEndpoint = uiCodecEndpoint;
     this.executable = executable;
     this.port = port;
     this.uiPort = uiPort;
@@ -102,8 +110,8 @@ final class TemporalDevServer implements AutoCloseable {
       close();
       throw e;
     }
-    log.info("Temporal: dev server at {}, UI http://localhost:{}, data {} (log {})",
-        target(), uiPort, database(), logFile());
+    log.info("Temporal: dev server at {}, UI http://localhost:{} (payloads decoded by {}), data {} (log {})",
+        target(), uiPort, uiCodecEndpoint == null ? "nothing: shown encrypted" : uiCodecEndpoint, database(), logFile());
     return this;
   }
 
@@ -118,6 +126,9 @@ final class TemporalDevServer implements AutoCloseable {
     server.addAll(DevServerTuning.ARGS);
     if (!"default".equals(namespace)) {
       server.addAll(List.of("--namespace", namespace));
+    }
+    if (uiCodecEndpoint != null) {
+      server.addAll(List.of("--ui-codec-endpoint", uiCodecEndpoint));
     }
     HeraldSearchAttributes.cliDefinitions().forEach(definition -> server.addAll(List.of("--search-attribute", definition)));
     command.addAll(Lifeline.around(server));

@@ -1,8 +1,12 @@
 package dev.herald.devkit.embedded;
 
+import dev.herald.api.codec.CodecEndpointProperties;
+import dev.herald.api.codec.TemporalCodecController;
+import dev.herald.worker.encryption.PlainUserMetadata;
+import dev.herald.worker.temporal.TemporalClientConfig;
 import dev.herald.worker.temporal.TemporalProperties;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -14,19 +18,28 @@ import org.springframework.context.annotation.Configuration;
  * restarts in the data folder's SQLite file.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DevServerProperties.class, DataDirProperties.class})
+@EnableConfigurationProperties({DevServerProperties.class, DataDirProperties.class, CodecEndpointProperties.class})
 @Conditional(TemporalServerCondition.DevServer.class)
 class TemporalDevServerConfig {
 
   @Bean(destroyMethod = "close")
-  TemporalDevServer temporalDevServer(DevServerProperties devServer, DataDirProperties data, TemporalProperties temporal) {
+  TemporalDevServer temporalDevServer(DevServerProperties devServer, DataDirProperties data, TemporalProperties temporal,
+      CodecEndpointProperties codecEndpoint, ServerProperties web) {
     return new TemporalDevServer(TemporalCli.onThisMachine().require(), devServer.devServerPort(),
-        devServer.devServerUiPort(), temporal.namespace(), data.dataDir(), devServer.devServerStartTimeout())
+        devServer.devServerUiPort(), temporal.namespace(), data.dataDir(), devServer.devServerStartTimeout(),
+        uiCodecEndpoint(codecEndpoint, web))
         .start();
   }
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs devServerServiceStubs(TemporalDevServer server) {
-    return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+  WorkflowServiceStubs devServerServiceStubs(TemporalDevServer server, PlainUserMetadata plainUserMetadata) {
+    return WorkflowServiceStubs.newServiceStubs(
+        TemporalClientConfig.stubsOptions(plainUserMetadata).setTarget(server.target()).build());
+  }
+
+  /** This app's codec endpoint, for the UI to decode payloads with; none when it is off or the port is not fixed. */
+  static String uiCodecEndpoint(CodecEndpointProperties codecEndpoint, ServerProperties web) {
+    int port = web.getPort() == null ? 8080 : web.getPort();
+    return codecEndpoint.enabled() && port > 0 ? "http://localhost:" + port + TemporalCodecController.PATH : null;
   }
 }

@@ -43,6 +43,17 @@ abstract class TemporalServerCondition extends SpringBootCondition {
     }
   }
 
+  /** A Temporal that keeps history across restarts: the one at the configured address, or the CLI's dev server. */
+  static final class KeepsHistory extends TemporalServerCondition {
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      if (addressConfigured(context.getEnvironment())) {
+        return ConditionOutcome.match("herald.temporal.address is set");
+      }
+      return outcome(context, true);
+    }
+  }
+
   /** Start the in-process test server. */
   static final class InProcess extends TemporalServerCondition {
     @Override
