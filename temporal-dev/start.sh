@@ -2,7 +2,8 @@
 # Starts a real Temporal dev server for Herald: gRPC on :7233, web UI on http://localhost:8233,
 # history persisted in a SQLite file, Herald's search attributes registered.
 # Installs the Temporal CLI with `go install` when it is missing (needs Go).
-# TEMPORAL_CODEC_ENDPOINT=http://host:port: the UI decodes payloads with that remote codec server.
+# The UI decodes Herald's encrypted payloads through Herald's codec endpoint, by default the run command's
+# (http://localhost:8080/api/v1/temporal-codec); TEMPORAL_CODEC_ENDPOINT names another, empty for none.
 # Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl devkit -am spring-boot:run
 # (the run command alone also finds and reuses a server already on :7233)
 set -euo pipefail
@@ -43,9 +44,10 @@ while IFS= read -r line; do
   case "$line" in ''|'#'*) continue;; esac
   tuning+=("${line%% *}" "${line#* }")
 done < "$here/server-options"
+codec_endpoint=${TEMPORAL_CODEC_ENDPOINT-http://localhost:8080/api/v1/temporal-codec}
 codec=()
-if [ -n "${TEMPORAL_CODEC_ENDPOINT:-}" ]; then
-  codec=(--ui-codec-endpoint "$TEMPORAL_CODEC_ENDPOINT")
+if [ -n "$codec_endpoint" ]; then
+  codec=(--ui-codec-endpoint "$codec_endpoint")
 fi
 
 nohup "$temporal_bin" server start-dev --db-filename "$data/temporal.db" --port "$port" --ui-port "$ui_port" \

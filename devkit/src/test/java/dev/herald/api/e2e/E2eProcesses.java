@@ -1,6 +1,8 @@
 package dev.herald.api.e2e;
 
+import dev.herald.api.codec.TemporalCodecController;
 import dev.herald.devkit.embedded.DevServerTuning;
+import dev.herald.worker.encryption.PayloadKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +47,9 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   static final int SMS_WORKER_PORT = 8083;
   static final int KAFKA_PORT = 8090;
   static final int SMTP_PORT = 8091;
+
+  /** The suite's payload keys: every Herald process of one cluster shares them, or one cannot read another's payloads. */
+  static final String PAYLOAD_KEYS = PayloadKey.generate("e2e", new SecureRandom()).encoded();
 
   private static final Pattern POSTGRES_PORT = Pattern.compile("PostgreSQL: embedded on port (\\d+)");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -175,10 +181,10 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
   }
 
-  /** Environment of a Herald process: the dev server's address and namespace, then {@code pairs}. */
+  /** Environment of a Herald process: the dev server's address and namespace, the payload keys, then {@code pairs}. */
   private static Map<String, String> env(String... pairs) {
     Map<String, String> env = new java.util.HashMap<>(Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT,
-        "TEMPORAL_NAMESPACE", NAMESPACE));
+        "TEMPORAL_NAMESPACE", NAMESPACE, "TEMPORAL_PAYLOAD_KEYS", PAYLOAD_KEYS));
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
@@ -192,7 +198,9 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   private List<String> temporalCommand(Path cli) throws IOException {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
         "--db-filename", dir.resolve("temporal.db").toString(), "--port", String.valueOf(TEMPORAL_PORT),
-        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", NAMESPACE, "--log-level", "warn"));
+        "--ui-port", String.valueOf(TEMPORAL_UI_PORT), "--namespace", NAMESPACE, "--log-level", "warn",
+        // the UI decodes payloads through infra's codec endpoint (the dev kit's, open to the UI's origin)
+        "--ui-codec-endpoint", infraUrl() + TemporalCodecController.PATH));
     command.addAll(DevServerTuning.ARGS);
     for (String line : Files.readAllLines(root.resolve("temporal-dev/search-attributes"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
