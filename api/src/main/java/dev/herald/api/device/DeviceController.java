@@ -5,15 +5,11 @@ import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,19 +63,6 @@ class DeviceController {
     return ResponseEntity.noContent().build();
   }
 
-  @ExceptionHandler(DeviceNotFoundException.class)
-  ProblemDetail notFound(DeviceNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "Device not found", e.getMessage());
-  }
-
-  @ExceptionHandler(DeviceDeactivatedException.class)
-  ProblemDetail deactivated(DeviceDeactivatedException e) {
-    ProblemDetail problem = problem(HttpStatus.CONFLICT, "device-deactivated", "Device token deactivated",
-        e.getMessage());
-    problem.setProperty("errors", List.of(new FieldViolation("token", "was deactivated: " + e.reason())));
-    return problem;
-  }
-
   private static void validate(String recipientId, RegisterDeviceRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
     recipientIdViolation(recipientId).ifPresent(violations::add);
@@ -108,29 +91,4 @@ class DeviceController {
     return RecipientRules.idViolation(recipientId).map(v -> new FieldViolation("recipientId", v.message()));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("/problems/" + type));
-    problem.setTitle(title);
-    return problem;
-  }
-
-  static final class DeviceNotFoundException extends RuntimeException {
-    DeviceNotFoundException(String recipientId) {
-      super("recipient '" + recipientId + "' has no device with this token");
-    }
-  }
-
-  static final class DeviceDeactivatedException extends RuntimeException {
-    private final String reason;
-
-    DeviceDeactivatedException(String reason) {
-      super("FCM reported this token dead (" + reason + "); it is not used again: register the device's new token");
-      this.reason = reason;
-    }
-
-    String reason() {
-      return reason;
-    }
-  }
 }

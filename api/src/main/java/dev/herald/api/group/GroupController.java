@@ -3,8 +3,6 @@ package dev.herald.api.group;
 import dev.herald.activities.group.GroupMember;
 import dev.herald.activities.group.MembershipChange;
 import dev.herald.activities.group.RecipientGroups;
-import dev.herald.api.group.GroupProblems.GroupExistsException;
-import dev.herald.api.group.GroupProblems.GroupNotFoundException;
 import dev.herald.api.recipient.CursorPage;
 import dev.herald.api.recipient.Paging;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,11 @@
 package dev.herald.api.notification;
 
-public class NotificationNotFoundException extends RuntimeException {
+import dev.herald.api.problem.ProblemException;
+import dev.herald.api.problem.ProblemType;
+
+public class NotificationNotFoundException extends ProblemException {
 
   public NotificationNotFoundException(String id) {
-    super("no notification with id '" + id + "'");
+    super(ProblemType.NOT_FOUND, "no notification with id '" + id + "'");
   }
 }

@@ -11,14 +11,10 @@ import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,13 +97,5 @@ class RecipientController {
   @PostMapping(path = "/import", consumes = CSV)
   ImportResult importCsv(InputStream body) throws IOException {
     return importer.run(body, ImportFormat.CSV, settings.defaultPhoneRegion());
-  }
-
-  @ExceptionHandler(RecipientNotFoundException.class)
-  ProblemDetail notFound(RecipientNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setType(URI.create("/problems/not-found"));
-    problem.setTitle("Recipient not found");
-    return problem;
   }
 }

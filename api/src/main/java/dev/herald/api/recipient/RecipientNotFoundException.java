@@ -1,8 +1,11 @@
 package dev.herald.api.recipient;
 
+import dev.herald.api.problem.ProblemException;
+import dev.herald.api.problem.ProblemType;
+
 /** No recipient has this id. */
-class RecipientNotFoundException extends RuntimeException {
+class RecipientNotFoundException extends ProblemException {
   RecipientNotFoundException(String id) {
-    super("no recipient has the id '" + id + "'");
+    super(ProblemType.NOT_FOUND, "no recipient has the id '" + id + "'");
   }
 }

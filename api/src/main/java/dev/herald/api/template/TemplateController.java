@@ -4,19 +4,13 @@ import dev.herald.activities.template.MissingTemplateVariableException;
 import dev.herald.activities.template.Template;
 import dev.herald.activities.template.TemplateNotFoundException;
 import dev.herald.activities.template.TemplateRenderException;
-import dev.herald.activities.template.TemplateStateException;
 import dev.herald.activities.template.TemplateVersion;
 import dev.herald.activities.template.Templates;
-import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,16 +95,6 @@ class TemplateController {
     }
   }
 
-  @ExceptionHandler(TemplateNotFoundException.class)
-  ProblemDetail notFound(TemplateNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "Template not found", e.getMessage());
-  }
-
-  @ExceptionHandler(TemplateStateException.class)
-  ProblemDetail conflict(TemplateStateException e) {
-    return problem(HttpStatus.CONFLICT, "wrong-state", "Not possible in the template's current state", e.getMessage());
-  }
-
   private Template template(String key) {
     return templates.find(key).orElseThrow(() -> new TemplateNotFoundException("no template '" + key + "'"));
   }
@@ -121,12 +105,5 @@ class TemplateController {
     return TemplateView.full(template, versions.stream().map(v -> VersionSummary.of(v, active)).toList(),
         versions.stream().filter(v -> active != null && v.version() == active).findFirst()
             .map(v -> VersionView.of(v, active)).orElse(null));
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("/problems/" + type));
-    problem.setTitle(title);
-    return problem;
   }
 }

@@ -9,17 +9,13 @@ import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.ReceiptRecorder;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,14 +76,6 @@ class TwilioWebhookController {
       });
     }
     return ResponseEntity.ok().contentType(TWIML).body(new MessagingResponse.Builder().build().toXml());
-  }
-
-  @ExceptionHandler(InvalidTwilioSignatureException.class)
-  ResponseEntity<ProblemDetail> forbidden(InvalidTwilioSignatureException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setType(URI.create("/problems/invalid-signature"));
-    problem.setTitle("Invalid signature");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static String lastDigits(String phone) {

@@ -1,0 +1,87 @@
+package dev.herald.api.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Every kind of error the API answers, in one catalog: its type URI ({@code /problems/<slug>}),
+ * title and status. docs/api.md and the OpenAPI document list these; nothing else names a type.
+ */
+public enum ProblemType {
+  INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request",
+      "a field is missing or wrong (`errors` lists each, by JSON path); malformed JSON, an unknown property, "
+          + "a wrong type or enum value, a key given twice; a bad or missing parameter"),
+  INVALID_SIGNATURE("invalid-signature", HttpStatus.FORBIDDEN, "Invalid signature",
+      "a Twilio webhook call without a valid `X-Twilio-Signature`"),
+  NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
+      "no such notification, recipient, group, template, version, device or inbox item; or no such path"),
+  METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+      "the path exists, but not with this method (`Allow` lists its methods)"),
+  NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+      "`Accept` names no type the call answers with (JSON, or an event stream for the inbox stream)"),
+  WRONG_STATE("wrong-state", HttpStatus.CONFLICT, "Not possible in the current state",
+      "approving a send not waiting for approval, pausing, resuming or cancelling a finished one, a template key "
+          + "taken, deleting a template with a published version"),
+  GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key taken"),
+  DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
+      "registering a push token FCM reported as gone"),
+  BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+      "a body over `herald.api.max-body-size` (default 10MB; the recipient import is streamed and has no limit)"),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+      "the body's `Content-Type` is not one the call reads (`application/json`; NDJSON or CSV for the import)"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
+      "Idempotency key already used for a different request",
+      "the idempotency key was used for a different request (`notificationId` names the first)"),
+  INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "anything else (logged)"),
+  UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+      "Temporal does not answer; `Retry-After: 5`");
+
+  private static final String PREFIX = "/problems/";
+
+  private final String slug;
+  private final HttpStatus status;
+  private final String title;
+  private final String when;
+
+  ProblemType(String slug, HttpStatus status, String title, String when) {
+    this.slug = slug;
+    this.status = status;
+    this.title = title;
+    this.when = when;
+  }
+
+  public URI uri() {
+    return URI.create(PREFIX + slug);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** When the API answers with it, in the words of docs/api.md. */
+  public String when() {
+    return when;
+  }
+
+  public ProblemDetail detail(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(uri());
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** The type of an error Spring answers by status alone (405, 406, 415 ...): a 4xx without its own is a bad request. */
+  static ProblemType of(HttpStatusCode status) {
+    return Arrays.stream(values()).filter(type -> type.status.value() == status.value()
+            && type != GROUP_EXISTS && type != DEVICE_DEACTIVATED && type != INVALID_SIGNATURE)
+        .findFirst()
+        .orElse(status.is4xxClientError() ? INVALID_REQUEST : INTERNAL_ERROR);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.herald.api.web;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code herald.api}: the HTTP door.
+ *
+ * @param maxBodySize the largest request body read (a notification to the most recipients with the
+ *     longest body fits); the recipient import is streamed and has no limit
+ */
+@Validated
+@ConfigurationProperties("herald.api")
+public record ApiProperties(@DefaultValue("10MB") @NotNull DataSize maxBodySize) {}
