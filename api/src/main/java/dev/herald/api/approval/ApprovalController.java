@@ -3,7 +3,9 @@ package dev.herald.api.approval;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationPage;
 import dev.herald.api.notification.NotificationReader;
+import dev.herald.api.openapi.ApiTags;
 import dev.herald.workflows.messages.NotificationStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Decide with {@code POST /api/v1/notifications/{id}/approval}.
  */
 @RestController
+@Tag(name = ApiTags.APPROVALS)
 @RequestMapping("/api/v1/approvals")
 class ApprovalController {
 

@@ -5,6 +5,11 @@ import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * yet: whoever knows a recipient id can manage its devices.
  */
 @RestController
+@Tag(name = ApiTags.DEVICES)
 @RequestMapping("/api/v1/recipients/{recipientId}/devices")
 class DeviceController {
 
@@ -34,6 +40,9 @@ class DeviceController {
     this.devices = devices;
   }
 
+  @ProblemResponses(ProblemType.DEVICE_DEACTIVATED)
+  @ApiResponse(responseCode = "201", description = "a new token, registered", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "a known token (moved to this recipient if another had it)", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<DeviceView> register(@PathVariable String recipientId, @RequestBody RegisterDeviceRequest request,
       UriComponentsBuilder uri) {
@@ -54,6 +63,8 @@ class DeviceController {
     return devices.devicesOf(recipientId).stream().map(DeviceView::of).toList();
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
+  @ApiResponse(responseCode = "204", description = "unregistered", useReturnTypeSchema = true)
   @DeleteMapping("/{token}")
   ResponseEntity<Void> unregister(@PathVariable String recipientId, @PathVariable String token) {
     requireRecipientId(recipientId);

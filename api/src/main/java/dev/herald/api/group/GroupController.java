@@ -3,8 +3,13 @@ package dev.herald.api.group;
 import dev.herald.activities.group.GroupMember;
 import dev.herald.activities.group.MembershipChange;
 import dev.herald.activities.group.RecipientGroups;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
 import dev.herald.api.recipient.CursorPage;
 import dev.herald.api.recipient.Paging;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Recipient groups: create, rename, delete, list; members added and removed in bulk, paged by id. */
 @RestController
+@Tag(name = ApiTags.GROUPS)
 @RequestMapping("/api/v1/groups")
 class GroupController {
 
@@ -28,6 +34,8 @@ class GroupController {
     this.groups = groups;
   }
 
+  @ProblemResponses(ProblemType.GROUP_EXISTS)
+  @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<GroupView> create(@RequestBody CreateGroupRequest request, UriComponentsBuilder uri) {
     GroupRules.checkCreate(request);
@@ -37,6 +45,7 @@ class GroupController {
         .body(view);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}")
   GroupView get(@PathVariable String key) {
     return groups.find(key).map(GroupView::of).orElseThrow(() -> new GroupNotFoundException(key));
@@ -49,6 +58,7 @@ class GroupController {
     return CursorPage.of(groups.page(after, size + 1).stream().map(GroupView::of).toList(), size, GroupView::key);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @PatchMapping("/{key}")
   GroupView rename(@PathVariable String key, @RequestBody RenameGroupRequest request) {
     GroupRules.checkName(request.name());
@@ -56,6 +66,8 @@ class GroupController {
         .orElseThrow(() -> new GroupNotFoundException(key));
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
+  @ApiResponse(responseCode = "204", description = "deleted", useReturnTypeSchema = true)
   @DeleteMapping("/{key}")
   ResponseEntity<Void> delete(@PathVariable String key) {
     if (!groups.delete(key)) {
@@ -64,6 +76,7 @@ class GroupController {
     return ResponseEntity.noContent().build();
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{key}/members")
   MembersAdded addMembers(@PathVariable String key, @RequestBody MembersRequest request) {
     GroupRules.checkMembers(request);
@@ -72,6 +85,7 @@ class GroupController {
     return new MembersAdded(change.changed(), change.unchanged(), change.unknown());
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @DeleteMapping("/{key}/members")
   MembersRemoved removeMembers(@PathVariable String key, @RequestBody MembersRequest request) {
     GroupRules.checkMembers(request);
@@ -80,6 +94,7 @@ class GroupController {
     return new MembersRemoved(change.changed(), change.unchanged(), change.unknown());
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}/members")
   CursorPage<GroupMember> members(@PathVariable String key, @RequestParam(required = false) String after,
       @RequestParam(required = false) Integer limit) {

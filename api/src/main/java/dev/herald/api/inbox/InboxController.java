@@ -3,6 +3,10 @@ package dev.herald.api.inbox;
 import dev.herald.activities.inapp.Inbox;
 import dev.herald.activities.inapp.InboxItem;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Every call names the recipient by {@code recipientId} and sees only that inbox.
  */
 @RestController
+@Tag(name = ApiTags.INBOX)
 @RequestMapping("/api/v1/inbox")
 class InboxController {
 
@@ -57,12 +62,14 @@ class InboxController {
   }
 
   /** Marks read; marking a read item again keeps the time it was first read. */
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{itemId}/read")
   InboxItemView read(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
     String recipient = RecipientIds.require(recipientId);
     return found(inbox.markRead(recipient, itemId, clock.instant()), itemId);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{itemId}/unread")
   InboxItemView unread(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
     String recipient = RecipientIds.require(recipientId);

@@ -1,5 +1,7 @@
 package dev.herald.api.inbox;
 
+import dev.herald.api.openapi.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * page that starts a new EventSource can pass the last id it saw as {@code lastEventId}.
  */
 @RestController
+@Tag(name = ApiTags.INBOX)
 class InboxStreamController {
 
   private final InboxStreams streams;

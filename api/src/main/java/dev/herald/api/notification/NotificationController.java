@@ -1,9 +1,14 @@
 package dev.herald.api.notification;
 
 import dev.herald.activities.text.TextRules;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The notifications API: send, look up, list history, approve or reject, pause and resume a broadcast, cancel. */
 @RestController
+@Tag(name = ApiTags.NOTIFICATIONS)
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
 
@@ -41,6 +47,9 @@ class NotificationController {
   }
 
   /** 202 when a new notification was accepted; 200 with the same id for a repeat of an earlier request. */
+  @ProblemResponses({ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
+  @ApiResponse(responseCode = "202", description = "a new notification, accepted: its workflow exists", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "a repeat of an earlier request: the same notification, nothing sent again", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String headerKey) {
@@ -48,6 +57,7 @@ class NotificationController {
     return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
   NotificationView get(@PathVariable String id) {
     return reader.find(id).orElseThrow(() -> new NotificationNotFoundException(id));
@@ -70,6 +80,8 @@ class NotificationController {
     return reader.history(status, channel, since, until, page, size);
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
+  @ApiResponse(responseCode = "202", description = "the decision, signalled", useReturnTypeSchema = true)
   @PostMapping("/{id}/approval")
   ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @RequestBody ApprovalRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
@@ -87,18 +99,24 @@ class NotificationController {
     return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), approver));
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
+  @ApiResponse(responseCode = "202", description = "cancelling", useReturnTypeSchema = true)
   @PostMapping("/{id}/cancel")
   ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
     control.cancel(id);
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
+  @ApiResponse(responseCode = "202", description = "pausing", useReturnTypeSchema = true)
   @PostMapping("/{id}/pause")
   ResponseEntity<Map<String, String>> pause(@PathVariable String id) {
     control.pause(id);
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "PAUSING"));
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
+  @ApiResponse(responseCode = "202", description = "resuming", useReturnTypeSchema = true)
   @PostMapping("/{id}/resume")
   ResponseEntity<Map<String, String>> resume(@PathVariable String id) {
     control.resume(id);

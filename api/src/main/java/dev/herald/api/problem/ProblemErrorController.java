@@ -1,5 +1,6 @@
 package dev.herald.api.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that never reached a controller (the servlet container's own, a filter's) as problems of the
  * catalog too, instead of Spring Boot's {@code {"timestamp","error","path"}} page.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -9,6 +9,11 @@ import dev.herald.activities.recipient.Recipients;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationSettings;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (JSON lines or CSV, streamed). Herald has no authentication yet.
  */
 @RestController
+@Tag(name = ApiTags.RECIPIENTS)
 @RequestMapping("/api/v1/recipients")
 class RecipientController {
 
@@ -46,6 +52,8 @@ class RecipientController {
     this.settings = settings;
   }
 
+  @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "replaced", useReturnTypeSchema = true)
   @PutMapping("/{id}")
   ResponseEntity<RecipientView> put(@PathVariable String id, @RequestBody RecipientRequest request,
       UriComponentsBuilder uri) {
@@ -67,6 +75,7 @@ class RecipientController {
         : ResponseEntity.ok(view);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
   RecipientView get(@PathVariable String id) {
     return recipients.find(id).map(RecipientView::of).orElseThrow(() -> new RecipientNotFoundException(id));
@@ -80,6 +89,8 @@ class RecipientController {
         RecipientView::id);
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
+  @ApiResponse(responseCode = "204", description = "deleted", useReturnTypeSchema = true)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id) {
     if (!recipients.delete(id)) {

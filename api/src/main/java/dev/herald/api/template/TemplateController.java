@@ -7,6 +7,11 @@ import dev.herald.activities.template.TemplateRenderException;
 import dev.herald.activities.template.TemplateVersion;
 import dev.herald.activities.template.Templates;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * version is active: 409 otherwise. Preview renders without sending.
  */
 @RestController
+@Tag(name = ApiTags.TEMPLATES)
 @RequestMapping("/api/v1/templates")
 class TemplateController {
 
@@ -35,6 +41,8 @@ class TemplateController {
     this.templates = templates;
   }
 
+  @ProblemResponses(ProblemType.WRONG_STATE)
+  @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<TemplateView> create(@RequestBody CreateTemplateRequest request, UriComponentsBuilder uri) {
     TemplateRequests.validate(request);
@@ -48,11 +56,14 @@ class TemplateController {
     return templates.list(owner).stream().map(TemplateView::summary).toList();
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}")
   TemplateView get(@PathVariable String key) {
     return view(template(key));
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE})
+  @ApiResponse(responseCode = "204", description = "deleted with its versions", useReturnTypeSchema = true)
   @DeleteMapping("/{key}")
   ResponseEntity<Void> delete(@PathVariable String key) {
     if (!templates.delete(key)) {
@@ -61,6 +72,8 @@ class TemplateController {
     return ResponseEntity.noContent().build();
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
+  @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping("/{key}/versions")
   ResponseEntity<VersionView> addVersion(@PathVariable String key, @RequestBody CreateVersionRequest request,
       UriComponentsBuilder uri) {
@@ -72,16 +85,19 @@ class TemplateController {
         .buildAndExpand(key, version.version()).toUri()).body(VersionView.of(version, active));
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}/versions/{version}")
   VersionView version(@PathVariable String key, @PathVariable int version) {
     return VersionView.of(templates.resolve(key, version), template(key).activeVersion());
   }
 
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE})
   @PostMapping("/{key}/versions/{version}/publish")
   TemplateView publish(@PathVariable String key, @PathVariable int version) {
     return view(templates.publish(key, version));
   }
 
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{key}/preview")
   PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request) {
     TemplateRequests.validate(request);

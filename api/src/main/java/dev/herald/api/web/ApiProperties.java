@@ -9,9 +9,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code herald.api}: the HTTP door.
  *
+ * @param version the build's version (application.yml has it from Maven), shown in the OpenAPI document
  * @param maxBodySize the largest request body read (a notification to the most recipients with the
  *     longest body fits); the recipient import is streamed and has no limit
  */
 @Validated
 @ConfigurationProperties("herald.api")
-public record ApiProperties(@DefaultValue("10MB") @NotNull DataSize maxBodySize) {}
+public record ApiProperties(@DefaultValue("unknown") String version, @DefaultValue("10MB") @NotNull DataSize maxBodySize) {}

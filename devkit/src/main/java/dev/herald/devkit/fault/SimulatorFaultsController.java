@@ -1,7 +1,10 @@
 package dev.herald.devkit.fault;
 
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
 import dev.herald.devkit.DevMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Dev mode only: inject faults into the provider simulators at run time, and clear them. */
 @RestController
+@Tag(name = ApiTags.DEV_KIT)
 @RequestMapping("/api/v1/dev/simulators/{simulator}/faults")
 @ConditionalOnExpression(DevMode.ENABLED)
 class SimulatorFaultsController {
@@ -40,12 +44,15 @@ class SimulatorFaultsController {
     return fault;
   }
 
+  @ApiResponse(responseCode = "200", description = "the fault in force", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "204", description = "none", useReturnTypeSchema = true)
   @GetMapping
   ResponseEntity<SimulatorFault> current(@PathVariable String simulator) {
     requireKnown(simulator);
     return faults.current(simulator).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
   }
 
+  @ApiResponse(responseCode = "204", description = "cleared", useReturnTypeSchema = true)
   @DeleteMapping
   ResponseEntity<Void> clear(@PathVariable String simulator) {
     requireKnown(simulator);

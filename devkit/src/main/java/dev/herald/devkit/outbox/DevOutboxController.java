@@ -1,7 +1,9 @@
 package dev.herald.devkit.outbox;
 
+import dev.herald.api.openapi.ApiTags;
 import dev.herald.devkit.DevMode;
 import dev.herald.workflows.messages.Channel;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * message that was "sent" on each channel.
  */
 @RestController
+@Tag(name = ApiTags.DEV_KIT)
 @RequestMapping("/api/v1/dev/outbox")
 @ConditionalOnExpression(DevMode.ENABLED)
 class DevOutboxController {

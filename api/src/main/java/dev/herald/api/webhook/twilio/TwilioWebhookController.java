@@ -8,6 +8,13 @@ import dev.herald.activities.twilio.TwilioAccount;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.ReceiptRecorder;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@Tag(name = ApiTags.WEBHOOKS)
 @RequestMapping("/api/v1/webhooks/twilio")
 @ConditionalOnExpression(TwilioConfig.AVAILABLE)
 class TwilioWebhookController {
@@ -49,6 +57,8 @@ class TwilioWebhookController {
   }
 
   /** 204 once recorded; statuses that are not receipts (queued, ringing ...) are acknowledged and dropped. */
+  @ProblemResponses(ProblemType.INVALID_SIGNATURE)
+  @ApiResponse(responseCode = "204", description = "recorded (or, for a status that is no receipt, acknowledged)", useReturnTypeSchema = true)
   @PostMapping("/status")
   ResponseEntity<Void> status(HttpServletRequest request) {
     Map<String, String> params = signatures.verifiedParams(request);
@@ -61,6 +71,9 @@ class TwilioWebhookController {
   }
 
   /** Answers empty TwiML: Twilio itself confirms STOP and START to the sender. */
+  @ApiResponse(responseCode = "200", description = "empty TwiML",
+      content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
+  @ProblemResponses(ProblemType.INVALID_SIGNATURE)
   @PostMapping("/inbound")
   ResponseEntity<String> inbound(HttpServletRequest request) {
     Map<String, String> params = signatures.verifiedParams(request);
