@@ -4,7 +4,8 @@
 # examples test needs curl, and the end-to-end suite:
 #   - the Temporal CLI v1.5.1 (go install; its go.mod needs Go >= 1.25, so an older Go gets a Go
 #     toolchain from the Go module proxy that `go env GOPROXY` names first),
-#   - Chromium, Node.js >= 20 and playwright-core (the Temporal UI check).
+#   - Chromium, Node.js >= 20 and playwright-core (the Temporal UI check),
+#   - Schemathesis, the schema-based fuzzer of the API (SchemaFuzzIT), in a Python venv.
 # As root, missing commands come from Debian packages; as another user they are named and the script
 # stops. The rest goes into HERALD_CACHE (default ~/.cache/herald) once and is reused. .ci/run is
 # this command, run by CI. docs/testing.md says more.
@@ -16,6 +17,7 @@ go_needed=1.25.0             # the `go` line of the CLI's go.mod
 go_toolchain=go1.25.0        # the toolchain an older Go runs the install with
 playwright=1.65.1
 node20=20.20.2               # from the npm registry when the installed Node is older (playwright needs 20)
+schemathesis=4.32.5          # from the package index pip is configured with, into a venv in the cache
 mkdir -p "$cache"
 
 fail() { echo "test.sh: $*" >&2; exit 1; }
@@ -54,9 +56,16 @@ packages=()
 # command:Debian package, for each command that is missing
 needed=(javac:openjdk-17-jdk-headless mvn:maven curl:curl node:nodejs npm:npm)
 [ -n "$temporal_bin" ] || needed+=(go:golang-go unzip:unzip)
+# HERALD_SCHEMATHESIS set by the caller is used as it is
+fuzzer=${HERALD_SCHEMATHESIS:-$cache/schemathesis-$schemathesis/bin/schemathesis}
+[ -x "$fuzzer" ] || needed+=(python3:python3)
 for tool in "${needed[@]}"; do
   have "${tool%%:*}" || packages+=("${tool#*:}")
 done
+# Debian's python3 makes venvs only with python3-venv (ensurepip)
+if [ ! -x "$fuzzer" ] && have python3 && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  packages+=(python3-venv)
+fi
 chromium_found || packages+=(chromium)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! have apt-get; then
@@ -122,5 +131,14 @@ if [ -z "${HERALD_PLAYWRIGHT_DIR:-}" ]; then
   fi
 fi
 
-export PATH HERALD_PLAYWRIGHT_DIR
+# Schemathesis in its own venv, pinned, from the index pip is configured with.
+if [ ! -x "$fuzzer" ]; then
+  echo "test.sh: installing Schemathesis $schemathesis into $cache (once) ..."
+  rm -rf "$cache/schemathesis-$schemathesis"
+  python3 -m venv "$cache/schemathesis-$schemathesis"
+  "$cache/schemathesis-$schemathesis/bin/pip" install -q "schemathesis==$schemathesis"
+fi
+HERALD_SCHEMATHESIS=$fuzzer
+
+export PATH HERALD_PLAYWRIGHT_DIR HERALD_SCHEMATHESIS
 exec mvn -B verify "$@"
