@@ -1,11 +1,12 @@
 package dev.herald.api.approval;
 
-import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationPage;
 import dev.herald.api.notification.NotificationReader;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.workflows.messages.NotificationStatus;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalController {
 
   private static final int MAX_PAGE_SIZE = 100;
+  private static final String PAGE_RULE = "must be 0 or more";
+  private static final String SIZE_RULE = "must be between 1 and " + MAX_PAGE_SIZE;
 
   private final NotificationReader reader;
 
@@ -30,14 +33,9 @@ class ApprovalController {
   }
 
   @GetMapping
-  List<PendingApproval> pending(@RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    if (page < 0) {
-      throw new InvalidRequestException("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+  List<PendingApproval> pending(@RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
+      @RequestParam(defaultValue = "50") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
+          message = SIZE_RULE) int size) {
     NotificationPage waiting = reader.history(NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
     return waiting.items().stream()
         .map(n -> new PendingApproval(n.id(), n.sender(), n.group(), n.recipientCount(), n.channels(), n.priority(),

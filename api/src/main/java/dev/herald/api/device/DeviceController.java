@@ -2,7 +2,6 @@ package dev.herald.api.device;
 
 import dev.herald.activities.push.PushDevices;
 import dev.herald.activities.recipient.RecipientRules;
-import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.openapi.ApiTags;
@@ -10,7 +9,7 @@ import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -44,9 +43,9 @@ class DeviceController {
   @ApiResponse(responseCode = "201", description = "a new token, registered", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "200", description = "a known token (moved to this recipient if another had it)", useReturnTypeSchema = true)
   @PostMapping
-  ResponseEntity<DeviceView> register(@PathVariable String recipientId, @RequestBody RegisterDeviceRequest request,
+  ResponseEntity<DeviceView> register(@PathVariable String recipientId, @Valid @RequestBody RegisterDeviceRequest request,
       UriComponentsBuilder uri) {
-    validate(recipientId, request);
+    requireRecipientId(recipientId);
     PushDevices.Registration registration = devices.register(recipientId, request.token(), request.platform());
     DeviceView view = DeviceView.of(registration.device());
     return switch (registration.outcome()) {
@@ -72,23 +71,6 @@ class DeviceController {
       throw new DeviceNotFoundException(recipientId);
     }
     return ResponseEntity.noContent().build();
-  }
-
-  private static void validate(String recipientId, RegisterDeviceRequest request) {
-    List<FieldViolation> violations = new ArrayList<>();
-    recipientIdViolation(recipientId).ifPresent(violations::add);
-    String token = request.token();
-    if (token == null || token.isBlank()) {
-      violations.add(new FieldViolation("token", "is required: the device's FCM registration token"));
-    } else {
-      TextRules.token(token, PushDevices.MAX_TOKEN_CHARS).ifPresent(p -> violations.add(new FieldViolation("token", p)));
-    }
-    if (request.platform() == null) {
-      violations.add(new FieldViolation("platform", "is required: one of WEB, ANDROID, IOS"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
   }
 
   private static void requireRecipientId(String recipientId) {

@@ -10,6 +10,7 @@ import dev.herald.api.recipient.CursorPage;
 import dev.herald.api.recipient.Paging;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +38,7 @@ class GroupController {
   @ProblemResponses(ProblemType.GROUP_EXISTS)
   @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping
-  ResponseEntity<GroupView> create(@RequestBody CreateGroupRequest request, UriComponentsBuilder uri) {
-    GroupRules.checkCreate(request);
+  ResponseEntity<GroupView> create(@Valid @RequestBody CreateGroupRequest request, UriComponentsBuilder uri) {
     GroupView view = groups.create(request.key(), request.name().strip()).map(GroupView::of)
         .orElseThrow(() -> new GroupExistsException(request.key()));
     return ResponseEntity.created(uri.path("/api/v1/groups/{key}").buildAndExpand(view.key()).encode().toUri())
@@ -60,8 +60,7 @@ class GroupController {
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @PatchMapping("/{key}")
-  GroupView rename(@PathVariable String key, @RequestBody RenameGroupRequest request) {
-    GroupRules.checkName(request.name());
+  GroupView rename(@PathVariable String key, @Valid @RequestBody RenameGroupRequest request) {
     return groups.rename(key, request.name().strip()).map(GroupView::of)
         .orElseThrow(() -> new GroupNotFoundException(key));
   }

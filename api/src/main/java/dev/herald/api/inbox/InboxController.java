@@ -7,6 +7,8 @@ import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
   static final int MAX_LIMIT = 100;
+  static final String LIMIT_RULE = "must be between 1 and " + MAX_LIMIT;
 
   private final Inbox inbox;
   private final Clock clock;
@@ -41,11 +44,9 @@ class InboxController {
       @RequestParam(required = false) String recipientId,
       @RequestParam(defaultValue = "false") boolean unreadOnly,
       @RequestParam(required = false) Long before,
-      @RequestParam(defaultValue = "20") int limit) {
+      @RequestParam(defaultValue = "20") @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT,
+          message = LIMIT_RULE) int limit) {
     String recipient = RecipientIds.require(recipientId);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
-    }
     if (before != null && inbox.find(recipient, before).isEmpty()) {
       throw new InvalidRequestException("before", "is not an item of this inbox; use nextBefore of the previous page");
     }

@@ -1,6 +1,11 @@
 package dev.herald.api.notification;
 
+import dev.herald.api.web.TextRule;
 import dev.herald.workflows.messages.Decision;
+import jakarta.validation.constraints.NotNull;
 
-/** Body of {@code POST /api/v1/notifications/{id}/approval}. */
-public record ApprovalRequest(Decision decision, String comment, String approver) {}
+/** Body of {@code POST /api/v1/notifications/{id}/approval}: the decision, a comment, who decides (default admin). */
+public record ApprovalRequest(
+    @NotNull(message = "is required: APPROVE or REJECT") Decision decision,
+    @TextRule(value = TextRule.Kind.TEXT, max = NotificationController.MAX_COMMENT_CHARS) String comment,
+    @TextRule(value = TextRule.Kind.LINE, max = NotificationController.MAX_APPROVER_CHARS) String approver) {}

@@ -1,6 +1,5 @@
 package dev.herald.api.notification;
 
-import dev.herald.activities.text.TextRules;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
@@ -9,9 +8,10 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationController {
 
   static final int MAX_PAGE_SIZE = 100;
+  static final String PAGE_RULE = "must be 0 or more";
+  static final String SIZE_RULE = "must be between 1 and " + MAX_PAGE_SIZE;
   private static final String DEFAULT_APPROVER = "admin";
   static final int MAX_COMMENT_CHARS = 1000;
   static final int MAX_APPROVER_CHARS = 100;
@@ -69,32 +71,16 @@ class NotificationController {
       @RequestParam(required = false) Channel channel,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
-    if (page < 0) {
-      throw new InvalidRequestException("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+      @RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
+      @RequestParam(defaultValue = "20") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
+          message = SIZE_RULE) int size) {
     return reader.history(status, channel, since, until, page, size);
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
   @ApiResponse(responseCode = "202", description = "the decision, signalled", useReturnTypeSchema = true)
   @PostMapping("/{id}/approval")
-  ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @RequestBody ApprovalRequest request) {
-    List<FieldViolation> violations = new ArrayList<>();
-    if (request.decision() == null) {
-      violations.add(new FieldViolation("decision", "is required: APPROVE or REJECT"));
-    }
-    TextRules.text(request.comment(), MAX_COMMENT_CHARS)
-        .ifPresent(p -> violations.add(new FieldViolation("comment", p)));
-    TextRules.line(request.approver(), MAX_APPROVER_CHARS)
-        .ifPresent(p -> violations.add(new FieldViolation("approver", p)));
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
+  ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @Valid @RequestBody ApprovalRequest request) {
     String approver = request.approver() == null || request.approver().isBlank() ? DEFAULT_APPROVER : request.approver();
     return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), approver));
   }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +41,11 @@ class OpenApiConfig {
   @Bean
   OperationCustomizer problemResponses() {
     return new ProblemResponsesCustomizer();
+  }
+
+  @Bean
+  PropertyCustomizer textRuleLengths() {
+    return new TextRuleLengths();
   }
 
   @Bean

@@ -2,7 +2,10 @@ package dev.herald.api.problem;
 
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.JsonProblems;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSourceResolvable;
@@ -10,7 +13,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -64,12 +69,21 @@ final class SpringProblems {
     return new FieldViolation(e.getName(), message);
   }
 
-  /** Field errors by their path ({@code recipientIds[2]}, {@code defaults.email}), which is the JSON path for records. */
-  static List<FieldViolation> violations(BindingResult result) {
+  /**
+   * Field errors by their path ({@code recipientIds[2]}, {@code defaults.email}), which is the JSON
+   * path for records, in the order of the body's fields (Bean Validation reports in no order).
+   */
+  static List<FieldViolation> violations(Errors result) {
+    Object body = result instanceof BindingResult binding ? binding.getTarget()
+        : result instanceof ParameterErrors errors ? errors.getArgument() : null;
+    List<String> order = body != null && body.getClass().isRecord()
+        ? Arrays.stream(body.getClass().getRecordComponents()).map(RecordComponent::getName).toList()
+        : List.of();
     List<FieldViolation> violations = new ArrayList<>();
-    for (FieldError error : result.getFieldErrors()) {
-      violations.add(new FieldViolation(error.getField(), message(error)));
-    }
+    result.getFieldErrors().stream()
+        .sorted(Comparator.comparing((FieldError error) -> position(order, error.getField()))
+            .thenComparing(FieldError::getField))
+        .forEach(error -> violations.add(new FieldViolation(error.getField(), message(error))));
     result.getGlobalErrors().forEach(error -> violations.add(new FieldViolation("(body)", message(error))));
     return violations;
   }
@@ -77,11 +91,20 @@ final class SpringProblems {
   static List<FieldViolation> violations(HandlerMethodValidationException e) {
     List<FieldViolation> violations = new ArrayList<>();
     e.getParameterValidationResults().forEach(result -> {
+      if (result instanceof ParameterErrors body) {
+        violations.addAll(violations(body));
+        return;
+      }
       String name = result.getMethodParameter().getParameterName();
       result.getResolvableErrors().forEach(error -> violations.add(new FieldViolation(name, message(error))));
     });
     e.getCrossParameterValidationResults().forEach(error -> violations.add(new FieldViolation("(request)", message(error))));
     return violations;
+  }
+
+  private static int position(List<String> order, String path) {
+    int index = order.indexOf(path.split("[.\\[]", 2)[0]);
+    return index < 0 ? order.size() : index;
   }
 
   private static String message(MessageSourceResolvable error) {

@@ -12,6 +12,7 @@ import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +45,7 @@ class TemplateController {
   @ProblemResponses(ProblemType.WRONG_STATE)
   @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping
-  ResponseEntity<TemplateView> create(@RequestBody CreateTemplateRequest request, UriComponentsBuilder uri) {
-    TemplateRequests.validate(request);
+  ResponseEntity<TemplateView> create(@Valid @RequestBody CreateTemplateRequest request, UriComponentsBuilder uri) {
     Template template = templates.create(request.key(), request.owner(), request.description());
     return ResponseEntity.created(uri.path("/api/v1/templates/{key}").buildAndExpand(template.templateKey()).toUri())
         .body(view(template));

@@ -10,10 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The rules of the template requests; each broken one names its field (JSON path). */
+/**
+ * The rules of the template requests; each broken one names its field (JSON path). A new template is
+ * checked by Bean Validation ({@link CreateTemplateRequest}); versions and previews here: their parts
+ * and variables sit in maps keyed by locale, channel and name, which the rules name in their paths.
+ */
 final class TemplateRequests {
 
-  static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+  static final String KEY = "^[a-z0-9][a-z0-9._-]{0,99}$";
+  static final String KEY_REQUIRED = "is required: the notification type, e.g. order-shipped";
+  static final String KEY_RULE = "must be 1-100 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit";
+  private static final Pattern KEY_PATTERN = Pattern.compile(KEY);
   /** A BCP 47 tag as people write them: ko, ko-KR, zh-Hant-TW, es-419. */
   static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}");
   static final int MAX_OWNER_CHARS = 200;
@@ -22,19 +29,6 @@ final class TemplateRequests {
   static final int MAX_VARIABLE_CHARS = 65_536;
 
   private TemplateRequests() {}
-
-  static void validate(CreateTemplateRequest request) {
-    List<FieldViolation> violations = new ArrayList<>();
-    keyViolation("key", request.key(), violations);
-    if (request.owner() == null || request.owner().isBlank()) {
-      violations.add(new FieldViolation("owner", "is required: the sender that owns the template"));
-    } else {
-      TextRules.line(request.owner(), MAX_OWNER_CHARS).ifPresent(p -> violations.add(new FieldViolation("owner", p)));
-    }
-    TextRules.text(request.description(), MAX_DESCRIPTION_CHARS)
-        .ifPresent(p -> violations.add(new FieldViolation("description", p)));
-    throwIfAny(violations);
-  }
 
   static void validate(CreateVersionRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
@@ -93,10 +87,9 @@ final class TemplateRequests {
 
   private static void keyViolation(String field, String key, List<FieldViolation> violations) {
     if (key == null || key.isBlank()) {
-      violations.add(new FieldViolation(field, "is required: the notification type, e.g. order-shipped"));
-    } else if (!KEY.matcher(key).matches()) {
-      violations.add(new FieldViolation(field,
-          "must be 1-100 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+      violations.add(new FieldViolation(field, KEY_REQUIRED));
+    } else if (!KEY_PATTERN.matcher(key).matches()) {
+      violations.add(new FieldViolation(field, KEY_RULE));
     }
   }
 
