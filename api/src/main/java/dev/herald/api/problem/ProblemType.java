@@ -35,6 +35,10 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
       "Idempotency key already used for a different request",
       "the idempotency key was used for a different request (`notificationId` names the first)"),
+  PAYLOAD_NOT_DECODABLE("payload-not-decodable", HttpStatus.UNPROCESSABLE_ENTITY,
+      "A payload cannot be decoded with Herald's keys",
+      "the Temporal codec endpoint was given a payload under a key Herald does not have, or one that does not "
+          + "authenticate"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "anything else (logged)"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
       "Temporal does not answer; `Retry-After: 5`");
