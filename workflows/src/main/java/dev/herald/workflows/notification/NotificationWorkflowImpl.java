@@ -45,6 +45,9 @@ import java.util.function.ToIntFunction;
  */
 public class NotificationWorkflowImpl implements NotificationWorkflow {
 
+  /** Version marker: a broadcast's audience is recorded before a cancel is taken. */
+  static final String AUDIENCE_BEFORE_CANCEL = "audience-before-cancel";
+
   private static final Duration FIRST_RECEIPT_CHECK = Duration.ofSeconds(1);
   private static final Duration LONGEST_RECEIPT_CHECK = Duration.ofSeconds(30);
 
@@ -71,7 +74,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     SendCheckpoint resume = spec.resume();
     try {
       if (resume == null) {
-        accept(spec);
+        acceptBeforeCancel(spec);
         if (audience.deliveries() == 0) {
           return stages.finish(spec, FAILED, audience.refusal() != null ? audience.refusal() : nobodyToReach(spec));
         }
@@ -119,6 +122,24 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   @Override
   public NotificationProgress progress() {
     return progress.snapshot(signals.decision);
+  }
+
+  /**
+   * Records a broadcast's audience even when a cancel comes while its snapshot is taken (an activity
+   * that may run for seconds, which a cancel would otherwise abandon, releasing nothing yet): the
+   * cancel then finds every member in the log to release. A list's audience is a local activity the
+   * cancel already waits for. Histories from before this change took the cancel at once.
+   */
+  private void acceptBeforeCancel(NotificationSpec spec) {
+    if (!spec.isBroadcast()
+        || Workflow.getVersion(AUDIENCE_BEFORE_CANCEL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      accept(spec);
+      return;
+    }
+    Workflow.newDetachedCancellationScope(() -> accept(spec)).run();
+    if (CancellationScope.current().isCancelRequested()) {
+      throw new CanceledFailure("cancelled while being recorded");
+    }
   }
 
   /**

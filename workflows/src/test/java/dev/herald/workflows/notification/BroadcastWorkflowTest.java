@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -142,6 +143,28 @@ class BroadcastWorkflowTest {
     assertThat(log.batchesStarted).as("no batch starts after the cancel").hasValue(DeliveryPolicies.BATCH_WINDOW);
     assertThat(log.membersWith(DeliveryStatus.SENT)).as("the batches in flight found nothing left to send").isZero();
     assertThat(log.membersWith(DeliveryStatus.CANCELLED)).isEqualTo(5_000);
+  }
+
+  @Test
+  void cancelWhileTheAudienceSnapshotIsTakenCancelsEveryMemberItRecorded(TestWorkflowEnvironment env,
+      WorkflowClient client) throws InterruptedException {
+    FakeBroadcastLog log = start(env, 1_000);
+    log.snapshotWrites = new CountDownLatch(1);
+    NotificationSpec spec = broadcast("cancel-snapshot", 10_000, ChannelMode.ALL);
+    NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, TestNotifications.optionsFor(spec));
+    WorkflowClient.start(workflow::send, spec);
+    assertThat(log.snapshotAsked.await(5, TimeUnit.SECONDS)).isTrue();
+
+    WorkflowStub.fromTyped(workflow).cancel();
+    Thread.sleep(300);
+    log.snapshotWrites.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> log.recordedStatuses.contains(NotificationStatus.CANCELLED));
+
+    assertThat(log.ended).as("members are released only once the snapshot holds them")
+        .containsSubsequence("recordAudience", "releasePending");
+    assertThat(log.batchesStarted).as("nothing sent").hasValue(0);
+    assertThat(log.membersWith(DeliveryStatus.PENDING)).as("no member left pending").isZero();
+    assertThat(log.membersWith(DeliveryStatus.CANCELLED)).isEqualTo(1_000);
   }
 
   @Test

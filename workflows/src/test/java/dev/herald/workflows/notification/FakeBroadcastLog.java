@@ -45,6 +45,11 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   final List<Integer> lostBatches = new CopyOnWriteArrayList<>();
   /** Open it to let batches send; closed, every batch waits at its start (up to 10 s). */
   volatile CountDownLatch gate = new CountDownLatch(0);
+  /** Holds the snapshot before it writes anything, for a test that cancels while it is taken. */
+  volatile CountDownLatch snapshotWrites = new CountDownLatch(0);
+  final CountDownLatch snapshotAsked = new CountDownLatch(1);
+  /** Calls in the order they ended: recordAudience, releasePending ... */
+  final List<String> ended = new CopyOnWriteArrayList<>();
 
   FakeBroadcastLog(int members) {
     this.members = members;
@@ -53,10 +58,17 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
 
   @Override
   public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    snapshotAsked.countDown();
+    try {
+      snapshotWrites.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     recordedStatuses.add(status);
     for (int seq = 0; seq < members; seq++) {
       statuses.putIfAbsent(seq, DeliveryStatus.PENDING);
     }
+    ended.add("recordAudience");
     return new Audience(members, List.of(ChannelCounts.reserved(Channel.EMAIL, members)));
   }
 
@@ -108,6 +120,7 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
         released++;
       }
     }
+    ended.add("releasePending");
     return released;
   }
 

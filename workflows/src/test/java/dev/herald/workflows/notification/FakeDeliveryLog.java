@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * An in-memory delivery log for workflow tests of notifications to recipient lists, planned by the
@@ -67,8 +68,22 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private List<Channel> channels = List.of();
 
+  /** Holds recordAudience before it writes anything, for a test that acts while the audience is being recorded. */
+  volatile CountDownLatch audienceWrites = new CountDownLatch(0);
+  final CountDownLatch audienceAsked = new CountDownLatch(1);
+
   @Override
-  public synchronized Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+  public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    audienceAsked.countDown();
+    try {
+      audienceWrites.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return writeAudience(spec, status);
+  }
+
+  private synchronized Audience writeAudience(NotificationSpec spec, NotificationStatus status) {
     calls.add("recordAudience");
     statuses.add(status);
     channels = spec.channels();

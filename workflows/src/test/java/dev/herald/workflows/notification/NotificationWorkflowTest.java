@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -313,6 +314,28 @@ class NotificationWorkflowTest {
     assertThat(log.statuses).endsWith(NotificationStatus.CANCELLED);
     assertThat(log.details).endsWith("cancelled by request");
     assertThat(log.sent).isEmpty();
+  }
+
+  @Test
+  void cancelWhileTheAudienceIsBeingRecordedLeavesNothingPendingOrUnrecorded() throws InterruptedException {
+    NotificationSpec spec = emailTo("cancel-recording", "ada@example.com", "bob@example.com");
+    log.audienceWrites = new CountDownLatch(1);
+    NotificationWorkflow workflow = newWorkflow(spec);
+
+    WorkflowClient.start(workflow::send, spec);
+    assertThat(log.audienceAsked.await(5, TimeUnit.SECONDS)).isTrue();
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+    stub.cancel();
+    Thread.sleep(300);
+    log.audienceWrites.countDown();
+    // a list's audience is written inside the workflow task that sends it: the cancel comes after the sends
+    // or before them, never before the notification is in the log
+    await().atMost(Duration.ofSeconds(10)).until(() -> log.statuses.size() > 1);
+
+    assertThat(log.calls).as("the audience recorded before anything is released or finished")
+        .startsWith("recordAudience");
+    assertThat(log.statusesOf(Channel.EMAIL)).doesNotContain(DeliveryStatus.PENDING);
+    assertThat(log.statuses.get(log.statuses.size() - 1)).isIn(NotificationStatus.CANCELLED, NotificationStatus.COMPLETED);
   }
 
   @Test
