@@ -102,7 +102,7 @@ class StandaloneWorkerTest {
 
   @Test
   void standaloneWorkerRunsANotificationToTheEnd() {
-    String id = NotificationIds.fromIdempotencyKey("standalone-1");
+    String id = NotificationIds.of("test", "standalone-1");
     var spec = new NotificationSpec(id, "standalone-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("worker@example.com")), new Content("Standalone", "Hello"), Priority.NORMAL, null,
         new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null);
@@ -120,7 +120,7 @@ class StandaloneWorkerTest {
   /** As one Herald 0.1.0 started before an upgrade: its input plain, read by a worker that encrypts. */
   @Test
   void aNotificationStartedWithoutEncryptionStillRuns() {
-    String id = NotificationIds.fromIdempotencyKey("standalone-plain-1");
+    String id = NotificationIds.of("test", "standalone-plain-1");
     var spec = new NotificationSpec(id, "standalone-plain-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("plain@example.com")), new Content("Plain", "Hello"), Priority.NORMAL, null,
         new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null);
@@ -176,7 +176,7 @@ class StandaloneWorkerTest {
         .update();
     sql.sql("insert into group_member (group_id, recipient_id) select id, 'member-1' from recipient_group where key = 'crew'")
         .update();
-    String id = NotificationIds.fromIdempotencyKey("standalone-broadcast-1");
+    String id = NotificationIds.of("test", "standalone-broadcast-1");
     var spec = new NotificationSpec(id, "standalone-broadcast-1", "test", List.of(Channel.EMAIL), List.of(),
         new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
         Instant.now(), "hash", null, null, null, "crew", null);

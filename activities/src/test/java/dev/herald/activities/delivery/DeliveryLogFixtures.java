@@ -81,7 +81,7 @@ final class DeliveryLogFixtures {
   private static NotificationSpec list(String idempotencyKey, Instant acceptedAt, List<Recipient> recipients,
       Channel... channels) {
     return new NotificationSpec(
-        NotificationIds.fromIdempotencyKey(idempotencyKey),
+        NotificationIds.of("billing-service", idempotencyKey),
         idempotencyKey,
         "billing-service",
         Arrays.asList(channels),

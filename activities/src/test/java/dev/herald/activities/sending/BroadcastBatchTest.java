@@ -323,7 +323,7 @@ class BroadcastBatchTest {
 
   private NotificationSpec broadcast(String key, ChannelMode mode, List<Channel> channels, List<Member> members) {
     GroupFixtures.group(JdbcClient.create(template), "group-" + key, members);
-    NotificationSpec spec = new NotificationSpec(NotificationIds.fromIdempotencyKey("batch-" + key), "batch-" + key,
+    NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "batch-" + key), "batch-" + key,
         "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,
         null);
@@ -333,7 +333,7 @@ class BroadcastBatchTest {
 
   /** A notification to the request's {@code recipients}, its audience recorded. */
   private NotificationSpec list(String key, Channel channel, List<Recipient> recipients, TemplateRef template) {
-    NotificationSpec spec = new NotificationSpec(NotificationIds.fromIdempotencyKey("list-" + key), "list-" + key,
+    NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "list-" + key), "list-" + key,
         "ops", List.of(channel), recipients, template == null ? new Content("News", "Hello you") : null,
         Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash",
         ChannelMode.ALL, null, template, null, null);

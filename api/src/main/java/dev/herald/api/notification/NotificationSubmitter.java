@@ -124,7 +124,7 @@ public class NotificationSubmitter {
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
     TemplateRef template = request.template() == null ? null : templateRef(request);
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
-    return new NotificationSpec(NotificationIds.fromIdempotencyKey(request.idempotencyKey()), request.idempotencyKey(),
+    return new NotificationSpec(NotificationIds.of(sender, request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
         fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null);
   }

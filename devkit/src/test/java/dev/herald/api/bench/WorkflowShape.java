@@ -95,7 +95,7 @@ final class WorkflowShape {
 
   /** What the API makes of the benchmark's request for one email. */
   private static NotificationSpec spec(String key, String to) {
-    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "anonymous", List.of(Channel.EMAIL),
+    return new NotificationSpec(NotificationIds.of("anonymous", key), key, "anonymous", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail(to)), new Content("bench", "Hello from Herald"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000, Duration.ofHours(24)), Instant.now(), "0".repeat(64), ChannelMode.ALL,
         Duration.ofMinutes(10), null, null, null);

@@ -1,12 +1,25 @@
 package dev.herald.workflows.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Derives workflow and delivery ids, so a repeated request or a retry maps to the same ids. */
+/**
+ * Derives workflow ids from the sender and its idempotency key, so a repeated request or a retry maps
+ * to the same id and two senders' keys never collide: {@code notification-<sender>~<key>}. A sender
+ * of letters, digits and {@code . _ @ -} (every API key's sender) appears as it is; any other is
+ * replaced by {@code ~} and 16 hex digits of its SHA-256. Neither part can hold a {@code ~} of its
+ * own, so the id says whose it is.
+ */
 public final class NotificationIds {
 
   public static final String PREFIX = "notification-";
   public static final int MAX_KEY_LENGTH = 200;
+  /** What an API key's sender may be: shown in ids as it is. */
+  public static final Pattern PLAIN_SENDER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private static final String SEPARATOR = "~";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:@-]{1," + MAX_KEY_LENGTH + "}");
 
   private NotificationIds() {}
@@ -15,10 +28,32 @@ public final class NotificationIds {
     return idempotencyKey != null && KEY.matcher(idempotencyKey).matches();
   }
 
-  public static String fromIdempotencyKey(String idempotencyKey) {
+  public static String of(String sender, String idempotencyKey) {
     if (!isValidKey(idempotencyKey)) {
       throw new IllegalArgumentException("invalid idempotency key");
     }
-    return PREFIX + idempotencyKey;
+    return ownedPrefix(sender) + idempotencyKey;
+  }
+
+  /** Whether the notification of this id was sent by (or, by an admin, for) this sender. */
+  public static boolean isOf(String id, String sender) {
+    return id != null && id.startsWith(ownedPrefix(sender));
+  }
+
+  private static String ownedPrefix(String sender) {
+    if (sender == null || sender.isEmpty()) {
+      throw new IllegalArgumentException("a notification's id needs its sender");
+    }
+    String part = PLAIN_SENDER.matcher(sender).matches() ? sender : SEPARATOR + digest(sender);
+    return PREFIX + part + SEPARATOR;
+  }
+
+  private static String digest(String sender) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(sender.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 }

@@ -283,7 +283,7 @@ class BroadcastWorkflowTest {
   }
 
   private static NotificationSpec broadcast(String key, int approvalThreshold, ChannelMode mode) {
-    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "marketing", List.of(Channel.EMAIL),
+    return new NotificationSpec(NotificationIds.of("marketing", key), key, "marketing", List.of(Channel.EMAIL),
         List.of(), new Content("Spring sale", "20% off this week."), Priority.LOW, null,
         new ApprovalPolicy(approvalThreshold, TestNotifications.APPROVAL_TIMEOUT), TestNotifications.ACCEPTED_AT,
         "sha256:" + key, mode, null, null, "customers", null);

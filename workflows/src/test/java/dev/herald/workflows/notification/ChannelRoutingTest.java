@@ -210,7 +210,7 @@ class ChannelRoutingTest {
   }
 
   private static NotificationSpec spec(String key, List<Channel> channels, List<Recipient> recipients, ChannelMode mode) {
-    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "ops", channels, recipients,
+    return new NotificationSpec(NotificationIds.of("ops", key), key, "ops", channels, recipients,
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
         new ApprovalPolicy(100, Duration.ofHours(1)), TestNotifications.ACCEPTED_AT, "sha256:" + key, mode, RECEIPT_WINDOW, null, null, null);
   }

@@ -65,7 +65,7 @@ final class TestNotifications {
   static NotificationSpec emailTo(String key, String... addresses) {
     List<Recipient> recipients = Arrays.stream(addresses).map(Recipient::ofEmail).toList();
     return new NotificationSpec(
-        NotificationIds.fromIdempotencyKey(key),
+        NotificationIds.of("ops@herald.test", key),
         key,
         "ops@herald.test",
         List.of(Channel.EMAIL),
@@ -97,7 +97,7 @@ final class TestNotifications {
 
   /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
   static NotificationSpec smsThenEmail(String key, Duration receiptWindow) {
-    return new NotificationSpec(NotificationIds.fromIdempotencyKey(key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
+    return new NotificationSpec(NotificationIds.of("ops", key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
         List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US", null)),
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
         new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow, null, null, null);
