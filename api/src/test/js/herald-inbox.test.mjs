@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 // The client is an ES module in a .js file (as browsers load it). Node before 20.19 reads a .js file
 // without a package.json "type" as CommonJS (Debian 12 ships Node 18), so it is imported from its text.
 const source = await readFile(new URL('../../main/resources/static/herald-inbox.js', import.meta.url), 'utf8');
-const { connectInbox, SeenIds } = await import('data:text/javascript,' + encodeURIComponent(source));
+const { connectInbox, SeenIds, readToken } = await import('data:text/javascript,' + encodeURIComponent(source));
 
 class MemoryStorage {
   constructor() {
@@ -25,6 +25,7 @@ class FakeEventSource {
   static opened = [];
   constructor(url) {
     this.url = url;
+    this.readyState = 1;
     this.listeners = {};
     this.closed = false;
     FakeEventSource.opened.push(this);
@@ -34,6 +35,10 @@ class FakeEventSource {
   }
   close() {
     this.closed = true;
+  }
+  fail() {
+    this.readyState = 2;
+    (this.listeners.error ?? []).forEach((listener) => listener({}));
   }
   emit(item) {
     const event = { data: JSON.stringify(item), lastEventId: String(item.id) };
@@ -45,8 +50,15 @@ function item(id, notificationId) {
   return { id, recipientId: 'user-1', notificationId, title: 't', body: 'b', read: false };
 }
 
+/** A token as Herald mints it (the signature is Herald's business: not checked here). */
+function tokenFor(recipientId, expiresAtSeconds = 2_000_000_000) {
+  const payload = Buffer.from(`${recipientId}\nbackend\n${expiresAtSeconds}`).toString('base64url');
+  return `hrt_k1.${payload}.c2ln`;
+}
+
 function connect(storage, options = {}) {
-  const inbox = connectInbox({ recipientId: 'user-1', storage, EventSource: FakeEventSource, fetch: options.fetch, ...options });
+  const inbox = connectInbox({ token: tokenFor('user-1'), storage, EventSource: FakeEventSource, fetch: options.fetch,
+    setTimeout: () => 0, clearTimeout: () => {}, ...options });
   return { inbox, source: FakeEventSource.opened.at(-1) };
 }
 
@@ -75,7 +87,7 @@ test('seen ids survive a reload and the stream resumes after the last event', ()
   reloaded.source.emit(item(8, 'notification-d'));
 
   assert.ok(first.source.closed);
-  assert.match(reloaded.source.url, /\/api\/v1\/inbox\/stream\?recipientId=user-1&lastEventId=7$/);
+  assert.match(reloaded.source.url, /\/api\/v1\/inbox\/stream\?token=hrt_k1\.[A-Za-z0-9_-]+\.c2ln&lastEventId=7$/);
   assert.deepEqual(received, ['notification-d']);
 });
 
@@ -113,30 +125,67 @@ test('without storage, repeats are still ignored within the page', () => {
   assert.deepEqual(received, [1]);
 });
 
-test('markRead, markUnread and unreadCount call the recipient-scoped API', async () => {
+test('markRead, markUnread and unreadCount call the API with the token', async () => {
   const calls = [];
+  const token = tokenFor('user 1');
   const fetch = async (url, init) => {
-    calls.push(`${init.method} ${url}`);
+    calls.push(`${init.method} ${url} ${init.headers.Authorization === `Bearer ${token}`}`);
     const body = url.includes('unread-count') ? { recipientId: 'user 1', unread: 3 } : item(5, 'n');
     return { ok: true, status: 200, json: async () => body };
   };
-  const inbox = connectInbox({ recipientId: 'user 1', baseUrl: 'http://h', storage: new MemoryStorage(),
-    EventSource: FakeEventSource, fetch });
+  const inbox = connect(new MemoryStorage(), { token, baseUrl: 'http://h', fetch });
 
-  await inbox.markRead(5);
-  await inbox.markUnread(5);
-  assert.equal(await inbox.unreadCount(), 3);
+  await inbox.inbox.markRead(5);
+  await inbox.inbox.markUnread(5);
+  assert.equal(await inbox.inbox.unreadCount(), 3);
 
+  assert.equal(inbox.inbox.recipientId, 'user 1');
   assert.deepEqual(calls, [
-    'POST http://h/api/v1/inbox/5/read?recipientId=user%201',
-    'POST http://h/api/v1/inbox/5/unread?recipientId=user%201',
-    'GET http://h/api/v1/inbox/unread-count?recipientId=user%201',
+    'POST http://h/api/v1/inbox/5/read true',
+    'POST http://h/api/v1/inbox/5/unread true',
+    'GET http://h/api/v1/inbox/unread-count true',
   ]);
+});
+
+test('the token is read for its recipient and expiry', () => {
+  assert.deepEqual(readToken(tokenFor('ada', 1800000000)),
+    { token: tokenFor('ada', 1800000000), recipientId: 'ada', expiresAt: 1800000000000 });
+  assert.throws(() => readToken('hk_abcdefgh_secret'), /not a recipient token/);
+});
+
+test('a refused token is refreshed once and the call repeated with the new one', async () => {
+  const fresh = tokenFor('user-1', 2_100_000_000);
+  const used = [];
+  const fetch = async (url, init) => {
+    used.push(init.headers.Authorization);
+    const ok = init.headers.Authorization === `Bearer ${fresh}`;
+    return { ok, status: ok ? 200 : 401, json: async () => (ok ? { unread: 1 } : { status: 401, detail: 'expired' }) };
+  };
+  const { inbox, source } = connect(new MemoryStorage(), { fetch, refreshToken: async () => fresh });
+
+  assert.equal(await inbox.unreadCount(), 1);
+  assert.deepEqual(used.slice(1), [`Bearer ${fresh}`]);
+  assert.ok(source.closed, 'the stream reopens with the new token');
+  assert.ok(FakeEventSource.opened.at(-1).url.includes(encodeURIComponent(fresh)));
+});
+
+test('the token is refreshed a minute before it expires, and a closed stream reopens', async () => {
+  const timers = [];
+  const fresh = tokenFor('user-1', 2_100_000_000);
+  const { source } = connect(new MemoryStorage(), {
+    token: tokenFor('user-1', 1_000), now: () => 400_000, refreshToken: async () => fresh,
+    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+  });
+
+  assert.equal(timers[0].ms, 1_000_000 - 400_000 - 60_000);
+  source.fail();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(FakeEventSource.opened.at(-1).url.includes(encodeURIComponent(fresh)));
 });
 
 test('an error answer rejects with the problem detail', async () => {
   const fetch = async () => ({ ok: false, status: 404, json: async () => ({ status: 404, detail: 'no item 9' }) });
-  const inbox = connectInbox({ recipientId: 'u', storage: new MemoryStorage(), EventSource: FakeEventSource, fetch });
+  const { inbox } = connect(new MemoryStorage(), { fetch });
 
   await assert.rejects(inbox.markRead(9), (e) => e.message === 'no item 9' && e.problem.status === 404);
 });

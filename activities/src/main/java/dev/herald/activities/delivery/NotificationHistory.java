@@ -43,13 +43,13 @@ public class NotificationHistory {
   }
 
   /**
-   * Newest first, {@code limit} from {@code offset}; each filter is optional (null). {@code since} is
-   * inclusive, {@code until} exclusive; {@code channel} matches any of a notification's channels.
+   * Newest first, {@code limit} from {@code offset}; each filter is optional (null): {@code sender}'s
+   * only, {@code since} inclusive, {@code until} exclusive; {@code channel} matches any of a notification's channels.
    */
-  public List<LoggedNotification> page(NotificationStatus status, Channel channel, Instant since, Instant until,
-      int limit, long offset) {
-    return notifications.findHistory(status == null ? null : status.name(), channel == null ? null : channel.name(),
-        since, until, limit, offset).stream().map(this::logged).toList();
+  public List<LoggedNotification> page(String sender, NotificationStatus status, Channel channel, Instant since,
+      Instant until, int limit, long offset) {
+    return notifications.findHistory(sender, status == null ? null : status.name(),
+        channel == null ? null : channel.name(), since, until, limit, offset).stream().map(this::logged).toList();
   }
 
   /** Notifications being accepted or sent (ACCEPTED, SENDING), by all processes together. */

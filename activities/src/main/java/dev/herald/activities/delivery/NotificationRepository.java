@@ -21,13 +21,14 @@ interface NotificationRepository extends ListCrudRepository<NotificationRecord, 
   /** History, newest first; every filter is optional (null). */
   @Query("""
       select * from notification
-      where (cast(:status as text) is null or status = :status)
+      where (cast(:sender as text) is null or sender = :sender)
+        and (cast(:status as text) is null or status = :status)
         and (cast(:channel as text) is null or (',' || channels || ',') like ('%,' || :channel || ',%'))
         and (cast(:since as timestamptz) is null or created_at >= :since)
         and (cast(:until as timestamptz) is null or created_at < :until)
       order by created_at desc, id
       limit :limit offset :offset""")
-  List<NotificationRecord> findHistory(@Param("status") String status, @Param("channel") String channel,
+  List<NotificationRecord> findHistory(@Param("sender") String sender, @Param("status") String status, @Param("channel") String channel,
       @Param("since") Instant since, @Param("until") Instant until, @Param("limit") int limit,
       @Param("offset") long offset);
 

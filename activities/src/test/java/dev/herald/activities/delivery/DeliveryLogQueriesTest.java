@@ -149,7 +149,7 @@ class DeliveryLogQueriesTest {
 
   private List<String> history(NotificationStatus status, Channel channel, Instant since, Instant until, int limit,
       long offset) {
-    return history.page(status, channel, since, until, limit, offset).stream()
+    return history.page(null, status, channel, since, until, limit, offset).stream()
         .map(LoggedNotification::idempotencyKey)
         .toList();
   }

@@ -36,7 +36,7 @@ class ApprovalController {
   List<PendingApproval> pending(@RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
       @RequestParam(defaultValue = "50") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
           message = SIZE_RULE) int size) {
-    NotificationPage waiting = reader.history(NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
+    NotificationPage waiting = reader.history(null, NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
     return waiting.items().stream()
         .map(n -> new PendingApproval(n.id(), n.sender(), n.group(), n.recipientCount(), n.channels(), n.priority(),
             n.subject(), n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))

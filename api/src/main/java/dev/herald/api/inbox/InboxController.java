@@ -9,9 +9,11 @@ import dev.herald.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.herald.api.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A recipient's in-app inbox: list (newest first, cursor paging), unread count, mark read/unread.
- * Every call names the recipient by {@code recipientId} and sees only that inbox.
+ * A recipient token sees its own inbox; a sender or admin names the recipient by {@code recipientId}.
  */
 @RestController
 @Tag(name = ApiTags.INBOX)
@@ -45,8 +47,9 @@ class InboxController {
       @RequestParam(defaultValue = "false") boolean unreadOnly,
       @RequestParam(required = false) Long before,
       @RequestParam(defaultValue = "20") @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT,
-          message = LIMIT_RULE) int limit) {
-    String recipient = RecipientIds.require(recipientId);
+          message = LIMIT_RULE) int limit,
+      @AuthenticationPrincipal Caller caller) {
+    String recipient = RecipientIds.of(caller, recipientId);
     if (before != null && inbox.find(recipient, before).isEmpty()) {
       throw new InvalidRequestException("before", "is not an item of this inbox; use nextBefore of the previous page");
     }
@@ -57,23 +60,25 @@ class InboxController {
   }
 
   @GetMapping("/unread-count")
-  UnreadCount unreadCount(@RequestParam(required = false) String recipientId) {
-    String recipient = RecipientIds.require(recipientId);
+  UnreadCount unreadCount(@RequestParam(required = false) String recipientId, @AuthenticationPrincipal Caller caller) {
+    String recipient = RecipientIds.of(caller, recipientId);
     return new UnreadCount(recipient, inbox.unreadCount(recipient));
   }
 
   /** Marks read; marking a read item again keeps the time it was first read. */
   @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{itemId}/read")
-  InboxItemView read(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
-    String recipient = RecipientIds.require(recipientId);
+  InboxItemView read(@PathVariable long itemId, @RequestParam(required = false) String recipientId,
+      @AuthenticationPrincipal Caller caller) {
+    String recipient = RecipientIds.of(caller, recipientId);
     return found(inbox.markRead(recipient, itemId, clock.instant()), itemId);
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{itemId}/unread")
-  InboxItemView unread(@PathVariable long itemId, @RequestParam(required = false) String recipientId) {
-    String recipient = RecipientIds.require(recipientId);
+  InboxItemView unread(@PathVariable long itemId, @RequestParam(required = false) String recipientId,
+      @AuthenticationPrincipal Caller caller) {
+    String recipient = RecipientIds.of(caller, recipientId);
     return found(inbox.markUnread(recipient, itemId), itemId);
   }
 

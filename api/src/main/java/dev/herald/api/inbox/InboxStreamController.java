@@ -2,7 +2,9 @@ package dev.herald.api.inbox;
 
 import dev.herald.api.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.herald.api.security.Caller;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /api/v1/inbox/stream?recipientId=…}: the recipient's new inbox items, live, as
+ * {@code GET /api/v1/inbox/stream?token=…} (a recipient token: EventSource sends no headers; a
+ * sender or admin key names {@code recipientId}): the recipient's new inbox items, live, as
  * Server-Sent Events named {@code item} (data: the item's JSON, id: the item id) and a comment
  * heartbeat. A reconnecting EventSource sends {@code Last-Event-ID} and gets the items it missed; a
  * page that starts a new EventSource can pass the last id it saw as {@code lastEventId}.
@@ -29,8 +32,9 @@ class InboxStreamController {
   SseEmitter stream(
       @RequestParam(required = false) String recipientId,
       @RequestParam(required = false) Long lastEventId,
-      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader) {
-    String recipient = RecipientIds.require(recipientId);
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+      @AuthenticationPrincipal Caller caller) {
+    String recipient = RecipientIds.of(caller, recipientId);
     return streams.open(recipient, resumeAfter(lastEventIdHeader, lastEventId));
   }
 

@@ -2,10 +2,12 @@ package dev.herald.api.inbox;
 
 import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.security.Caller;
+import dev.herald.api.security.Role;
 
 /**
- * The owner of an inbox, as a request names it. Herald has no authentication yet: whoever knows a
- * recipient id can read that inbox. Once it has, the id comes from the caller's identity instead.
+ * The owner of an inbox: a recipient token's own recipient, or the one a sender or admin names by
+ * {@code recipientId} (a recipient token naming another never gets here: SecurityConfig refuses it).
  */
 final class RecipientIds {
 
@@ -13,8 +15,12 @@ final class RecipientIds {
 
   private RecipientIds() {}
 
+  static String of(Caller caller, String recipientId) {
+    return caller.role() == Role.RECIPIENT ? caller.recipientId() : require(recipientId);
+  }
+
   /** As for {@code recipients[].id} of a notification request. */
-  static String require(String recipientId) {
+  private static String require(String recipientId) {
     if (recipientId == null || recipientId.isBlank()) {
       throw new InvalidRequestException(PARAMETER, "is required: the id of the inbox's recipient");
     }

@@ -11,11 +11,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.herald.api.security.Caller;
+import dev.herald.workflows.notification.NotificationIds;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,15 +57,16 @@ class NotificationController {
   @ApiResponse(responseCode = "200", description = "a repeat of an earlier request: the same notification, nothing sent again", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String headerKey) {
-    Submission submission = submitter.submit(withKey(request, headerKey));
+      @RequestHeader(name = "Idempotency-Key", required = false) String headerKey,
+      @AuthenticationPrincipal Caller caller) {
+    Submission submission = submitter.submit(withKey(asCaller(request, caller), headerKey));
     return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
-  NotificationView get(@PathVariable String id) {
-    return reader.find(id).orElseThrow(() -> new NotificationNotFoundException(id));
+  NotificationView get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+    return reader.find(owned(id, caller)).orElseThrow(() -> new NotificationNotFoundException(id));
   }
 
   @GetMapping
@@ -73,8 +77,9 @@ class NotificationController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
       @RequestParam(defaultValue = "20") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
-          message = SIZE_RULE) int size) {
-    return reader.history(status, channel, since, until, page, size);
+          message = SIZE_RULE) int size,
+      @AuthenticationPrincipal Caller caller) {
+    return reader.history(caller.isAdmin() ? null : caller.sender(), status, channel, since, until, page, size);
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
@@ -88,25 +93,48 @@ class NotificationController {
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
   @ApiResponse(responseCode = "202", description = "cancelling", useReturnTypeSchema = true)
   @PostMapping("/{id}/cancel")
-  ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
-    control.cancel(id);
+  ResponseEntity<Map<String, String>> cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+    control.cancel(owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
   @ApiResponse(responseCode = "202", description = "pausing", useReturnTypeSchema = true)
   @PostMapping("/{id}/pause")
-  ResponseEntity<Map<String, String>> pause(@PathVariable String id) {
-    control.pause(id);
+  ResponseEntity<Map<String, String>> pause(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+    control.pause(owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "PAUSING"));
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
   @ApiResponse(responseCode = "202", description = "resuming", useReturnTypeSchema = true)
   @PostMapping("/{id}/resume")
-  ResponseEntity<Map<String, String>> resume(@PathVariable String id) {
-    control.resume(id);
+  ResponseEntity<Map<String, String>> resume(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+    control.resume(owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "RESUMING"));
+  }
+
+  /**
+   * The request as its caller's: a sender key sends as its own sender (naming another is refused); an
+   * admin key sends as itself or for the sender it names.
+   */
+  private static SendNotificationRequest asCaller(SendNotificationRequest request, Caller caller) {
+    if (request.sender() == null) {
+      return request.withSender(caller.sender());
+    }
+    if (!caller.isAdmin() && !request.sender().equals(caller.sender())) {
+      throw new InvalidRequestException("sender", "differs from this API key's sender '" + caller.sender()
+          + "': a sender key sends as itself (leave sender out)");
+    }
+    return request;
+  }
+
+  /** The id, when the caller may see that notification; another sender's is not found, so ids do not leak. */
+  private static String owned(String id, Caller caller) {
+    if (!caller.isAdmin() && !NotificationIds.isOf(id, caller.sender())) {
+      throw new NotificationNotFoundException(id);
+    }
+    return id;
   }
 
   private static SendNotificationRequest withKey(SendNotificationRequest request, String headerKey) {

@@ -45,9 +45,10 @@ public class NotificationReader {
     return history.status(id).orElse(NotificationStatus.ACCEPTED);
   }
 
-  public NotificationPage history(NotificationStatus status, Channel channel, Instant since, Instant until, int page,
-      int size) {
-    List<LoggedNotification> rows = history.page(status, channel, since, until, size + 1, (long) page * size);
+  /** A page of one sender's notifications, or of all when {@code sender} is null. */
+  public NotificationPage history(String sender, NotificationStatus status, Channel channel, Instant since,
+      Instant until, int page, int size) {
+    List<LoggedNotification> rows = history.page(sender, status, channel, since, until, size + 1, (long) page * size);
     boolean hasNext = rows.size() > size;
     List<NotificationView> items = rows.stream().limit(size).map(r -> toView(r, null)).toList();
     return new NotificationPage(items, page, size, hasNext);

@@ -53,6 +53,11 @@ public record SendNotificationRequest(
         sendAt, template, templateVersion, variables);
   }
 
+  public SendNotificationRequest withSender(String sender) {
+    return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
+        priority, sendAt, template, templateVersion, variables);
+  }
+
   public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
         priority, sendAt, template, templateVersion, variables);

@@ -13,9 +13,11 @@ import dev.herald.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import dev.herald.api.security.Caller;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,27 +47,38 @@ class TemplateController {
   @ProblemResponses(ProblemType.WRONG_STATE)
   @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping
-  ResponseEntity<TemplateView> create(@Valid @RequestBody CreateTemplateRequest request, UriComponentsBuilder uri) {
+  ResponseEntity<TemplateView> create(@Valid @RequestBody CreateTemplateRequest body, UriComponentsBuilder uri,
+      @AuthenticationPrincipal Caller caller) {
+    CreateTemplateRequest request = body.owner() == null
+        ? new CreateTemplateRequest(body.key(), caller.sender(), body.description()) : body;
+    if (!caller.actsFor(request.owner())) {
+      throw new InvalidRequestException("owner", "differs from this API key's sender '" + caller.sender()
+          + "': a sender key owns its own templates (leave owner out)");
+    }
     Template template = templates.create(request.key(), request.owner(), request.description());
     return ResponseEntity.created(uri.path("/api/v1/templates/{key}").buildAndExpand(template.templateKey()).toUri())
         .body(view(template));
   }
 
   @GetMapping
-  List<TemplateView> list(@RequestParam(required = false) String owner) {
-    return templates.list(owner).stream().map(TemplateView::summary).toList();
+  List<TemplateView> list(@RequestParam(required = false) String owner, @AuthenticationPrincipal Caller caller) {
+    if (!caller.isAdmin() && owner != null && !owner.equals(caller.sender())) {
+      return List.of();
+    }
+    return templates.list(caller.isAdmin() ? owner : caller.sender()).stream().map(TemplateView::summary).toList();
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}")
-  TemplateView get(@PathVariable String key) {
-    return view(template(key));
+  TemplateView get(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
+    return view(template(key, caller));
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE})
   @ApiResponse(responseCode = "204", description = "deleted with its versions", useReturnTypeSchema = true)
   @DeleteMapping("/{key}")
-  ResponseEntity<Void> delete(@PathVariable String key) {
+  ResponseEntity<Void> delete(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
+    template(key, caller);
     if (!templates.delete(key)) {
       throw new TemplateNotFoundException("no template '" + key + "'");
     }
@@ -76,31 +89,36 @@ class TemplateController {
   @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
   @PostMapping("/{key}/versions")
   ResponseEntity<VersionView> addVersion(@PathVariable String key, @RequestBody CreateVersionRequest request,
-      UriComponentsBuilder uri) {
+      UriComponentsBuilder uri, @AuthenticationPrincipal Caller caller) {
     TemplateRequests.requireKey(key);
+    template(key, caller);
     TemplateRequests.validate(request);
     TemplateVersion version = templates.addVersion(key, request.content());
-    Integer active = template(key).activeVersion();
+    Integer active = template(key, caller).activeVersion();
     return ResponseEntity.created(uri.path("/api/v1/templates/{key}/versions/{version}")
         .buildAndExpand(key, version.version()).toUri()).body(VersionView.of(version, active));
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{key}/versions/{version}")
-  VersionView version(@PathVariable String key, @PathVariable int version) {
-    return VersionView.of(templates.resolve(key, version), template(key).activeVersion());
+  VersionView version(@PathVariable String key, @PathVariable int version, @AuthenticationPrincipal Caller caller) {
+    Integer active = template(key, caller).activeVersion();
+    return VersionView.of(templates.resolve(key, version), active);
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE})
   @PostMapping("/{key}/versions/{version}/publish")
-  TemplateView publish(@PathVariable String key, @PathVariable int version) {
+  TemplateView publish(@PathVariable String key, @PathVariable int version, @AuthenticationPrincipal Caller caller) {
+    template(key, caller);
     return view(templates.publish(key, version));
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @PostMapping("/{key}/preview")
-  PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request) {
+  PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request,
+      @AuthenticationPrincipal Caller caller) {
     TemplateRequests.validate(request);
+    template(key, caller);
     try {
       return PreviewView.of(templates.preview(key, request.version(), request.channel(), request.locale(),
           request.variables() == null ? Map.of() : request.variables()));
@@ -111,8 +129,10 @@ class TemplateController {
     }
   }
 
-  private Template template(String key) {
-    return templates.find(key).orElseThrow(() -> new TemplateNotFoundException("no template '" + key + "'"));
+  /** The caller's template (any for an admin); another sender's is not found, so keys do not leak. */
+  private Template template(String key, Caller caller) {
+    return templates.find(key).filter(t -> caller.actsFor(t.owner()))
+        .orElseThrow(() -> new TemplateNotFoundException("no template '" + key + "'"));
   }
 
   private TemplateView view(Template template) {

@@ -1,0 +1,52 @@
+package dev.herald.api.security;
+
+import dev.herald.activities.recipient.RecipientRules;
+import dev.herald.api.notification.InvalidRequestException;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/recipients/{id}/token} (a sender or an admin): a short-lived token for one
+ * recipient's inbox and devices, for the sender's backend to hand to that recipient's browser or app.
+ */
+@RestController
+class RecipientTokenController {
+
+  /** The body, optional: how long the token lives (ISO-8601, e.g. PT15M). */
+  record TokenRequest(Duration ttl) {}
+
+  record TokenView(String token, String recipientId, Instant expiresAt) {}
+
+  private final RecipientTokens tokens;
+
+  RecipientTokenController(RecipientTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  @PostMapping("/api/v1/recipients/{id}/token")
+  TokenView mint(@PathVariable String id, @RequestBody(required = false) TokenRequest request,
+      @AuthenticationPrincipal Caller caller) {
+    RecipientRules.idViolation(id).ifPresent(v -> {
+      throw new InvalidRequestException("id", v.message());
+    });
+    Duration ttl = request == null || request.ttl() == null ? tokens.defaultTtl() : request.ttl();
+    if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(tokens.maxTtl()) > 0) {
+      throw new InvalidRequestException("ttl", "must be more than 0 and at most " + tokens.maxTtl());
+    }
+    if (!tokens.canMint()) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+          "no signing key for recipient tokens is configured (herald.security.recipient-tokens)");
+      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+    }
+    RecipientTokens.Minted minted = tokens.mint(id, caller.sender(), ttl);
+    return new TokenView(minted.token(), id, minted.expiresAt());
+  }
+}

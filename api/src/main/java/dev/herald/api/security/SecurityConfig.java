@@ -1,0 +1,102 @@
+package dev.herald.api.security;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Stateless: every request carries its credential (an API key or a recipient
+ * token as a bearer token); no session, form login, HTTP Basic or CSRF token (a browser never sends a
+ * bearer token by itself, so there is no cross-site request to forge). Open without a credential:
+ * health, the Twilio webhooks (verified by signature), herald-inbox.js and {@code
+ * herald.security.open-paths} (none outside the dev kit). Everything else needs a role.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+  /** Open to anyone, always. */
+  static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/api/v1/webhooks/twilio/**",
+      "/herald-inbox.js");
+  /** A recipient token's paths, beside senders and admins: the inbox and the recipient's devices. */
+  static final String INBOX = "/api/v1/inbox/**";
+  static final String DEVICES = "/api/v1/recipients/{recipientId}/devices/**";
+  static final String INBOX_STREAM = "/api/v1/inbox/stream";
+  /** Admin only: keys, approvals, and the operator's endpoints (metrics, the API document, the payload codec). */
+  static final List<String> ADMIN = List.of("/api/v1/api-keys/**", "/api/v1/approvals/**", "/actuator/**",
+      "/v3/api-docs/**", "/api/v1/codec/**");
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, VerifiedKeys keys, RecipientTokens tokens,
+      SecurityAnswers answers, Clock clock) throws Exception {
+    RequestMatcher open = open(settings);
+    var filter = new BearerFilter(keys, tokens, new FailedAttempts(settings.failedAttempts(), clock), answers, open,
+        path(HttpMethod.GET, INBOX_STREAM));
+    http
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .addFilterBefore(filter, AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+        .authorizeHttpRequests(a -> a
+            // an SSE stream's later dispatches and error pages were authorised with their request
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+            .requestMatchers(open).permitAll()
+            .requestMatchers(ADMIN.stream().map(SecurityConfig::path).toArray(RequestMatcher[]::new))
+            .hasRole(Role.ADMIN.name())
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/notifications/*/approval")).hasRole(Role.ADMIN.name())
+            .requestMatchers(path(INBOX), path("/api/v1/inbox"), path(DEVICES), path("/api/v1/recipients/{recipientId}/devices"))
+            .access(ownInbox())
+            .anyRequest().hasAnyRole(Role.SENDER.name(), Role.ADMIN.name()));
+    return http.build();
+  }
+
+  /** Any sender or admin; a recipient token only for its own recipient (the path's or the recipientId parameter). */
+  private static AuthorizationManager<RequestAuthorizationContext> ownInbox() {
+    return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+      if (!(authentication.get() instanceof CallerAuthentication auth)) {
+        return new AuthorizationDecision(false);
+      }
+      Caller caller = auth.getPrincipal();
+      String named = context.getVariables().getOrDefault("recipientId",
+          context.getRequest().getParameter("recipientId"));
+      return new AuthorizationDecision(named == null || caller.mayActAsRecipient(named));
+    };
+  }
+
+  private static RequestMatcher open(SecurityProperties settings) {
+    List<RequestMatcher> matchers = new ArrayList<>();
+    PUBLIC.forEach(p -> matchers.add(path(p)));
+    settings.openPaths().forEach(p -> matchers.add(path(p)));
+    return new OrRequestMatcher(matchers);
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+}
