@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.herald.devkit.DevkitApplication;
+import dev.herald.workflows.notification.NotificationIds;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -11,10 +12,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,21 +39,81 @@ import org.springframework.web.client.RestClient;
       "herald.approval.threshold=2",
       "herald.approval.timeout=1h",
       "herald.notifications.max-body-chars=2000",
-      "herald.kafka.partitions=2"
+      "herald.kafka.partitions=2",
+      "herald.security.bootstrap-admin-key=" + HeraldIntegrationTest.ADMIN_KEY,
+      "herald.security.recipient-tokens.keys.it=" + HeraldIntegrationTest.SIGNING_KEY,
+      "herald.security.recipient-tokens.signing-key=it",
+      // the matrix and the other tests fail many attempts from one address; RateLimitIT counts per key prefix
+      "herald.security.failed-attempts.per-address=100000",
+      "herald.security.failed-attempts.per-prefix=5",
+      "herald.security.failed-attempts.window=5s"
     })
 @ActiveProfiles(DevkitApplication.PROFILE)
 public abstract class HeraldIntegrationTest {
 
   protected static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+  /** The bootstrap admin key every test's client sends unless it asks for another credential. */
+  protected static final String ADMIN_KEY = "hk_itadmin0_integration-test-admin-key-0123456789abcdef";
+  /** The sender identity of {@link #ADMIN_KEY}: what its notifications carry when they name no sender. */
+  protected static final String ADMIN_SENDER = "admin";
+  static final String SIGNING_KEY = "aW50ZWdyYXRpb24tdGVzdC1yZWNpcGllbnQtdG9rZW4ta2V5";
+  private static final Map<String, String> SENDER_KEYS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;
   /** The in-process SMTP sink; absent when SMTP_HOST names another one (e.g. the benchmarks against a real MTA sink). */
   @Autowired(required = false) protected GreenMail smtpSink;
 
+  /** A client with the admin key. */
   protected RestClient http() {
-    return RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(status -> true, (request, response) -> {})
-        .build();
+    return http(ADMIN_KEY);
+  }
+
+  /** A client with this credential (an API key or a recipient token); none when null. */
+  protected RestClient http(String credential) {
+    RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultStatusHandler(status -> true, (request, response) -> {});
+    if (credential != null) {
+      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + credential);
+    }
+    return builder.build();
+  }
+
+  /** A sender key whose sender identity is {@code sender}, created once per test run. */
+  protected String senderKey(String sender) {
+    return SENDER_KEYS.computeIfAbsent(sender, s -> createKey(s, "SENDER"));
+  }
+
+  /** A new key of this role (SENDER or ADMIN), its sender identity its name. */
+  protected String createKey(String name, String role) {
+    var created = http().post().uri("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", name, "role", role)).retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+    if (created.getStatusCode().value() != 201) {
+      throw new IllegalStateException("cannot create the key " + name + ": " + created);
+    }
+    return (String) created.getBody().get("key");
+  }
+
+  /** A sender key created and then revoked at once. */
+  protected String revokedKey(String name) {
+    var created = http().post().uri("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", name, "role", "SENDER")).retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+    http().delete().uri("/api/v1/api-keys/{id}", created.getBody().get("id")).retrieve().toBodilessEntity();
+    return (String) created.getBody().get("key");
+  }
+
+  /** A recipient token for this recipient, minted by the admin key. */
+  protected String recipientToken(String recipientId) {
+    var minted = http().post().uri("/api/v1/recipients/{id}/token", recipientId).retrieve()
+        .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+    if (minted.getStatusCode().value() != 200) {
+      throw new IllegalStateException("cannot mint a token for " + recipientId + ": " + minted);
+    }
+    return (String) minted.getBody().get("token");
+  }
+
+  /** The id of a notification the admin key sent with this idempotency key and no sender of its own. */
+  protected static String notificationId(String idempotencyKey) {
+    return NotificationIds.of(ADMIN_SENDER, idempotencyKey);
   }
 
   protected ResponseEntity<Map<String, Object>> post(String path, String json) {

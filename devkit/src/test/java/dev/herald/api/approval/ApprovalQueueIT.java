@@ -16,17 +16,17 @@ class ApprovalQueueIT extends HeraldIntegrationTest {
     post("/api/v1/notifications", "{\"idempotencyKey\":\"queue-1\",\"sender\":\"marketing\",\"channels\":[\"EMAIL\"],"
         + "\"recipients\":[{\"email\":\"q1@it.example\"},{\"email\":\"q2@it.example\"},{\"email\":\"q3@it.example\"}],"
         + "\"subject\":\"Spring sale\",\"body\":\"20% off\"}");
-    awaitStatus("notification-queue-1", "PENDING_APPROVAL");
+    awaitStatus("notification-marketing~queue-1", "PENDING_APPROVAL");
 
-    assertThat(pending()).filteredOn(p -> "notification-queue-1".equals(p.get("notificationId"))).singleElement()
+    assertThat(pending()).filteredOn(p -> "notification-marketing~queue-1".equals(p.get("notificationId"))).singleElement()
         .satisfies(p -> assertThat(p).containsEntry("requester", "marketing").containsEntry("audienceSize", 3)
             .containsEntry("subject", "Spring sale")
             .containsEntry("reason", "audience of 3 is above the approval threshold of 2"));
 
-    post("/api/v1/notifications/notification-queue-1/approval", "{\"decision\":\"REJECT\",\"comment\":\"not this week\"}");
-    awaitStatus("notification-queue-1", "REJECTED");
+    post("/api/v1/notifications/notification-marketing~queue-1/approval", "{\"decision\":\"REJECT\",\"comment\":\"not this week\"}");
+    awaitStatus("notification-marketing~queue-1", "REJECTED");
 
-    assertThat(pending()).noneMatch(p -> "notification-queue-1".equals(p.get("notificationId")));
+    assertThat(pending()).noneMatch(p -> "notification-marketing~queue-1".equals(p.get("notificationId")));
   }
 
   @Test
@@ -36,9 +36,9 @@ class ApprovalQueueIT extends HeraldIntegrationTest {
     post("/api/v1/templates/it-approval-tpl/versions/1/publish", "");
     post("/api/v1/notifications", "{\"idempotencyKey\":\"queue-tpl-1\",\"channels\":[\"EMAIL\"],\"template\":\"it-approval-tpl\","
         + "\"recipients\":[{\"email\":\"t1@it.example\"},{\"email\":\"t2@it.example\"},{\"email\":\"t3@it.example\"}]}");
-    awaitStatus("notification-queue-tpl-1", "PENDING_APPROVAL");
+    awaitStatus("notification-admin~queue-tpl-1", "PENDING_APPROVAL");
 
-    assertThat(pending()).filteredOn(p -> "notification-queue-tpl-1".equals(p.get("notificationId"))).singleElement()
+    assertThat(pending()).filteredOn(p -> "notification-admin~queue-tpl-1".equals(p.get("notificationId"))).singleElement()
         .satisfies(p -> assertThat((Map<String, Object>) p.get("template"))
             .containsEntry("key", "it-approval-tpl").containsEntry("version", 1));
   }

@@ -324,7 +324,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       long intended = start + (long) (i * interval);
       LockSupport.parkNanos(intended - System.nanoTime());
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_KEY)
           .POST(HttpRequest.BodyPublishers.ofString(request(run + "-" + i))).build();
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
         latencies.record(Duration.ofNanos(System.nanoTime() - intended));

@@ -63,7 +63,7 @@ class ApiCrashIT {
     api.stop(Duration.ofSeconds(20));
 
     HeraldClient herald = new HeraldClient(processes.infraUrl());
-    List<String> ids = IntStream.range(0, REQUESTS).mapToObj(i -> "notification-api-crash-" + i).toList();
+    List<String> ids = IntStream.range(0, REQUESTS).mapToObj(i -> "notification-e2e~api-crash-" + i).toList();
     assertThat(accepted.size() + unanswered.size()).isEqualTo(REQUESTS);
     assertThat(herald.awaitAllFinal(ids, Duration.ofMinutes(4))).as("notifications not COMPLETED").isEmpty();
     assertThat(ids).allSatisfy(id -> assertThat(herald.notification(id).get("deliveries").size()).isEqualTo(1));

@@ -38,7 +38,7 @@ class DuplicateStormIT {
       publish(kafka, events);
     }
 
-    List<String> ids = IntStream.range(0, EVENTS).mapToObj(i -> "notification-storm-" + i).toList();
+    List<String> ids = IntStream.range(0, EVENTS).mapToObj(i -> "notification-e2e~storm-" + i).toList();
     assertThat(herald.awaitAllFinal(ids, Duration.ofMinutes(4))).as("notifications not COMPLETED").isEmpty();
     assertThat(ids).allSatisfy(id -> assertThat(herald.notification(id).get("deliveries").size()).isEqualTo(1));
     List<String> emails = IntStream.range(0, EVENTS).mapToObj(i -> HeraldClient.email("storm", i)).toList();

@@ -47,6 +47,8 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
   static final int SMS_WORKER_PORT = 8083;
   static final int KAFKA_PORT = 8090;
   static final int SMTP_PORT = 8091;
+  /** The admin key the infra and API processes create at start (HERALD_BOOTSTRAP_ADMIN_KEY) and HeraldClient sends. */
+  static final String ADMIN_KEY = "hk_e2eadmin_end-to-end-suite-admin-key-0123456789abcdef";
 
   /** The suite's payload keys: every Herald process of one cluster shares them, or one cannot read another's payloads. */
   static final String PAYLOAD_KEYS = PayloadKey.generate("e2e", new SecureRandom()).encoded();
@@ -101,7 +103,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
         () -> temporalHealthy(cli), Duration.ofSeconds(60)).start();
     infra = new HeraldProcess("infra", java(root.resolve("devkit/target"), "herald-devkit-", "-Xmx768m",
         "--herald.embedded.kafka-port=" + KAFKA_PORT, "--herald.embedded.smtp-port=" + SMTP_PORT),
-        env("HERALD_WORKER_ENABLED", "false",
+        env("HERALD_WORKER_ENABLED", "false", "HERALD_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY,
             "SERVER_PORT", String.valueOf(INFRA_PORT)),
         dir, () -> healthy(INFRA_PORT), Duration.ofSeconds(180)).start();
     postgresPort = postgresPort(infra.log());
@@ -110,7 +112,7 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(WORKER_PORT)),
         dir, () -> healthy(WORKER_PORT), Duration.ofSeconds(180)).start();
     api = new HeraldProcess("api", java(root.resolve("api/target"), "herald-api-", "-Xmx512m"),
-        env("HERALD_WORKER_ENABLED", "false",
+        env("HERALD_WORKER_ENABLED", "false", "HERALD_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY,
             "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres", "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(API_PORT),
             // REST only: infra consumes the requests topic, so a killed API does not stall its consumer group

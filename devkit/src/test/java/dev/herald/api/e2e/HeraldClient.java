@@ -155,7 +155,8 @@ final class HeraldClient {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
+              .header("Authorization", "Bearer " + E2eProcesses.ADMIN_KEY).build(),
           HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));

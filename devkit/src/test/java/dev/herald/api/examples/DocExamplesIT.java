@@ -29,7 +29,7 @@ class DocExamplesIT extends HeraldIntegrationTest {
   @TestFactory
   Stream<DynamicTest> everyExampleAnswersAsTheDocsShow() throws IOException {
     DocExamples docs = DocExamples.in(repository());
-    ExampleShell shell = new ExampleShell(port, Files.createDirectories(Path.of("target", "doc-examples")));
+    ExampleShell shell = new ExampleShell(port, Files.createDirectories(Path.of("target", "doc-examples")), ADMIN_KEY);
     Stream<DynamicTest> convention = Stream.of(dynamicTest("every block follows the convention",
         () -> assertThat(docs.problems()).as("blocks that break docs/testing.md's convention").isEmpty()));
     return Stream.concat(convention, docs.examples().stream().map(example -> dynamicTest(example.name(), () -> {

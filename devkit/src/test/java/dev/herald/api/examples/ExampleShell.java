@@ -35,10 +35,13 @@ final class ExampleShell {
 
   private final String baseUrl;
   private final Path workDir;
+  private final String adminKey;
 
-  ExampleShell(int port, Path workDir) {
+  /** {@code adminKey}: the examples' {@code $HERALD_KEY}, which the README reads from the dev kit's data folder. */
+  ExampleShell(int port, Path workDir, String adminKey) {
     this.baseUrl = "http://localhost:" + port;
     this.workDir = workDir.toAbsolutePath();
+    this.adminKey = adminKey;
   }
 
   /** The text as it is run: the docs' base URL replaced by this Herald's. */
@@ -59,6 +62,7 @@ final class ExampleShell {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .directory(dir.toFile());
       builder.environment().put("HERALD_EXAMPLE_DIR", dir.toString());
+      builder.environment().put("HERALD_KEY", adminKey);
       Process bash = builder.start();
       if (!bash.waitFor(MOST.toSeconds(), TimeUnit.SECONDS)) {
         bash.destroyForcibly();

@@ -33,15 +33,15 @@ class InboxIT extends HeraldIntegrationTest {
   @Test
   void inAppNotificationIsListedInTheRecipientsInboxWithItsNotificationId() {
     assertThat(send("inbox-welcome-1", "user-1", "Welcome").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-inbox-welcome-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-welcome-1", "COMPLETED");
 
     List<Map<String, Object>> items = items(get("/api/v1/inbox?recipientId=user-1"));
 
     Map<String, Object> item = items.stream()
-        .filter(i -> "notification-inbox-welcome-1".equals(i.get("notificationId"))).findFirst().orElseThrow();
+        .filter(i -> "notification-admin~inbox-welcome-1".equals(i.get("notificationId"))).findFirst().orElseThrow();
     assertThat(item).containsEntry("recipientId", "user-1").containsEntry("title", "Welcome")
         .containsEntry("body", "Hello from Herald").containsEntry("read", false).containsEntry("readAt", null);
-    assertThat(delivery("notification-inbox-welcome-1")).containsEntry("status", "SENT")
+    assertThat(delivery("notification-admin~inbox-welcome-1")).containsEntry("status", "SENT")
         .containsEntry("recipient", "user-1")
         .containsEntry("providerMessageId", String.valueOf(item.get("id")));
   }
@@ -49,7 +49,7 @@ class InboxIT extends HeraldIntegrationTest {
   @Test
   void anotherRecipientDoesNotSeeTheItemNorMarkIt() {
     send("inbox-private-1", "private-owner", "Private");
-    awaitStatus("notification-inbox-private-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-private-1", "COMPLETED");
     long itemId = onlyItemId("private-owner");
 
     assertThat(items(get("/api/v1/inbox?recipientId=private-other"))).isEmpty();
@@ -65,21 +65,21 @@ class InboxIT extends HeraldIntegrationTest {
   void unreadCountFollowsMarkReadAndUnread() {
     send("inbox-count-1", "counter", "First");
     send("inbox-count-2", "counter", "Second");
-    awaitStatus("notification-inbox-count-1", "COMPLETED");
-    awaitStatus("notification-inbox-count-2", "COMPLETED");
+    awaitStatus("notification-admin~inbox-count-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-count-2", "COMPLETED");
     assertThat(unread("counter")).isEqualTo(2);
     long first = items(get("/api/v1/inbox?recipientId=counter")).stream()
-        .filter(i -> "notification-inbox-count-1".equals(i.get("notificationId")))
+        .filter(i -> "notification-admin~inbox-count-1".equals(i.get("notificationId")))
         .map(i -> ((Number) i.get("id")).longValue()).findFirst().orElseThrow();
 
     var read = post("/api/v1/inbox/" + first + "/read?recipientId=counter", "");
     assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(read.getBody()).containsEntry("read", true)
-        .containsEntry("notificationId", "notification-inbox-count-1");
+        .containsEntry("notificationId", "notification-admin~inbox-count-1");
     assertThat(read.getBody().get("readAt")).isNotNull();
     assertThat(unread("counter")).isEqualTo(1);
     assertThat(items(get("/api/v1/inbox?recipientId=counter&unreadOnly=true")))
-        .extracting(i -> i.get("notificationId")).containsExactly("notification-inbox-count-2");
+        .extracting(i -> i.get("notificationId")).containsExactly("notification-admin~inbox-count-2");
 
     var unreadAgain = post("/api/v1/inbox/" + first + "/unread?recipientId=counter", "");
     assertThat(unreadAgain.getBody()).containsEntry("read", false).containsEntry("readAt", null);
@@ -90,7 +90,7 @@ class InboxIT extends HeraldIntegrationTest {
   void pagesAreNewestFirstWithACursor() {
     for (int i = 1; i <= 3; i++) {
       send("inbox-page-" + i, "pager", "Page " + i);
-      awaitStatus("notification-inbox-page-" + i, "COMPLETED");
+      awaitStatus("notification-admin~inbox-page-" + i, "COMPLETED");
     }
 
     Map<String, Object> first = get("/api/v1/inbox?recipientId=pager&limit=2").getBody();
@@ -109,11 +109,11 @@ class InboxIT extends HeraldIntegrationTest {
       assertThat(stream.contentType()).startsWith("text/event-stream");
 
       send("inbox-live-1", "sse-user", "Live");
-      await().atMost(DELIVERY_WAIT).until(() -> "SENT".equals(delivery("notification-inbox-live-1").get("status")));
+      await().atMost(DELIVERY_WAIT).until(() -> "SENT".equals(delivery("notification-admin~inbox-live-1").get("status")));
       Instant sent = Instant.now();
 
-      await().atMost(Duration.ofSeconds(1)).until(() -> itemEvent(stream, "notification-inbox-live-1").isPresent());
-      SseClient.Event event = itemEvent(stream, "notification-inbox-live-1").orElseThrow();
+      await().atMost(Duration.ofSeconds(1)).until(() -> itemEvent(stream, "notification-admin~inbox-live-1").isPresent());
+      SseClient.Event event = itemEvent(stream, "notification-admin~inbox-live-1").orElseThrow();
       assertThat(event.receivedAt()).isBefore(sent.plusSeconds(1));
       Map<String, Object> item = JSON.readValue(event.data(), Map.class);
       assertThat(item).containsEntry("recipientId", "sse-user").containsEntry("title", "Live")
@@ -129,7 +129,7 @@ class InboxIT extends HeraldIntegrationTest {
         SseClient owner = SseClient.connect(streamUri("sse-owner"), null)) {
       send("inbox-scoped-1", "sse-owner", "Yours");
 
-      await().atMost(DELIVERY_WAIT).until(() -> itemEvent(owner, "notification-inbox-scoped-1").isPresent());
+      await().atMost(DELIVERY_WAIT).until(() -> itemEvent(owner, "notification-admin~inbox-scoped-1").isPresent());
       assertThat(other.events()).isEmpty();
     }
   }
@@ -137,13 +137,13 @@ class InboxIT extends HeraldIntegrationTest {
   @Test
   void reconnectWithLastEventIdReplaysTheItemsMissed() throws Exception {
     send("inbox-resume-1", "resumer", "Seen");
-    awaitStatus("notification-inbox-resume-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-resume-1", "COMPLETED");
     String lastSeen = String.valueOf(onlyItemId("resumer"));
     send("inbox-resume-2", "resumer", "Missed");
-    awaitStatus("notification-inbox-resume-2", "COMPLETED");
+    awaitStatus("notification-admin~inbox-resume-2", "COMPLETED");
 
     try (SseClient stream = SseClient.connect(streamUri("resumer"), lastSeen)) {
-      await().atMost(Duration.ofSeconds(5)).until(() -> itemEvent(stream, "notification-inbox-resume-2").isPresent());
+      await().atMost(Duration.ofSeconds(5)).until(() -> itemEvent(stream, "notification-admin~inbox-resume-2").isPresent());
       assertThat(stream.events()).extracting(SseClient.Event::name).containsExactly("item");
     }
   }
@@ -157,25 +157,25 @@ class InboxIT extends HeraldIntegrationTest {
 
       send("inbox-survivor-1", "sse-survivor", "Still here");
 
-      await().atMost(DELIVERY_WAIT).until(() -> itemEvent(stream, "notification-inbox-survivor-1").isPresent());
+      await().atMost(DELIVERY_WAIT).until(() -> itemEvent(stream, "notification-admin~inbox-survivor-1").isPresent());
     }
   }
 
   @Test
   void sameNotificationSentTwiceProducesOneItem() {
     assertThat(send("inbox-twice-1", "twice-user", "Once").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-inbox-twice-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-twice-1", "COMPLETED");
     assertThat(send("inbox-twice-1", "twice-user", "Once").getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(items(get("/api/v1/inbox?recipientId=twice-user")))
-        .extracting(i -> i.get("notificationId")).containsExactly("notification-inbox-twice-1");
+        .extracting(i -> i.get("notificationId")).containsExactly("notification-admin~inbox-twice-1");
     assertThat(unread("twice-user")).isEqualTo(1);
   }
 
   @Test
   void devOutboxShowsInboxItems() {
     send("inbox-outbox-1", "outbox-user", "Outbox");
-    awaitStatus("notification-inbox-outbox-1", "COMPLETED");
+    awaitStatus("notification-admin~inbox-outbox-1", "COMPLETED");
 
     var outbox = http().get().uri("/api/v1/dev/outbox?channel=IN_APP").retrieve()
         .toEntity(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
@@ -184,7 +184,7 @@ class InboxIT extends HeraldIntegrationTest {
       assertThat(message).containsEntry("channel", "IN_APP").containsEntry("to", List.of("outbox-user"))
           .containsEntry("subject", "Outbox");
       assertThat((Map<String, Object>) message.get("headers"))
-          .containsEntry("notificationId", "notification-inbox-outbox-1");
+          .containsEntry("notificationId", "notification-admin~inbox-outbox-1");
     });
   }
 
@@ -197,7 +197,7 @@ class InboxIT extends HeraldIntegrationTest {
     assertThat(field(get("/api/v1/inbox/unread-count"))).isEqualTo("recipientId");
     assertThat(post("/api/v1/inbox/999999999/read?recipientId=x", "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     try (SseClient stream = SseClient.connect(URI.create("http://localhost:" + port + "/api/v1/inbox/stream"), null)) {
-      assertThat(stream.status()).isEqualTo(400);
+      assertThat(stream.status()).as("no token").isEqualTo(401);
     }
   }
 
@@ -220,7 +220,7 @@ class InboxIT extends HeraldIntegrationTest {
   }
 
   private URI streamUri(String recipientId) {
-    return URI.create("http://localhost:" + port + "/api/v1/inbox/stream?recipientId=" + recipientId);
+    return URI.create("http://localhost:" + port + "/api/v1/inbox/stream?token=" + recipientToken(recipientId));
   }
 
   private Map<String, Object> delivery(String notificationId) {

@@ -65,7 +65,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   void requestEventIsMailed() throws Exception {
     kafka.send(topics.requestsTopic(), emailRequest("kafka-1", "From Kafka", "kafka1@it.example")).get();
 
-    awaitStatus("notification-kafka-1", "COMPLETED");
+    awaitStatus("notification-anonymous~kafka-1", "COMPLETED");
     assertThat(mailsTo("kafka1@it.example")).hasSize(1);
   }
 
@@ -74,11 +74,11 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     String event = emailRequest("kafka-twice", "Twice", "twice@it.example");
     kafka.send(topics.requestsTopic(), "k", event).get();
     kafka.send(topics.requestsTopic(), "k", event).get();
-    awaitStatus("notification-kafka-twice", "COMPLETED");
+    awaitStatus("notification-anonymous~kafka-twice", "COMPLETED");
 
     // A marker sent after both copies on the same partition proves both were consumed.
     kafka.send(topics.requestsTopic(), "k", emailRequest("kafka-twice-marker", "Marker", "twice-marker@it.example")).get();
-    awaitStatus("notification-kafka-twice-marker", "COMPLETED");
+    awaitStatus("notification-anonymous~kafka-twice-marker", "COMPLETED");
     assertThat(mailsTo("twice@it.example")).hasSize(1);
   }
 
@@ -86,7 +86,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   void recordKeyIsTheIdempotencyKeyWhenTheEventHasNone() throws Exception {
     kafka.send(topics.requestsTopic(), "order-77-shipped", emailRequest(null, "Shipped", "keyed@it.example")).get();
 
-    awaitStatus("notification-order-77-shipped", "COMPLETED");
+    awaitStatus("notification-anonymous~order-77-shipped", "COMPLETED");
     assertThat(mailsTo("keyed@it.example")).hasSize(1);
   }
 
@@ -96,7 +96,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     kafka.send(topics.requestsTopic(), "p", emailRequest("kafka-invalid", "Bad", "not-an-address")).get();
     kafka.send(topics.requestsTopic(), "p", emailRequest("kafka-after-poison", "Still flowing", "after@it.example")).get();
 
-    awaitStatus("notification-kafka-after-poison", "COMPLETED");
+    awaitStatus("notification-anonymous~kafka-after-poison", "COMPLETED");
     assertThat(mailsTo("after@it.example")).hasSize(1);
     List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
     await().atMost(Duration.ofSeconds(30)).until(() -> {

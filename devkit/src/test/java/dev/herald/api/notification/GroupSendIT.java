@@ -84,7 +84,7 @@ class GroupSendIT extends HeraldIntegrationTest {
     var otherGroup = post("/api/v1/notifications", groupRequest("gs-fp", "gs-fp-one"));
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(client.newUntypedWorkflowStub("notification-gs-fp").describe().getStaticSummary())
+    assertThat(client.newUntypedWorkflowStub("notification-admin~gs-fp").describe().getStaticSummary())
         .isEqualTo("EMAIL to group gs-fp-both (2 members) from anonymous, NORMAL priority");
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(repeat.getBody()).containsEntry("created", false);
@@ -98,7 +98,7 @@ class GroupSendIT extends HeraldIntegrationTest {
     logDeliveries("gs-counts", "EMAIL", "SENT", "SENT", "DELIVERED", "FAILED");
     logDeliveries("gs-counts", "SMS", "PENDING", "SKIPPED", "CANCELLED");
 
-    var view = get("/api/v1/notifications/notification-gs-counts").getBody();
+    var view = get("/api/v1/notifications/notification-admin~gs-counts").getBody();
 
     assertThat(view).containsEntry("group", "gs-vip").containsEntry("recipientCount", 4);
     var progress = (Map<String, Object>) view.get("progress");
@@ -119,11 +119,11 @@ class GroupSendIT extends HeraldIntegrationTest {
       jdbc.update("""
           insert into delivery (id, notification_id, channel, recipient, status, recipient_seq, recipient_id,
                                 updated_at)
-          values (?, 'notification-gs-order', 'EMAIL', ?, 'SENT', ?, ?, now())""",
-          "notification-gs-order/EMAIL/x" + (11 - seq), "gs-order-" + seq + "@it.example", seq, "gs-order-" + seq);
+          values (?, 'notification-admin~gs-order', 'EMAIL', ?, 'SENT', ?, ?, now())""",
+          "notification-admin~gs-order/EMAIL/x" + (11 - seq), "gs-order-" + seq + "@it.example", seq, "gs-order-" + seq);
     }
 
-    var deliveries = (List<Map<String, Object>>) get("/api/v1/notifications/notification-gs-order").getBody()
+    var deliveries = (List<Map<String, Object>>) get("/api/v1/notifications/notification-admin~gs-order").getBody()
         .get("deliveries");
 
     assertThat(deliveries).extracting(d -> d.get("recipient")).containsExactly(
@@ -135,7 +135,7 @@ class GroupSendIT extends HeraldIntegrationTest {
     logNotification("gs-zero", "EMAIL,PUSH", "PENDING_APPROVAL", "gs-vip", 2);
     logDeliveries("gs-zero", "EMAIL", "PENDING", "PENDING");
 
-    var progress = (Map<String, Object>) get("/api/v1/notifications/notification-gs-zero").getBody().get("progress");
+    var progress = (Map<String, Object>) get("/api/v1/notifications/notification-admin~gs-zero").getBody().get("progress");
 
     assertThat((List<Map<String, Object>>) progress.get("channels"))
         .extracting(c -> c.get("channel"), c -> c.get("total"))
@@ -149,7 +149,7 @@ class GroupSendIT extends HeraldIntegrationTest {
     var page = get("/api/v1/notifications?status=PAUSED&size=100").getBody();
 
     assertThat((List<Map<String, Object>>) page.get("items"))
-        .filteredOn(i -> "notification-gs-paused".equals(i.get("id"))).singleElement()
+        .filteredOn(i -> "notification-admin~gs-paused".equals(i.get("id"))).singleElement()
         .satisfies(i -> assertThat(i).containsEntry("status", "PAUSED").containsEntry("group", "gs-vip"));
   }
 
@@ -160,25 +160,25 @@ class GroupSendIT extends HeraldIntegrationTest {
     List<Map<String, Object>> queue = http().get().uri("/api/v1/approvals?size=100").retrieve()
         .body(new ParameterizedTypeReference<>() {});
 
-    assertThat(queue).filteredOn(a -> "notification-gs-approve".equals(a.get("notificationId"))).singleElement()
+    assertThat(queue).filteredOn(a -> "notification-admin~gs-approve".equals(a.get("notificationId"))).singleElement()
         .satisfies(a -> assertThat(a).containsEntry("group", "gs-everyone").containsEntry("audienceSize", 12_345));
   }
 
   @Test
   void pausingOrResumingAnUnknownNotificationIsNotFound() {
-    assertThat(post("/api/v1/notifications/notification-gs-never/pause", "").getStatusCode())
+    assertThat(post("/api/v1/notifications/notification-admin~gs-never/pause", "").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(post("/api/v1/notifications/notification-gs-never/resume", "").getStatusCode())
+    assertThat(post("/api/v1/notifications/notification-admin~gs-never/resume", "").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void pausingOrResumingAFinishedNotificationIsAConflict() {
     post("/api/v1/notifications", emailRequest("gs-done", "Done", "gs-done@it.example"));
-    awaitStatus("notification-gs-done", "COMPLETED");
+    awaitStatus("notification-admin~gs-done", "COMPLETED");
 
-    var pause = post("/api/v1/notifications/notification-gs-done/pause", "");
-    var resume = post("/api/v1/notifications/notification-gs-done/resume", "");
+    var pause = post("/api/v1/notifications/notification-admin~gs-done/pause", "");
+    var resume = post("/api/v1/notifications/notification-admin~gs-done/resume", "");
 
     assertThat(pause.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(pause.getBody()).containsEntry("type", "/problems/wrong-state");
@@ -191,14 +191,14 @@ class GroupSendIT extends HeraldIntegrationTest {
     post("/api/v1/notifications", "{\"idempotencyKey\":\"gs-list-later\",\"channels\":[\"EMAIL\"],"
         + "\"recipients\":[{\"email\":\"gs-later@it.example\"}],\"subject\":\"Later\",\"body\":\"b\",\"sendAt\":\""
         + sendAt + "\"}");
-    awaitStatus("notification-gs-list-later", "SCHEDULED");
+    awaitStatus("notification-admin~gs-list-later", "SCHEDULED");
 
-    var pause = post("/api/v1/notifications/notification-gs-list-later/pause", "");
-    var resume = post("/api/v1/notifications/notification-gs-list-later/resume", "");
+    var pause = post("/api/v1/notifications/notification-admin~gs-list-later/pause", "");
+    var resume = post("/api/v1/notifications/notification-admin~gs-list-later/resume", "");
 
     assertThat(pause.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(resume.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    post("/api/v1/notifications/notification-gs-list-later/cancel", "");
+    post("/api/v1/notifications/notification-admin~gs-list-later/cancel", "");
   }
 
   static String groupRequest(String key, String group) {
@@ -215,7 +215,7 @@ class GroupSendIT extends HeraldIntegrationTest {
         insert into notification (id, idempotency_key, sender, channels, priority, status, subject, recipient_count,
                                   group_key, created_at, updated_at)
         values (?, ?, 'it', ?, 'NORMAL', ?, 'News', ?, ?, now(), now())""",
-        "notification-" + key, key, channels, status, audience, group);
+        "notification-admin~" + key, key, channels, status, audience, group);
   }
 
   private void logDeliveries(String key, String channel, String... statuses) {
@@ -223,8 +223,8 @@ class GroupSendIT extends HeraldIntegrationTest {
       jdbc.update("""
           insert into delivery (id, notification_id, channel, recipient, status, recipient_seq, recipient_id,
                                 updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, now())""", "notification-" + key + "/" + channel + "/" + i,
-          "notification-" + key, channel, key + "-" + i + "@it.example", statuses[i], i, key + "-member-" + i);
+          values (?, ?, ?, ?, ?, ?, ?, now())""", "notification-admin~" + key + "/" + channel + "/" + i,
+          "notification-admin~" + key, channel, key + "-" + i + "@it.example", statuses[i], i, key + "-member-" + i);
     }
   }
 }

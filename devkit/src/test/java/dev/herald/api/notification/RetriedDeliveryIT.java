@@ -26,14 +26,14 @@ class RetriedDeliveryIT extends HeraldIntegrationTest {
     post(SMTP_FAULTS, "{\"errorCode\":\"451\",\"rate\":1.0}");
     post("/api/v1/notifications", emailRequest("retried-1", "Retried", "retried@it.example"));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> attempts(delivery("notification-retried-1")) >= 2);
-    Map<String, Object> retrying = delivery("notification-retried-1");
+    await().atMost(Duration.ofSeconds(20)).until(() -> attempts(delivery("notification-admin~retried-1")) >= 2);
+    Map<String, Object> retrying = delivery("notification-admin~retried-1");
     assertThat(retrying).containsEntry("status", "PENDING").containsEntry("errorCode", "smtp-451");
     assertThat((String) retrying.get("lastError")).contains("451");
 
     http().delete().uri(SMTP_FAULTS).retrieve().toBodilessEntity();
-    awaitStatus("notification-retried-1", "COMPLETED");
-    Map<String, Object> sent = delivery("notification-retried-1");
+    awaitStatus("notification-admin~retried-1", "COMPLETED");
+    Map<String, Object> sent = delivery("notification-admin~retried-1");
     assertThat(sent).containsEntry("status", "SENT").containsEntry("lastError", null).containsEntry("errorCode", null);
     assertThat(attempts(sent)).isGreaterThan(2);
   }

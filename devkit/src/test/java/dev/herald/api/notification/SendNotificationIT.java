@@ -30,14 +30,14 @@ class SendNotificationIT extends HeraldIntegrationTest {
     var response = post("/api/v1/notifications", emailRequest("welcome-ada", "Welcome", "ada@it.example"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(response.getBody()).containsEntry("id", "notification-welcome-ada").containsEntry("status", "ACCEPTED");
-    awaitStatus("notification-welcome-ada", "COMPLETED");
+    assertThat(response.getBody()).containsEntry("id", "notification-admin~welcome-ada").containsEntry("status", "ACCEPTED");
+    awaitStatus("notification-admin~welcome-ada", "COMPLETED");
     var mails = mailsTo("ada@it.example");
     assertThat(mails).hasSize(1);
     assertThat(mails.get(0).getSubject()).isEqualTo("Welcome");
-    assertThat(mails.get(0).getHeader("X-Herald-Notification-Id")[0]).isEqualTo("notification-welcome-ada");
+    assertThat(mails.get(0).getHeader("X-Herald-Notification-Id")[0]).isEqualTo("notification-admin~welcome-ada");
 
-    var view = get("/api/v1/notifications/notification-welcome-ada").getBody();
+    var view = get("/api/v1/notifications/notification-admin~welcome-ada").getBody();
     assertThat(view).containsEntry("recipientCount", 1);
     assertThat((Map<String, Object>) view.get("progress")).containsEntry("sent", 1).containsEntry("pending", 0);
     var delivery = ((List<Map<String, Object>>) view.get("deliveries")).get(0);
@@ -49,13 +49,13 @@ class SendNotificationIT extends HeraldIntegrationTest {
   @Test
   void theTemporalUiSeesASingleSendAsSendingFromItsStartAndThenItsFinalStatus() {
     post("/api/v1/notifications", emailRequest("ui-status-1", "Status", "status@it.example"));
-    awaitStatus("notification-ui-status-1", "COMPLETED");
+    awaitStatus("notification-admin~ui-status-1", "COMPLETED");
 
-    var history = client.fetchHistory("notification-ui-status-1").getEvents();
+    var history = client.fetchHistory("notification-admin~ui-status-1").getEvents();
     assertThat(history.get(0).getWorkflowExecutionStartedEventAttributes().getSearchAttributes()
         .getIndexedFieldsOrThrow(HeraldSearchAttributes.STATUS.getName()).getData().toStringUtf8()).isEqualTo("\"SENDING\"");
     assertThat(history).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes).hasSize(1);
-    assertThat(client.newUntypedWorkflowStub("notification-ui-status-1").describe().getTypedSearchAttributes()
+    assertThat(client.newUntypedWorkflowStub("notification-admin~ui-status-1").describe().getTypedSearchAttributes()
         .get(HeraldSearchAttributes.STATUS)).isEqualTo("COMPLETED");
   }
 
@@ -68,10 +68,10 @@ class SendNotificationIT extends HeraldIntegrationTest {
     List<ResponseEntity<Map<String, Object>>> responses = pool.invokeAll(calls).stream().map(SendNotificationIT::join).toList();
     pool.shutdown();
 
-    assertThat(responses).extracting(r -> r.getBody().get("id")).containsOnly("notification-storm-1");
+    assertThat(responses).extracting(r -> r.getBody().get("id")).containsOnly("notification-admin~storm-1");
     assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.ACCEPTED).hasSize(1);
     assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.OK).hasSize(4);
-    awaitStatus("notification-storm-1", "COMPLETED");
+    awaitStatus("notification-admin~storm-1", "COMPLETED");
     assertThat(mailsTo("storm@it.example")).hasSize(1);
   }
 
@@ -79,12 +79,12 @@ class SendNotificationIT extends HeraldIntegrationTest {
   void repeatAfterCompletionReturnsTheSameNotificationAndSendsNothing() {
     String body = emailRequest(null, "Repeat", "repeat@it.example");
     assertThat(post("/api/v1/notifications", body, "repeat-1").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-repeat-1", "COMPLETED");
+    awaitStatus("notification-admin~repeat-1", "COMPLETED");
 
     var again = post("/api/v1/notifications", body, "repeat-1");
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(again.getBody()).containsEntry("id", "notification-repeat-1").containsEntry("status", "COMPLETED")
+    assertThat(again.getBody()).containsEntry("id", "notification-admin~repeat-1").containsEntry("status", "COMPLETED")
         .containsEntry("created", false);
     assertThat(mailsTo("repeat@it.example")).hasSize(1);
   }
@@ -103,20 +103,20 @@ class SendNotificationIT extends HeraldIntegrationTest {
   @Test
   void largeAudienceWaitsForApprovalAndSendsOnceApproved() {
     post("/api/v1/notifications", emailRequest("big-1", "Broadcast", "b1@it.example", "b2@it.example", "b3@it.example"));
-    awaitStatus("notification-big-1", "PENDING_APPROVAL");
+    awaitStatus("notification-admin~big-1", "PENDING_APPROVAL");
     assertThat(mailsTo("b1@it.example")).isEmpty();
-    assertThat(client.newUntypedWorkflowStub("notification-big-1").describe().getTypedSearchAttributes()
+    assertThat(client.newUntypedWorkflowStub("notification-admin~big-1").describe().getTypedSearchAttributes()
         .get(HeraldSearchAttributes.STATUS)).isEqualTo("PENDING_APPROVAL");
 
-    var decision = post("/api/v1/notifications/notification-big-1/approval",
+    var decision = post("/api/v1/notifications/notification-admin~big-1/approval",
         "{\"decision\":\"APPROVE\",\"comment\":\"quarterly news\",\"approver\":\"grace\"}");
 
     assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-big-1", "COMPLETED");
+    awaitStatus("notification-admin~big-1", "COMPLETED");
     assertThat(mailsTo("b1@it.example")).hasSize(1);
     assertThat(mailsTo("b2@it.example")).hasSize(1);
     assertThat(mailsTo("b3@it.example")).hasSize(1);
-    var approval = (Map<String, Object>) get("/api/v1/notifications/notification-big-1").getBody().get("approval");
+    var approval = (Map<String, Object>) get("/api/v1/notifications/notification-admin~big-1").getBody().get("approval");
     assertThat(approval).containsEntry("decision", "APPROVE").containsEntry("decidedBy", "grace")
         .containsEntry("comment", "quarterly news");
   }
@@ -124,12 +124,12 @@ class SendNotificationIT extends HeraldIntegrationTest {
   @Test
   void rejectedBroadcastSendsNothingAndCancelsItsDeliveries() {
     post("/api/v1/notifications", emailRequest("big-2", "No", "r1@it.example", "r2@it.example", "r3@it.example"));
-    awaitStatus("notification-big-2", "PENDING_APPROVAL");
+    awaitStatus("notification-admin~big-2", "PENDING_APPROVAL");
 
-    post("/api/v1/notifications/notification-big-2/approval", "{\"decision\":\"REJECT\",\"comment\":\"not now\"}");
+    post("/api/v1/notifications/notification-admin~big-2/approval", "{\"decision\":\"REJECT\",\"comment\":\"not now\"}");
 
-    awaitStatus("notification-big-2", "REJECTED");
-    var view = get("/api/v1/notifications/notification-big-2").getBody();
+    awaitStatus("notification-admin~big-2", "REJECTED");
+    var view = get("/api/v1/notifications/notification-admin~big-2").getBody();
     assertThat((Map<String, Object>) view.get("progress")).containsEntry("cancelled", 3).containsEntry("sent", 0);
     assertThat(mailsTo("r1@it.example")).isEmpty();
   }
@@ -137,9 +137,9 @@ class SendNotificationIT extends HeraldIntegrationTest {
   @Test
   void approvingANotificationThatIsNotWaitingIsAConflict() {
     post("/api/v1/notifications", emailRequest("small-1", "Small", "small@it.example"));
-    awaitStatus("notification-small-1", "COMPLETED");
+    awaitStatus("notification-admin~small-1", "COMPLETED");
 
-    var decision = post("/api/v1/notifications/notification-small-1/approval", "{\"decision\":\"APPROVE\"}");
+    var decision = post("/api/v1/notifications/notification-admin~small-1/approval", "{\"decision\":\"APPROVE\"}");
 
     assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
@@ -150,36 +150,36 @@ class SendNotificationIT extends HeraldIntegrationTest {
     String body = "{\"idempotencyKey\":\"later-1\",\"channels\":[\"EMAIL\"],\"recipients\":[{\"email\":\"later@it.example\"}],"
         + "\"subject\":\"Later\",\"body\":\"b\",\"sendAt\":\"" + sendAt + "\"}";
     assertThat(post("/api/v1/notifications", body).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-later-1", "SCHEDULED");
+    awaitStatus("notification-admin~later-1", "SCHEDULED");
 
-    var cancel = post("/api/v1/notifications/notification-later-1/cancel", "");
+    var cancel = post("/api/v1/notifications/notification-admin~later-1/cancel", "");
 
     assertThat(cancel.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-later-1", "CANCELLED");
-    var delivery = ((List<Map<String, Object>>) get("/api/v1/notifications/notification-later-1").getBody()
+    awaitStatus("notification-admin~later-1", "CANCELLED");
+    var delivery = ((List<Map<String, Object>>) get("/api/v1/notifications/notification-admin~later-1").getBody()
         .get("deliveries")).get(0);
     assertThat(delivery).containsEntry("status", "CANCELLED");
     assertThat(mailsTo("later@it.example")).isEmpty();
-    assertThat(post("/api/v1/notifications/notification-later-1/cancel", "").getStatusCode())
+    assertThat(post("/api/v1/notifications/notification-admin~later-1/cancel", "").getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test
   void historyListsNotificationsByStatusAndChannel() {
     post("/api/v1/notifications", emailRequest("history-1", "History", "history@it.example"));
-    awaitStatus("notification-history-1", "COMPLETED");
+    awaitStatus("notification-admin~history-1", "COMPLETED");
 
     var page = get("/api/v1/notifications?status=COMPLETED&channel=EMAIL&size=100").getBody();
     var none = get("/api/v1/notifications?status=COMPLETED&since=2999-01-01T00:00:00Z").getBody();
 
     assertThat((List<Map<String, Object>>) page.get("items")).extracting(i -> i.get("id"))
-        .contains("notification-history-1");
+        .contains("notification-admin~history-1");
     assertThat((List<?>) none.get("items")).isEmpty();
   }
 
   @Test
   void unknownNotificationIsNotFound() {
-    var response = get("/api/v1/notifications/notification-never-sent");
+    var response = get("/api/v1/notifications/notification-admin~never-sent");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getBody()).containsEntry("type", "/problems/not-found");
@@ -188,7 +188,7 @@ class SendNotificationIT extends HeraldIntegrationTest {
   @Test
   void devOutboxShowsTheCapturedMail() {
     post("/api/v1/notifications", emailRequest("outbox-1", "Outbox", "outbox@it.example"));
-    awaitStatus("notification-outbox-1", "COMPLETED");
+    awaitStatus("notification-admin~outbox-1", "COMPLETED");
 
     await().atMost(DELIVERY_WAIT).untilAsserted(() -> {
       List<Map<String, Object>> outbox = http().get().uri("/api/v1/dev/outbox?channel=EMAIL").retrieve()

@@ -18,7 +18,7 @@ class StoredRecipientIT extends HeraldIntegrationTest {
         + "\"recipients\":[{\"id\":\"stored-1\"}],\"subject\":\"Stored\",\"body\":\"Hello\"}");
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-stored-1", "COMPLETED");
+    awaitStatus("notification-admin~stored-1", "COMPLETED");
     assertThat(mailsTo("grace@it.example")).hasSize(1);
   }
 

@@ -35,13 +35,13 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
          "recipients":[{"email":"minji@it.example","locale":"ko-KR"},{"email":"sam@it.example","locale":"en-US"}]}""");
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-tpl-1", "COMPLETED");
+    awaitStatus("notification-admin~tpl-1", "COMPLETED");
     MimeMessage korean = mailsTo("minji@it.example").get(0);
     MimeMessage english = mailsTo("sam@it.example").get(0);
     assertThat(korean.getSubject()).isEqualTo("Minji님, 주문 42 발송");
     assertThat(english.getSubject()).isEqualTo("Order 42 shipped");
     assertThat(english.getContentType()).startsWith("multipart/alternative");
-    assertThat((Map<String, Object>) get("/api/v1/notifications/notification-tpl-1").getBody().get("template"))
+    assertThat((Map<String, Object>) get("/api/v1/notifications/notification-admin~tpl-1").getBody().get("template"))
         .containsEntry("key", "it-tpl-send").containsEntry("version", 1);
   }
 
@@ -52,7 +52,7 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
          "variables":{"name":"Ada","order":{"id":7}},
          "recipients":[{"email":"from@it.example","phone":"+14155550188"}]}""");
 
-    awaitStatus("notification-tpl-from-1", "COMPLETED");
+    awaitStatus("notification-admin~tpl-from-1", "COMPLETED");
     assertThat(mailsTo("from@it.example").get(0).getFrom()[0].toString()).isEqualTo("Shop <shop@it.example>");
     List<Map<String, Object>> sms = http().get().uri("/api/v1/dev/outbox?channel=SMS").retrieve()
         .body(new org.springframework.core.ParameterizedTypeReference<>() {});
@@ -66,8 +66,8 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
         {"idempotencyKey":"tpl-missing-1","channels":["EMAIL"],"template":"it-tpl-send",
          "variables":{"name":"Sam"},"recipients":[{"email":"missing@it.example"}]}""");
 
-    awaitStatus("notification-tpl-missing-1", "FAILED");
-    var delivery = ((List<Map<String, Object>>) get("/api/v1/notifications/notification-tpl-missing-1").getBody()
+    awaitStatus("notification-admin~tpl-missing-1", "FAILED");
+    var delivery = ((List<Map<String, Object>>) get("/api/v1/notifications/notification-admin~tpl-missing-1").getBody()
         .get("deliveries")).get(0);
     assertThat(delivery).containsEntry("errorCode", "template-missing-variable").containsEntry("attempts", 1);
     assertThat((String) delivery.get("lastError")).contains("order.id");
@@ -98,6 +98,6 @@ class TemplateNotificationIT extends HeraldIntegrationTest {
     assertThat((List<Map<String, Object>>) response.getBody().get("errors")).singleElement()
         .satisfies(e -> assertThat(e).containsEntry("field", "template")
             .hasEntrySatisfying("message", m -> assertThat((String) m).contains("no part push")));
-    assertThat(get("/api/v1/notifications/notification-tpl-no-push-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/api/v1/notifications/notification-admin~tpl-no-push-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 }

@@ -76,7 +76,7 @@ class ProblemDetailsIT extends HeraldIntegrationTest {
   void rejectedRequestStartsNothing() {
     post("/api/v1/notifications", VALID.formatted("rejected-1").replace("pd@it.example", "broken"));
 
-    assertThat(get("/api/v1/notifications/notification-rejected-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/api/v1/notifications/notification-admin~rejected-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @org.junit.jupiter.api.Test
@@ -125,7 +125,7 @@ class ProblemDetailsIT extends HeraldIntegrationTest {
 
   @org.junit.jupiter.api.Test
   void anApprovalCommentWithU0000IsRefused() {
-    var response = post("/api/v1/notifications/notification-none/approval",
+    var response = post("/api/v1/notifications/notification-admin~none/approval",
         "{\"decision\":\"APPROVE\",\"comment\":\"ok\\u0000\"}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -34,9 +34,9 @@ class SmtpFaultsIT extends HeraldIntegrationTest {
 
     http().delete().uri(FAULTS).retrieve().toBodilessEntity();
 
-    awaitStatus("notification-smtp-outage-1", "COMPLETED");
+    awaitStatus("notification-admin~smtp-outage-1", "COMPLETED");
     assertThat(mailsTo("outage@it.example")).hasSize(1);
-    assertThat(attempts("notification-smtp-outage-1")).isGreaterThan(1);
+    assertThat(attempts("notification-admin~smtp-outage-1")).isGreaterThan(1);
   }
 
   @Test
@@ -45,8 +45,8 @@ class SmtpFaultsIT extends HeraldIntegrationTest {
 
     post("/api/v1/notifications", emailRequest("smtp-reject-1", "Rejected", "rejected@it.example"));
 
-    awaitStatus("notification-smtp-reject-1", "FAILED");
-    Map<String, Object> delivery = delivery("notification-smtp-reject-1");
+    awaitStatus("notification-admin~smtp-reject-1", "FAILED");
+    Map<String, Object> delivery = delivery("notification-admin~smtp-reject-1");
     assertThat(delivery).containsEntry("status", "FAILED").containsEntry("errorCode", "smtp-550").containsEntry("attempts", 1);
     assertThat(mailsTo("rejected@it.example")).isEmpty();
   }

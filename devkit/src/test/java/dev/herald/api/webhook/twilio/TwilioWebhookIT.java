@@ -50,16 +50,16 @@ class TwilioWebhookIT extends TwilioIntegrationTest {
     assertThat(stop.getBody()).containsEntry("webhookStatus", 200)
         .containsEntry("webhookAnswer", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     post("/api/v1/notifications", smsRequest("hook-stop-1", phone, "While opted out"));
-    awaitStatus("notification-hook-stop-1", "COMPLETED");
-    assertThat(onlyDelivery("notification-hook-stop-1")).containsEntry("status", "SKIPPED")
+    awaitStatus("notification-admin~hook-stop-1", "COMPLETED");
+    assertThat(onlyDelivery("notification-admin~hook-stop-1")).containsEntry("status", "SKIPPED")
         .containsEntry("errorCode", "RECIPIENT_OPTED_OUT");
     assertThat(twilio.requestsTo(phone)).isEmpty();
 
     assertThat(textFrom(phone, "START").getBody()).containsEntry("webhookStatus", 200);
     post("/api/v1/notifications", smsRequest("hook-stop-2", phone, "Welcome back"));
-    awaitStatus("notification-hook-stop-2", "COMPLETED");
+    awaitStatus("notification-admin~hook-stop-2", "COMPLETED");
 
-    assertThat(onlyDelivery("notification-hook-stop-2")).containsEntry("status", "DELIVERED");
+    assertThat(onlyDelivery("notification-admin~hook-stop-2")).containsEntry("status", "DELIVERED");
     assertThat(twilio.acceptedTo(phone)).extracting(s -> s.content()).containsExactly("Welcome back");
   }
 
@@ -70,7 +70,7 @@ class TwilioWebhookIT extends TwilioIntegrationTest {
     textFrom(phone, "please stop sending me this");
     post("/api/v1/notifications", smsRequest("hook-nostop-1", phone, "Still subscribed"));
 
-    awaitStatus("notification-hook-nostop-1", "COMPLETED");
-    assertThat(onlyDelivery("notification-hook-nostop-1")).containsEntry("status", "DELIVERED");
+    awaitStatus("notification-admin~hook-nostop-1", "COMPLETED");
+    assertThat(onlyDelivery("notification-admin~hook-nostop-1")).containsEntry("status", "DELIVERED");
   }
 }

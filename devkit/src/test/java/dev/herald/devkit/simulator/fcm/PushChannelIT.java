@@ -34,8 +34,8 @@ class PushChannelIT extends HeraldIntegrationTest {
     var accepted = post("/api/v1/notifications", pushRequest("push-ada-1", "{\"id\":\"it-push-ada\"}"));
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-push-ada-1", "COMPLETED");
-    Map<String, Object> delivery = deliveries("notification-push-ada-1").get(0);
+    awaitStatus("notification-admin~push-ada-1", "COMPLETED");
+    Map<String, Object> delivery = deliveries("notification-admin~push-ada-1").get(0);
     assertThat(delivery).containsEntry("channel", "PUSH").containsEntry("status", "SENT").containsEntry("attempts", 1)
         .containsEntry("recipient", "it-push-ada");
     assertThat((String) delivery.get("providerMessageId")).startsWith("projects/herald-dev/messages/0:");
@@ -44,7 +44,7 @@ class PushChannelIT extends HeraldIntegrationTest {
       assertThat(push).containsEntry("channel", "PUSH").containsEntry("from", "projects/herald-dev")
           .containsEntry("subject", "Your order").containsEntry("body", "It has shipped");
       assertThat((Map<String, String>) push.get("headers"))
-          .containsEntry("data.notificationId", "notification-push-ada-1")
+          .containsEntry("data.notificationId", "notification-admin~push-ada-1")
           .containsEntry("fcm-message-name", (String) delivery.get("providerMessageId"));
     });
   }
@@ -58,9 +58,9 @@ class PushChannelIT extends HeraldIntegrationTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> fcm.callsFor("it-una-token") >= 2);
     clearFaults();
 
-    awaitStatus("notification-push-una-1", "COMPLETED");
+    awaitStatus("notification-admin~push-una-1", "COMPLETED");
     int calls = fcm.callsFor("it-una-token");
-    Map<String, Object> delivery = deliveries("notification-push-una-1").get(0);
+    Map<String, Object> delivery = deliveries("notification-admin~push-una-1").get(0);
     assertThat(calls).isGreaterThanOrEqualTo(3);
     assertThat(delivery).containsEntry("status", "SENT")
         .as("the SDK does not retry on its own: one FCM call per Temporal attempt")
@@ -74,16 +74,16 @@ class PushChannelIT extends HeraldIntegrationTest {
 
     post("/api/v1/notifications", pushRequest("push-bob-1", "{\"id\":\"it-push-bob\"}"));
 
-    awaitStatus("notification-push-bob-1", "FAILED");
-    assertThat(deliveries("notification-push-bob-1").get(0)).containsEntry("status", "FAILED")
+    awaitStatus("notification-admin~push-bob-1", "FAILED");
+    assertThat(deliveries("notification-admin~push-bob-1").get(0)).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "fcm-UNREGISTERED").containsEntry("attempts", 1);
     assertThat(devicesOf("it-push-bob")).singleElement().satisfies(device -> assertThat(device)
         .containsEntry("active", false).containsEntry("deactivatedReason", "fcm-UNREGISTERED"));
 
     post("/api/v1/notifications", pushRequest("push-bob-2", "{\"id\":\"it-push-bob\"}"));
 
-    awaitStatus("notification-push-bob-2", "FAILED");
-    assertThat(deliveries("notification-push-bob-2").get(0)).containsEntry("errorCode", "NO_ACTIVE_DEVICE");
+    awaitStatus("notification-admin~push-bob-2", "FAILED");
+    assertThat(deliveries("notification-admin~push-bob-2").get(0)).containsEntry("errorCode", "NO_ACTIVE_DEVICE");
     assertThat(fcm.callsFor("unregistered-it-bob")).isEqualTo(1);
   }
 
@@ -93,9 +93,9 @@ class PushChannelIT extends HeraldIntegrationTest {
     register("it-push-cy", "it-cy-phone", "ANDROID");
 
     post("/api/v1/notifications", pushRequest("push-cy-1", "{\"id\":\"it-push-cy\"}"));
-    awaitStatus("notification-push-cy-1", "COMPLETED");
+    awaitStatus("notification-admin~push-cy-1", "COMPLETED");
     post("/api/v1/notifications", pushRequest("push-cy-2", "{\"id\":\"it-push-cy\"}"));
-    awaitStatus("notification-push-cy-2", "COMPLETED");
+    awaitStatus("notification-admin~push-cy-2", "COMPLETED");
 
     assertThat(fcm.callsFor("invalid-it-cy")).isEqualTo(1);
     assertThat(fcm.callsFor("it-cy-phone")).isEqualTo(2);
@@ -113,9 +113,9 @@ class PushChannelIT extends HeraldIntegrationTest {
 
     assertThat(post("/api/v1/notifications", request).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-    await().atMost(DELIVERY_WAIT).until(() -> deliveries("notification-push-dan-1").stream()
+    await().atMost(DELIVERY_WAIT).until(() -> deliveries("notification-admin~push-dan-1").stream()
         .noneMatch(delivery -> "PENDING".equals(delivery.get("status"))));
-    assertThat(deliveries("notification-push-dan-1"))
+    assertThat(deliveries("notification-admin~push-dan-1"))
         .anySatisfy(push -> assertThat(push).containsEntry("channel", "PUSH").containsEntry("status", "FAILED")
             .containsEntry("errorCode", "fcm-INVALID_ARGUMENT"))
         .anySatisfy(email -> assertThat(email).containsEntry("channel", "EMAIL").containsEntry("status", "SENT"));

@@ -35,8 +35,8 @@ class SlackChannelIT extends HeraldIntegrationTest {
     var accepted = post("/api/v1/notifications", slackRequest("slack-ok-1", "{\"slack\":\"C0ITOK001\"}"));
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-slack-ok-1", "COMPLETED");
-    Map<String, Object> delivery = onlyDelivery("notification-slack-ok-1");
+    awaitStatus("notification-admin~slack-ok-1", "COMPLETED");
+    Map<String, Object> delivery = onlyDelivery("notification-admin~slack-ok-1");
     assertThat(delivery).containsEntry("channel", "SLACK").containsEntry("recipient", "C0ITOK001")
         .containsEntry("status", "SENT").containsEntry("attempts", 1);
     assertThat((String) delivery.get("providerMessageId")).matches("C0ITOK001:\\d{10}\\.\\d{6}");
@@ -54,8 +54,8 @@ class SlackChannelIT extends HeraldIntegrationTest {
   void aMessageToAUserIdIsADirectMessageRecordedWithItsConversation() {
     post("/api/v1/notifications", slackRequest("slack-dm-1", "{\"slack\":\"U0ITDM001\"}"));
 
-    awaitStatus("notification-slack-dm-1", "COMPLETED");
-    assertThat((String) onlyDelivery("notification-slack-dm-1").get("providerMessageId")).startsWith("D0ITDM001:");
+    awaitStatus("notification-admin~slack-dm-1", "COMPLETED");
+    assertThat((String) onlyDelivery("notification-admin~slack-dm-1").get("providerMessageId")).startsWith("D0ITDM001:");
     assertThat(slack.postedTo("U0ITDM001")).hasSize(1);
   }
 
@@ -65,8 +65,8 @@ class SlackChannelIT extends HeraldIntegrationTest {
 
     post("/api/v1/notifications", slackRequest("slack-gone-1", "{\"slack\":\"C0ITGONE1\"}"));
 
-    awaitStatus("notification-slack-gone-1", "FAILED");
-    assertThat(onlyDelivery("notification-slack-gone-1")).containsEntry("status", "FAILED")
+    awaitStatus("notification-admin~slack-gone-1", "FAILED");
+    assertThat(onlyDelivery("notification-admin~slack-gone-1")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "slack-channel_not_found").containsEntry("attempts", 1);
     assertThat(slack.requestsTo("C0ITGONE1")).extracting(SlackSimulator.SimulatedRequest::status,
         SlackSimulator.SimulatedRequest::error).containsExactly(tuple(200, "channel_not_found"));
@@ -82,12 +82,12 @@ class SlackChannelIT extends HeraldIntegrationTest {
         .until(() -> !slack.requestsTo("C0ITLIMIT").isEmpty());
     clearFaults();
 
-    awaitStatus("notification-slack-limit-1", "COMPLETED");
+    awaitStatus("notification-admin~slack-limit-1", "COMPLETED");
     var requests = slack.requestsTo("C0ITLIMIT");
     assertThat(requests.get(0)).extracting(SlackSimulator.SimulatedRequest::status,
         SlackSimulator.SimulatedRequest::error).containsExactly(429, "ratelimited");
     assertThat(requests.get(requests.size() - 1).status()).isEqualTo(200);
-    assertThat(onlyDelivery("notification-slack-limit-1")).containsEntry("status", "SENT")
+    assertThat(onlyDelivery("notification-admin~slack-limit-1")).containsEntry("status", "SENT")
         .as("Temporal's retry alone: one Slack call per attempt").containsEntry("attempts", requests.size());
     assertThat(outbox("C0ITLIMIT")).hasSize(1);
   }
@@ -98,8 +98,8 @@ class SlackChannelIT extends HeraldIntegrationTest {
 
     post("/api/v1/notifications", slackRequest("slack-stored-1", "{\"id\":\"it-slack-ada\"}"));
 
-    awaitStatus("notification-slack-stored-1", "COMPLETED");
-    assertThat(onlyDelivery("notification-slack-stored-1")).containsEntry("recipient", "U0ITADA01");
+    awaitStatus("notification-admin~slack-stored-1", "COMPLETED");
+    assertThat(onlyDelivery("notification-admin~slack-stored-1")).containsEntry("recipient", "U0ITADA01");
     assertThat(slack.postedTo("U0ITADA01")).hasSize(1);
   }
 
@@ -118,8 +118,8 @@ class SlackChannelIT extends HeraldIntegrationTest {
         + "\"group\":\"it-slack-team\",\"template\":\"it-slack-sale\",\"variables\":{\"discount\":\"20%\"}}");
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-slack-group-1", "COMPLETED");
-    assertThat(deliveries("notification-slack-group-1")).as("a member without a Slack id gets no Slack delivery")
+    awaitStatus("notification-admin~slack-group-1", "COMPLETED");
+    assertThat(deliveries("notification-admin~slack-group-1")).as("a member without a Slack id gets no Slack delivery")
         .singleElement().satisfies(delivery -> assertThat(delivery).containsEntry("recipient", "U0ITGRACE")
             .containsEntry("status", "SENT"));
     assertThat(slack.postedTo("U0ITGRACE")).singleElement()
@@ -173,7 +173,7 @@ class SlackChannelIT extends HeraldIntegrationTest {
     assertThat(fields(malformed)).containsExactly("recipients[0].slack");
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(fields(missing)).containsExactly("recipients[0].slack");
-    assertThat(get("/api/v1/notifications/notification-slack-bad-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/api/v1/notifications/notification-admin~slack-bad-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test

@@ -20,17 +20,17 @@ class SmsChannelIT extends TwilioIntegrationTest {
     var accepted = post("/api/v1/notifications", smsRequest("sms-ok-1", phone, "Your code is 1234"));
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus("notification-sms-ok-1", "COMPLETED");
+    awaitStatus("notification-admin~sms-ok-1", "COMPLETED");
     SimulatedItem sms = twilio.acceptedTo(phone).get(0);
     assertThat(twilio.acceptedTo(phone)).hasSize(1);
     assertThat(sms.content()).isEqualTo("Your code is 1234");
     assertThat(sms.from()).isEqualTo("+15005550006");
-    assertThat(sms.statusCallback().getQuery()).isEqualTo("deliveryId=notification-sms-ok-1/sms/0");
+    assertThat(sms.statusCallback().getQuery()).isEqualTo("deliveryId=notification-admin~sms-ok-1/sms/0");
     assertThat(sms.callbacks()).extracting(SimulatedItem.Callback::status, SimulatedItem.Callback::answer)
         .containsExactly(tuple("sent", 204), tuple("delivered", 204));
-    assertThat(onlyDelivery("notification-sms-ok-1")).containsEntry("status", "DELIVERED")
+    assertThat(onlyDelivery("notification-admin~sms-ok-1")).containsEntry("status", "DELIVERED")
         .containsEntry("attempts", 1).containsEntry("providerMessageId", sms.sid());
-    var progress = (Map<String, Object>) get("/api/v1/notifications/notification-sms-ok-1").getBody().get("progress");
+    var progress = (Map<String, Object>) get("/api/v1/notifications/notification-admin~sms-ok-1").getBody().get("progress");
     assertThat(progress).containsEntry("sent", 1).containsEntry("delivered", 1);
   }
 
@@ -45,11 +45,11 @@ class SmsChannelIT extends TwilioIntegrationTest {
     injectFault("{\"httpStatus\":500,\"rate\":1}");
     awaitRequestsTo(phone, 2);
     clearFault();
-    awaitStatus("notification-sms-retry-1", "COMPLETED");
+    awaitStatus("notification-admin~sms-retry-1", "COMPLETED");
     assertThat(twilio.requestsTo(phone)).extracting(SimulatedRequest::answer, SimulatedRequest::errorCode)
         .containsExactly(tuple(429, 20429), tuple(500, 20500), tuple(201, null));
     assertThat(twilio.acceptedTo(phone)).hasSize(1);
-    assertThat(onlyDelivery("notification-sms-retry-1")).containsEntry("status", "DELIVERED").containsEntry("attempts", 3);
+    assertThat(onlyDelivery("notification-admin~sms-retry-1")).containsEntry("status", "DELIVERED").containsEntry("attempts", 3);
   }
 
   @Test
@@ -58,8 +58,8 @@ class SmsChannelIT extends TwilioIntegrationTest {
 
     post("/api/v1/notifications", smsRequest("sms-invalid-1", phone, "Never sent"));
 
-    awaitStatus("notification-sms-invalid-1", "FAILED");
-    assertThat(onlyDelivery("notification-sms-invalid-1")).containsEntry("status", "FAILED")
+    awaitStatus("notification-admin~sms-invalid-1", "FAILED");
+    assertThat(onlyDelivery("notification-admin~sms-invalid-1")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "twilio-21211").containsEntry("attempts", 1);
     assertThat(twilio.requestsTo(phone)).extracting(SimulatedRequest::answer, SimulatedRequest::errorCode)
         .containsExactly(tuple(400, 21211));
@@ -74,8 +74,8 @@ class SmsChannelIT extends TwilioIntegrationTest {
         Map.of("phone", phone, "email", email), "Your parcel is on its way"));
 
     await().atMost(DELIVERY_WAIT).until(() -> mailsTo(email).size() == 1);
-    await().atMost(DELIVERY_WAIT).until(() -> "SENT".equals(delivery("notification-sms-fallback-1", "EMAIL").get("status")));
-    assertThat(delivery("notification-sms-fallback-1", "SMS")).containsEntry("status", "FAILED")
+    await().atMost(DELIVERY_WAIT).until(() -> "SENT".equals(delivery("notification-admin~sms-fallback-1", "EMAIL").get("status")));
+    assertThat(delivery("notification-admin~sms-fallback-1", "SMS")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "twilio-21614").containsEntry("attempts", 1);
     assertThat(twilio.requestsTo(phone)).hasSize(1);
     assertThat(twilio.acceptedTo(phone)).isEmpty();
@@ -86,13 +86,13 @@ class SmsChannelIT extends TwilioIntegrationTest {
     String phone = "+15005550004"; // Twilio's magic number for 21610
 
     post("/api/v1/notifications", smsRequest("sms-unsubscribed-1", phone, "First"));
-    awaitStatus("notification-sms-unsubscribed-1", "COMPLETED");
+    awaitStatus("notification-admin~sms-unsubscribed-1", "COMPLETED");
     post("/api/v1/notifications", smsRequest("sms-unsubscribed-2", phone, "Second"));
-    awaitStatus("notification-sms-unsubscribed-2", "COMPLETED");
+    awaitStatus("notification-admin~sms-unsubscribed-2", "COMPLETED");
 
-    assertThat(onlyDelivery("notification-sms-unsubscribed-1")).containsEntry("status", "SKIPPED")
+    assertThat(onlyDelivery("notification-admin~sms-unsubscribed-1")).containsEntry("status", "SKIPPED")
         .containsEntry("errorCode", "twilio-21610");
-    assertThat(onlyDelivery("notification-sms-unsubscribed-2")).containsEntry("status", "SKIPPED")
+    assertThat(onlyDelivery("notification-admin~sms-unsubscribed-2")).containsEntry("status", "SKIPPED")
         .containsEntry("errorCode", "RECIPIENT_OPTED_OUT");
     assertThat(twilio.requestsTo(phone)).hasSize(1);
   }
@@ -106,7 +106,7 @@ class SmsChannelIT extends TwilioIntegrationTest {
 
     post("/api/v1/notifications", smsRequest("sms-korean-1", phone, body));
 
-    awaitStatus("notification-sms-korean-1", "COMPLETED");
+    awaitStatus("notification-admin~sms-korean-1", "COMPLETED");
     List<Map<String, Object>> outbox = http().get().uri("/api/v1/dev/outbox?channel=SMS").retrieve()
         .body(new ParameterizedTypeReference<>() {});
     var sms = outbox.stream().filter(m -> List.of(phone).equals(m.get("to"))).toList();

@@ -17,13 +17,13 @@ class VoiceChannelIT extends TwilioIntegrationTest {
     post("/api/v1/notifications", request("voice-ok-1", List.of("VOICE"), null,
         Map.of("phone", phone, "locale", "ko-KR"), "주문하신 상품이 도착했습니다"));
 
-    awaitStatus("notification-voice-ok-1", "COMPLETED");
+    awaitStatus("notification-admin~voice-ok-1", "COMPLETED");
     SimulatedItem call = twilio.acceptedTo(phone).get(0);
     assertThat(call.content()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
         + "<Say language=\"ko-KR\" loop=\"2\" voice=\"Polly.Seoyeon\">주문하신 상품이 도착했습니다</Say></Response>");
     assertThat(call.callbacks()).extracting(SimulatedItem.Callback::status, SimulatedItem.Callback::answer)
         .containsExactly(tuple("completed", 204));
-    assertThat(onlyDelivery("notification-voice-ok-1")).containsEntry("status", "DELIVERED")
+    assertThat(onlyDelivery("notification-admin~voice-ok-1")).containsEntry("status", "DELIVERED")
         .containsEntry("providerMessageId", call.sid());
   }
 
@@ -34,8 +34,8 @@ class VoiceChannelIT extends TwilioIntegrationTest {
 
     post("/api/v1/notifications", request("voice-busy-1", List.of("VOICE"), null, Map.of("phone", phone), "Call me"));
 
-    awaitStatus("notification-voice-busy-1", "FAILED");
-    assertThat(onlyDelivery("notification-voice-busy-1")).containsEntry("status", "FAILED")
+    awaitStatus("notification-admin~voice-busy-1", "FAILED");
+    assertThat(onlyDelivery("notification-admin~voice-busy-1")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "twilio-busy").containsEntry("lastError", "provider status: busy")
         .containsEntry("attempts", 1);
     assertThat(twilio.requestsTo(phone)).hasSize(1);
@@ -47,7 +47,7 @@ class VoiceChannelIT extends TwilioIntegrationTest {
 
     post("/api/v1/notifications", request("voice-en-1", List.of("VOICE"), null, Map.of("phone", phone), "Hello"));
 
-    awaitStatus("notification-voice-en-1", "COMPLETED");
+    awaitStatus("notification-admin~voice-en-1", "COMPLETED");
     assertThat(twilio.acceptedTo(phone).get(0).content())
         .contains("<Say language=\"en-US\" loop=\"2\" voice=\"Polly.Joanna\">Hello</Say>");
   }
@@ -59,8 +59,8 @@ class VoiceChannelIT extends TwilioIntegrationTest {
 
     post("/api/v1/notifications", request("voice-invalid-1", List.of("VOICE"), null, Map.of("phone", phone), "Hello"));
 
-    awaitStatus("notification-voice-invalid-1", "FAILED");
-    assertThat(onlyDelivery("notification-voice-invalid-1")).containsEntry("status", "FAILED")
+    awaitStatus("notification-admin~voice-invalid-1", "FAILED");
+    assertThat(onlyDelivery("notification-admin~voice-invalid-1")).containsEntry("status", "FAILED")
         .containsEntry("errorCode", "twilio-21217").containsEntry("attempts", 1);
     assertThat(twilio.requestsTo(phone)).hasSize(earlierRequests + 1);
   }
