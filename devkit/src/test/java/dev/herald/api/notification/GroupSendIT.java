@@ -85,7 +85,7 @@ class GroupSendIT extends HeraldIntegrationTest {
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(client.newUntypedWorkflowStub("notification-admin~gs-fp").describe().getStaticSummary())
-        .isEqualTo("EMAIL to group gs-fp-both (2 members) from anonymous, NORMAL priority");
+        .isEqualTo("EMAIL to group gs-fp-both (2 members) from admin, NORMAL priority");
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(repeat.getBody()).containsEntry("created", false);
     assertThat(otherGroup.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

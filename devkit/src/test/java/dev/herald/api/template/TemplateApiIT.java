@@ -161,11 +161,27 @@ class TemplateApiIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void aBadKeyAndAMissingOwnerAreNamed() {
-    var response = post("/api/v1/templates", "{\"key\":\"Order Shipped\"}");
+  void aBadKeyAndABlankOwnerAreNamed() {
+    var response = post("/api/v1/templates", "{\"key\":\"Order Shipped\",\"owner\":\" \"}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(violations(response)).extracting(v -> v.get("field")).containsExactly("key", "owner");
+  }
+
+  @Test
+  void aTemplateWithoutOwnerIsTheSendersAndHiddenFromOthers() {
+    String key = senderKey("it-tpl-owner");
+    var created = http(key).post().uri("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"key\":\"it-owned\"}").retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {});
+    var claimed = http(key).post().uri("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"key\":\"it-claimed\",\"owner\":\"someone-else\"}").retrieve().toBodilessEntity();
+
+    assertThat(created.getBody()).containsEntry("owner", "it-tpl-owner");
+    assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http(senderKey("it-tpl-other")).get().uri("/api/v1/templates/it-owned").retrieve().toBodilessEntity()
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http(senderKey("it-tpl-other")).get().uri("/api/v1/templates?owner=it-tpl-owner").retrieve()
+        .body(String.class)).isEqualTo("[]");
   }
 
   @Test

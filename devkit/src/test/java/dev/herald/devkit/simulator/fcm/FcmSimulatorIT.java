@@ -106,7 +106,7 @@ class FcmSimulatorIT extends HeraldIntegrationTest {
   }
 
   private ResponseEntity<Map<String, Object>> send(String authorization, String body) {
-    return http().post().uri(SEND).contentType(MediaType.APPLICATION_JSON)
+    return http(null).post().uri(SEND).contentType(MediaType.APPLICATION_JSON)
         .headers(h -> {
           if (authorization != null) {
             h.set(HttpHeaders.AUTHORIZATION, authorization);

@@ -205,7 +205,7 @@ class SlackChannelIT extends HeraldIntegrationTest {
   }
 
   private ResponseEntity<Map<String, Object>> postToSimulator(String authorization, String json) {
-    return http().post().uri("/simulators/slack/api/chat.postMessage").contentType(MediaType.APPLICATION_JSON)
+    return http(null).post().uri("/simulators/slack/api/chat.postMessage").contentType(MediaType.APPLICATION_JSON)
         .headers(h -> {
           if (authorization != null) {
             h.set("Authorization", authorization);
