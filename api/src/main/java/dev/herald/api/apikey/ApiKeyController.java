@@ -5,17 +5,16 @@ import dev.herald.activities.apikey.IssuedKey;
 import dev.herald.activities.text.TextRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
 import dev.herald.api.security.Caller;
 import dev.herald.api.security.VerifiedKeys;
 import dev.herald.workflows.notification.NotificationIds;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,18 +71,11 @@ class ApiKeyController {
   }
 
   /** Revokes; revoking again answers the same. */
+  @ProblemResponses(ProblemType.NOT_FOUND)
   @DeleteMapping("/{id}")
   ApiKeyView revoke(@PathVariable long id) {
-    var revoked = keys.revoke(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        notFound(id), null));
+    var revoked = keys.revoke(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
     verified.forget(id);
     return ApiKeyView.of(revoked);
-  }
-
-  private static ProblemDetail notFound(long id) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no API key " + id);
-    problem.setType(URI.create("/problems/not-found"));
-    problem.setTitle("Not found");
-    return problem;
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api.openapi;
 
+import dev.herald.api.security.OpenPaths;
 import dev.herald.api.web.ApiProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -38,6 +39,11 @@ class OpenApiConfig {
             new Tag().name(ApiTags.TEMPORAL_CODEC)
                 .description("Temporal's remote codec protocol, for the Temporal UI and CLI to read encrypted payloads"),
             new Tag().name(ApiTags.DEV_KIT).description("the dev kit only: the outbox of what was sent, fault injection")));
+  }
+
+  @Bean
+  OpenApiCustomizer bearerSecurity(OpenPaths openPaths) {
+    return new BearerSecurity(openPaths);
   }
 
   @Bean

@@ -48,7 +48,7 @@ class ProblemResponsesCustomizer implements OperationCustomizer {
     return operation;
   }
 
-  private static ApiResponse response(List<ProblemType> types) {
+  static ApiResponse response(List<ProblemType> types) {
     List<String> described = new ArrayList<>();
     for (ProblemType type : types) {
       described.add(type.title() + " (`" + type.uri() + "`): " + type.when());

@@ -14,6 +14,15 @@ public enum ProblemType {
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request",
       "a field is missing or wrong (`errors` lists each, by JSON path); malformed JSON, an unknown property, "
           + "a wrong type or enum value, a key given twice; a bad or missing parameter"),
+  UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required",
+      "no credential (`WWW-Authenticate: Bearer realm=\"herald\"`), or an unknown, revoked, expired or malformed one "
+          + "(`Bearer realm=\"herald\", error=\"invalid_token\"`, RFC 6750)"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden",
+      "the credential's role may not do this: a sender on an admin endpoint, a recipient token anywhere but its own "
+          + "inbox and devices"),
+  TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+      "too many failed authentications from this address or for this key prefix (`herald.security.failed-attempts`); "
+          + "`Retry-After` says when to try again"),
   INVALID_SIGNATURE("invalid-signature", HttpStatus.FORBIDDEN, "Invalid signature",
       "a Twilio webhook call without a valid `X-Twilio-Signature`"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
@@ -41,7 +50,7 @@ public enum ProblemType {
           + "authenticate"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "anything else (logged)"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-      "Temporal does not answer; `Retry-After: 5`");
+      "Temporal does not answer (`Retry-After: 5`); or no recipient token signing key is configured");
 
   private static final String PREFIX = "/problems/";
 
@@ -84,7 +93,8 @@ public enum ProblemType {
   /** The type of an error Spring answers by status alone (405, 406, 415 ...): a 4xx without its own is a bad request. */
   static ProblemType of(HttpStatusCode status) {
     return Arrays.stream(values()).filter(type -> type.status.value() == status.value()
-            && type != GROUP_EXISTS && type != DEVICE_DEACTIVATED && type != INVALID_SIGNATURE)
+            && type != GROUP_EXISTS && type != DEVICE_DEACTIVATED && type != INVALID_SIGNATURE
+            && type != TOO_MANY_ATTEMPTS)
         .findFirst()
         .orElse(status.is4xxClientError() ? INVALID_REQUEST : INTERNAL_ERROR);
   }

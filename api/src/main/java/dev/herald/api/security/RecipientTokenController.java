@@ -2,12 +2,11 @@ package dev.herald.api.security;
 
 import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +30,7 @@ class RecipientTokenController {
     this.tokens = tokens;
   }
 
+  @ProblemResponses(ProblemType.UNAVAILABLE)
   @PostMapping("/api/v1/recipients/{id}/token")
   TokenView mint(@PathVariable String id, @RequestBody(required = false) TokenRequest request,
       @AuthenticationPrincipal Caller caller) {
@@ -42,9 +42,7 @@ class RecipientTokenController {
       throw new InvalidRequestException("ttl", "must be more than 0 and at most " + tokens.maxTtl());
     }
     if (!tokens.canMint()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-          "no signing key for recipient tokens is configured (herald.security.recipient-tokens)");
-      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+      throw new NoSigningKeyException();
     }
     RecipientTokens.Minted minted = tokens.mint(id, caller.sender(), ttl);
     return new TokenView(minted.token(), id, minted.expiresAt());

@@ -1,13 +1,12 @@
 package dev.herald.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The answers of the security filters, which run before MVC's exception handlers: 401 with {@code
  * WWW-Authenticate: Bearer realm="herald"} (RFC 6750, {@code error="invalid_token"} for a bad,
  * expired or revoked credential), 403 for the wrong role and 429 with {@code Retry-After} after too
- * many failed attempts, each an RFC 9457 problem detail under /problems/.
+ * many failed attempts, each a problem of the catalog ({@link ProblemType}).
  */
 @Component
 class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -38,35 +37,26 @@ class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
-    write(response, problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+    write(response, ProblemType.UNAUTHORIZED.detail(
         "send an API key or a recipient token as Authorization: Bearer <credential>"));
   }
 
   void invalidCredential(HttpServletResponse response) throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"");
-    write(response, problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-        "the credential is unknown, revoked, expired or malformed"));
+    write(response, ProblemType.UNAUTHORIZED.detail("the credential is unknown, revoked, expired or malformed"));
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-        "this credential's role may not do this"));
+    write(response, ProblemType.FORBIDDEN.detail("this credential's role may not do this"));
   }
 
   void tooManyAttempts(HttpServletResponse response, Duration retryAfter) throws IOException {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    write(response, problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many failed attempts",
+    write(response, ProblemType.TOO_MANY_ATTEMPTS.detail(
         "too many failed authentications from this address or for this key; retry after " + seconds + " s"));
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("/problems/" + type));
-    problem.setTitle(title);
-    return problem;
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

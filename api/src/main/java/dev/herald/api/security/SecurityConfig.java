@@ -1,8 +1,8 @@
 package dev.herald.api.security;
 
+import dev.herald.api.codec.TemporalCodecController;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,7 +20,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -33,25 +33,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
-  /** Open to anyone, always. */
-  static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/api/v1/webhooks/twilio/**",
-      "/herald-inbox.js");
   /** A recipient token's paths, beside senders and admins: the inbox and the recipient's devices. */
   static final String INBOX = "/api/v1/inbox/**";
   static final String DEVICES = "/api/v1/recipients/{recipientId}/devices/**";
   static final String INBOX_STREAM = "/api/v1/inbox/stream";
   /** Admin only: keys, approvals, and the operator's endpoints (metrics, the API document, the payload codec). */
   static final List<String> ADMIN = List.of("/api/v1/api-keys/**", "/api/v1/approvals/**", "/actuator/**",
-      "/v3/api-docs/**", "/api/v1/codec/**");
+      "/v3/api-docs/**", TemporalCodecController.PATH + "/**");
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, VerifiedKeys keys, RecipientTokens tokens,
-      SecurityAnswers answers, Clock clock) throws Exception {
-    RequestMatcher open = open(settings);
+  SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, OpenPaths openPaths, VerifiedKeys keys,
+      RecipientTokens tokens, SecurityAnswers answers, Clock clock) throws Exception {
+    RequestMatcher open = openPaths.matcher();
     var filter = new BearerFilter(keys, tokens, new FailedAttempts(settings.failedAttempts(), clock), answers, open,
         path(HttpMethod.GET, INBOX_STREAM));
     http
         .csrf(AbstractHttpConfigurer::disable)
+        // the codec endpoint's CORS (CodecEndpointCors): a browser's preflight carries no credential
+        .cors(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
@@ -83,13 +82,6 @@ class SecurityConfig {
           context.getRequest().getParameter("recipientId"));
       return new AuthorizationDecision(named == null || caller.mayActAsRecipient(named));
     };
-  }
-
-  private static RequestMatcher open(SecurityProperties settings) {
-    List<RequestMatcher> matchers = new ArrayList<>();
-    PUBLIC.forEach(p -> matchers.add(path(p)));
-    settings.openPaths().forEach(p -> matchers.add(path(p)));
-    return new OrRequestMatcher(matchers);
   }
 
   private static RequestMatcher path(String pattern) {

@@ -179,7 +179,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
       deadLetters.poll(Duration.ofMillis(100)).forEach(deadSeen::add);
       open.removeIf(key -> deadSeen.stream().anyMatch(r -> key.equals(r.key()) && reason(r) != null)
-          || isFinal(get("/api/v1/notifications/notification-" + key).getBody()));
+          || isFinal(get("/api/v1/notifications/notification-anonymous~" + key).getBody()));
       return open.isEmpty();
     });
     assertThat(deadSeen).filteredOn(r -> r.key() != null && r.key().startsWith("kafka-door-"))

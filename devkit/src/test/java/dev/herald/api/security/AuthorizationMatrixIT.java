@@ -130,7 +130,14 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("PATCH /error", SENDERS),
       entry("HEAD /error", SENDERS),
       entry("OPTIONS /error", SENDERS),
+      // admin only outside dev mode; open in the dev kit (herald.security.open-paths), for its UIs
+      entry("GET /v3/api-docs", PUBLIC),
+      entry("GET /v3/api-docs.yaml", PUBLIC),
+      entry("GET /v3/api-docs/swagger-config", PUBLIC),
+      entry("POST /api/v1/temporal-codec/decode", PUBLIC),
+      entry("POST /api/v1/temporal-codec/encode", PUBLIC),
       // the dev kit's own endpoints: open in dev mode, absent from the api jar
+      entry("GET /swagger-ui.html", PUBLIC),
       entry("GET /api/v1/dev/outbox", PUBLIC),
       entry("POST /api/v1/dev/simulators/{simulator}/faults", PUBLIC),
       entry("GET /api/v1/dev/simulators/{simulator}/faults", PUBLIC),
