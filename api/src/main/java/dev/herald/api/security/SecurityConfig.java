@@ -14,11 +14,13 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -39,7 +41,7 @@ class SecurityConfig {
   static final String INBOX_STREAM = "/api/v1/inbox/stream";
   /** Admin only: keys, approvals, and the operator's endpoints (metrics, the API document, the payload codec). */
   static final List<String> ADMIN = List.of("/api/v1/api-keys/**", "/api/v1/approvals/**", "/actuator/**",
-      "/v3/api-docs/**", TemporalCodecController.PATH + "/**");
+      "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", TemporalCodecController.PATH + "/**");
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, OpenPaths openPaths, VerifiedKeys keys,
@@ -69,6 +71,19 @@ class SecurityConfig {
             .access(ownInbox())
             .anyRequest().hasAnyRole(Role.SENDER.name(), Role.ADMIN.name()));
     return http.build();
+  }
+
+  /**
+   * Spring Security's firewall, less the parts the API does itself: it answers every method (405 with
+   * Allow) and checks parameters at its door (RequestTextCheck); paths and headers stay checked.
+   */
+  @Bean
+  WebSecurityCustomizer firewall(SecurityAnswers answers) {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setUnsafeAllowAnyHttpMethod(true);
+    firewall.setAllowedParameterNames(name -> true);
+    firewall.setAllowedParameterValues(value -> true);
+    return web -> web.httpFirewall(firewall).requestRejectedHandler(answers);
   }
 
   /** Any sender or admin; a recipient token only for its own recipient (the path's or the recipientId parameter). */

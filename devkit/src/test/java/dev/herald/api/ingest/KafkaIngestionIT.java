@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.api.ArbitraryText;
 import dev.herald.api.HeraldIntegrationTest;
+import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.messages.NotificationStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -164,12 +165,16 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     long seed = Long.getLong("door.seed", 17);
     ArbitraryText texts = new ArbitraryText(seed);
     List<String> keys = new ArrayList<>();
+    Map<String, String> ids = new java.util.HashMap<>();
     for (int i = 0; i < EVENT_TRIES; i++) {
       String field = List.of("subject", "body", "sender").get(i % 3);
       String key = "kafka-door-" + seed + "-" + i;
       Map<String, Object> event = new LinkedHashMap<>(Map.of("channels", List.of("EMAIL", "IN_APP"),
           "recipients", List.of(Map.of("id", "kafka-door", "email", "kafka-door@it.example")), "subject", "s", "body", "b"));
       event.put(field, texts.next());
+      // the id names the sender: the event's own, or the default
+      String sender = field.equals("sender") ? (String) event.get("sender") : "anonymous";
+      ids.put(key, sender.isEmpty() ? "" : NotificationIds.of(sender, key));
       rawKafka.send(topics.requestsTopic(), key.getBytes(StandardCharsets.UTF_8),
           ArbitraryText.json(event).getBytes(StandardCharsets.UTF_8)).get();
       keys.add(key);
@@ -179,7 +184,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
       deadLetters.poll(Duration.ofMillis(100)).forEach(deadSeen::add);
       open.removeIf(key -> deadSeen.stream().anyMatch(r -> key.equals(r.key()) && reason(r) != null)
-          || isFinal(get("/api/v1/notifications/notification-anonymous~" + key).getBody()));
+          || !ids.get(key).isEmpty() && isFinal(get("/api/v1/notifications/" + ids.get(key)).getBody()));
       return open.isEmpty();
     });
     assertThat(deadSeen).filteredOn(r -> r.key() != null && r.key().startsWith("kafka-door-"))

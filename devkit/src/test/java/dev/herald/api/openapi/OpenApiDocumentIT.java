@@ -90,6 +90,23 @@ class OpenApiDocumentIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void theBearerCredentialIsRequiredByEveryOperationButTheOpenOnes() {
+    Map<String, Object> document = document();
+    Map<String, Object> scheme = map(map(map(document, "components"), "securitySchemes"), "bearer");
+    Map<String, Object> paths = map(document, "paths");
+    Map<String, Object> send = map(map(paths, "/api/v1/notifications"), "post");
+    Map<String, Object> webhook = map(map(paths, "/api/v1/webhooks/twilio/status"), "post");
+
+    assertThat(scheme).containsEntry("type", "http").containsEntry("scheme", "bearer");
+    assertThat((List<Object>) document.get("security")).containsExactly(Map.of("bearer", List.of()));
+    assertThat(send).doesNotContainKey("security");
+    assertThat(map(send, "responses")).containsKeys("401", "403", "429");
+    assertThat((List<Object>) webhook.get("security")).as("signed by Twilio, no key").isEmpty();
+    assertThat(map(webhook, "responses")).doesNotContainKey("401");
+    assertThat(paths.toString()).as("the authenticated caller is no parameter").doesNotContain("name=caller");
+  }
+
+  @Test
   void theMainRequestsHaveExamples() {
     Map<String, Object> send = map(map(map(map(map(map(document(), "paths"), "/api/v1/notifications"), "post"),
         "requestBody"), "content"), "application/json");
