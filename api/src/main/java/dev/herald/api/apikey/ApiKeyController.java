@@ -2,16 +2,17 @@ package dev.herald.api.apikey;
 
 import dev.herald.activities.apikey.ApiKeys;
 import dev.herald.activities.apikey.IssuedKey;
-import dev.herald.activities.text.TextRules;
-import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
 import dev.herald.api.security.Caller;
 import dev.herald.api.security.VerifiedKeys;
 import dev.herald.workflows.notification.NotificationIds;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
  * secrets, revoke (at once in this process; within the key cache's TTL in others).
  */
 @RestController
+@Tag(name = ApiTags.API_KEYS)
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
 
   static final int MAX_NAME_CHARS = 100;
+  static final String SENDER_RULE = "must be 1-64 characters of A-Z a-z 0-9 . _ @ - (the key's sender identity)";
 
   private final ApiKeys keys;
   private final VerifiedKeys verified;
@@ -41,24 +44,13 @@ class ApiKeyController {
     this.verified = verified;
   }
 
+  @ApiResponse(responseCode = "201", description = "created: the key is in `key`, this once", useReturnTypeSchema = true)
   @PostMapping
-  ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request, @AuthenticationPrincipal Caller caller) {
-    List<FieldViolation> violations = new ArrayList<>();
-    if (request.name() == null || request.name().isBlank()) {
-      violations.add(new FieldViolation("name", "is required"));
-    } else {
-      TextRules.line(request.name(), MAX_NAME_CHARS).ifPresent(p -> violations.add(new FieldViolation("name", p)));
-    }
-    if (request.role() == null) {
-      violations.add(new FieldViolation("role", "is required: SENDER or ADMIN"));
-    }
+  ResponseEntity<ApiKeyView> create(@Valid @RequestBody CreateApiKeyRequest request,
+      @AuthenticationPrincipal Caller caller) {
     String sender = request.sender() == null ? request.name() : request.sender();
-    if (sender != null && !NotificationIds.PLAIN_SENDER.matcher(sender).matches()) {
-      violations.add(new FieldViolation(request.sender() == null ? "name" : "sender",
-          "must be 1-64 characters of A-Z a-z 0-9 . _ @ - (it is the key's sender identity)"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
+    if (!NotificationIds.PLAIN_SENDER.matcher(sender).matches()) {
+      throw new InvalidRequestException("name", SENDER_RULE + " when there is no sender");
     }
     IssuedKey issued = keys.create(request.name(), request.role(), sender, caller.sender());
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))

@@ -1,6 +1,15 @@
 package dev.herald.api.apikey;
 
 import dev.herald.activities.apikey.ApiKeyRole;
+import dev.herald.api.web.TextRule;
+import dev.herald.workflows.notification.NotificationIds;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /** The body of {@code POST /api/v1/api-keys}: a name, the role, and the sender identity (the name by default). */
-record CreateApiKeyRequest(String name, ApiKeyRole role, String sender) {}
+record CreateApiKeyRequest(
+    @NotBlank(message = "is required") @TextRule(value = TextRule.Kind.LINE, max = ApiKeyController.MAX_NAME_CHARS)
+    String name,
+    @NotNull(message = "is required: SENDER or ADMIN") ApiKeyRole role,
+    @Pattern(regexp = NotificationIds.PLAIN_SENDER_REGEX, message = ApiKeyController.SENDER_RULE) String sender) {}

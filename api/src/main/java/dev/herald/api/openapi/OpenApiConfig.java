@@ -35,6 +35,7 @@ class OpenApiConfig {
             new Tag().name(ApiTags.DEVICES).description("a recipient's push devices (FCM registration tokens)"),
             new Tag().name(ApiTags.TEMPLATES).description("templates (the notification types), their versions and previews"),
             new Tag().name(ApiTags.INBOX).description("a recipient's in-app inbox, and its live stream"),
+            new Tag().name(ApiTags.API_KEYS).description("senders' and admins' API keys (admin only)"),
             new Tag().name(ApiTags.WEBHOOKS).description("provider callbacks: Twilio's receipts and inbound SMS"),
             new Tag().name(ApiTags.TEMPORAL_CODEC)
                 .description("Temporal's remote codec protocol, for the Temporal UI and CLI to read encrypted payloads"),

@@ -2,8 +2,10 @@ package dev.herald.api.security;
 
 import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.api.notification.InvalidRequestException;
+import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * recipient's inbox and devices, for the sender's backend to hand to that recipient's browser or app.
  */
 @RestController
+@Tag(name = ApiTags.RECIPIENTS)
 class RecipientTokenController {
 
   /** The body, optional: how long the token lives (ISO-8601, e.g. PT15M). */

@@ -18,7 +18,8 @@ public final class NotificationIds {
   public static final String PREFIX = "notification-";
   public static final int MAX_KEY_LENGTH = 200;
   /** What an API key's sender may be: shown in ids as it is. */
-  public static final Pattern PLAIN_SENDER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  public static final String PLAIN_SENDER_REGEX = "[A-Za-z0-9._@-]{1,64}";
+  public static final Pattern PLAIN_SENDER = Pattern.compile(PLAIN_SENDER_REGEX);
   private static final String SEPARATOR = "~";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:@-]{1," + MAX_KEY_LENGTH + "}");
 
