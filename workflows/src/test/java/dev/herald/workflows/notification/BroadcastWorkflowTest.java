@@ -156,7 +156,7 @@ class BroadcastWorkflowTest {
     assertThat(log.snapshotAsked.await(5, TimeUnit.SECONDS)).isTrue();
 
     WorkflowStub.fromTyped(workflow).cancel();
-    Thread.sleep(300);
+    await().atMost(Duration.ofSeconds(5)).until(() -> workflowTaskCompletedAfterCancel(client, spec.id()));
     log.snapshotWrites.countDown();
     await().atMost(Duration.ofSeconds(10)).until(() -> log.recordedStatuses.contains(NotificationStatus.CANCELLED));
 
@@ -311,5 +311,12 @@ class BroadcastWorkflowTest {
           : null;
     }
     return sizes;
+  }
+
+  /** The workflow has taken the cancel request (a workflow task completed after it) while the snapshot is held. */
+  private static boolean workflowTaskCompletedAfterCancel(WorkflowClient client, String id) {
+    List<EventType> types = client.fetchHistory(id).getEvents().stream().map(HistoryEvent::getEventType).toList();
+    int cancel = types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED);
+    return cancel >= 0 && types.subList(cancel, types.size()).contains(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
   }
 }
