@@ -6,7 +6,10 @@ import static dev.herald.workflows.messages.NotificationStatus.REJECTED;
 import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.approval.FourEyes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -23,6 +26,9 @@ import java.util.Optional;
  */
 final class NotificationStages {
 
+  /** Version marker: approval signals are checked (four-eyes, a known decision, an approver) before one is taken. */
+  static final String CHECKED_APPROVAL = "checked-approval";
+
   private final DeliveryLogActivities deliveryLog;
   private final Progress progress;
   private final Signals signals;
@@ -33,23 +39,68 @@ final class NotificationStages {
     this.signals = signals;
   }
 
-  /** Waits for an admin's decision when the audience is above the threshold; empty when sending may go on. */
+  /**
+   * Waits for an admin's decision when the audience is above the threshold; empty when sending may
+   * go on. Every signal is checked ({@link FourEyes}); a refused one is shown where operators look
+   * (the query, current details, the delivery log's status detail) and the wait goes on. Histories
+   * from before {@link #CHECKED_APPROVAL} took the first signal as it was.
+   */
   Optional<Refusal> awaitApprovalIfRequired(NotificationSpec spec, int audience) {
     if (!spec.approval().requiresApproval(audience)) {
       return Optional.empty();
     }
-    changeStatus(spec, PENDING_APPROVAL,
-        "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold());
-    if (!Workflow.await(spec.approval().timeout(), () -> signals.decision != null)) {
+    String waiting = "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold();
+    changeStatus(spec, PENDING_APPROVAL, waiting);
+    Optional<ApprovalDecision> taken =
+        Workflow.getVersion(CHECKED_APPROVAL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+            ? awaitFirstSignal(spec)
+            : awaitAllowedSignal(spec, waiting);
+    if (taken.isEmpty()) {
       return Optional.of(new Refusal(EXPIRED, "no approval decision within " + spec.approval().timeout()));
     }
-    var decision = signals.decision;
+    var decision = taken.get();
+    signals.carry(decision);
     deliveryLog.recordApproval(spec.id(), decision);
     if (decision.decision() == Decision.REJECT) {
       return Optional.of(new Refusal(REJECTED, "rejected by " + decision.decidedBy()
           + (decision.comment() == null ? "" : ": " + decision.comment())));
     }
     return Optional.empty();
+  }
+
+  private Optional<ApprovalDecision> awaitFirstSignal(NotificationSpec spec) {
+    if (!Workflow.await(spec.approval().timeout(), () -> !signals.approvals.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(taken(signals.approvals.get(0)));
+  }
+
+  private Optional<ApprovalDecision> awaitAllowedSignal(NotificationSpec spec, String waiting) {
+    long deadline = Workflow.currentTimeMillis() + spec.approval().timeout().toMillis();
+    int examined = 0;
+    while (true) {
+      int seen = examined;
+      long left = deadline - Workflow.currentTimeMillis();
+      if (left <= 0 || !Workflow.await(Duration.ofMillis(left), () -> signals.approvals.size() > seen)) {
+        return Optional.empty();
+      }
+      while (examined < signals.approvals.size()) {
+        ApprovalSignal signal = signals.approvals.get(examined++);
+        Optional<String> refused = FourEyes.refusal(signal, spec.sender(), spec.approval().requestedByKey());
+        if (refused.isEmpty()) {
+          return Optional.of(taken(signal));
+        }
+        String detail = waiting + "; refused a decision from " + FourEyes.shown(signal.approver()) + ": " + refused.get();
+        Workflow.getLogger(NotificationStages.class).warn("{}: {}", spec.id(), detail);
+        showUnindexed(PENDING_APPROVAL, detail);
+        deliveryLog.recordStatus(spec.id(), PENDING_APPROVAL, detail);
+      }
+    }
+  }
+
+  private static ApprovalDecision taken(ApprovalSignal signal) {
+    return new ApprovalDecision(FourEyes.decisionOf(signal.decision()).orElseThrow(), signal.comment(),
+        signal.approver(), Instant.ofEpochMilli(Workflow.currentTimeMillis()), signal.approverKey());
   }
 
   void waitUntilSendAt(NotificationSpec spec) {

@@ -7,7 +7,7 @@ import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
-import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -105,8 +105,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   }
 
   @Override
-  public void decide(ApprovalDecision decision) {
-    signals.decide(decision);
+  public void decide(ApprovalSignal decision) {
+    signals.approvals.add(decision);
   }
 
   @Override
@@ -159,7 +159,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     audience = resume.audience();
     batchSize = resume.batchSize();
     done = resume.done();
-    signals.decide(resume.approval());
+    signals.carry(resume.approval());
     signals.paused |= resume.paused();
     progress.channels(current());
   }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -289,8 +289,8 @@ class BroadcastWorkflowTest {
         "sha256:" + key, mode, null, null, "customers", null);
   }
 
-  private static ApprovalDecision approve(TestWorkflowEnvironment env) {
-    return new ApprovalDecision(Decision.APPROVE, "go", "admin@herald.test", Instant.ofEpochMilli(env.currentTimeMillis()));
+  private static ApprovalSignal approve(TestWorkflowEnvironment env) {
+    return ApprovalSignal.of(Decision.APPROVE, "go", "admin@herald.test", TestNotifications.APPROVER_KEY);
   }
 
   private static void awaitStatus(WorkflowClient client, NotificationSpec spec, NotificationStatus status) {

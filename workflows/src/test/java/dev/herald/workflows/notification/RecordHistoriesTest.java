@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.workflows.channel.Channels;
-import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryReceipt;
@@ -129,12 +129,28 @@ class RecordHistoriesTest {
 
     WorkflowClient.start(workflow::send, spec);
     await().atMost(Duration.ofSeconds(5)).until(() -> log.statuses.contains(NotificationStatus.PENDING_APPROVAL));
-    workflow.decide(new ApprovalDecision(Decision.APPROVE, "looks right", "admin@herald.test",
-        Instant.ofEpochMilli(testEnv.currentTimeMillis())));
+    workflow.decide(ApprovalSignal.of(Decision.APPROVE, "looks right", "admin@herald.test",
+        TestNotifications.APPROVER_KEY));
 
     assertThat(WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class).status())
         .isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-approved.json");
+  }
+
+  @Test
+  void recordApprovalRefusedThenApproved() throws IOException {
+    NotificationSpec spec = withApprovalThreshold(emailTo("recorded-refused", "ada@example.com", "bob@example.com"), 1);
+    NotificationWorkflow workflow = workflow(spec);
+
+    WorkflowClient.start(workflow::send, spec);
+    await().atMost(Duration.ofSeconds(5)).until(() -> log.statuses.contains(NotificationStatus.PENDING_APPROVAL));
+    workflow.decide(new ApprovalSignal("APPROVE", "my own", spec.sender(), TestNotifications.REQUESTER_KEY));
+    await().atMost(Duration.ofSeconds(5)).until(() -> workflow.progress().statusDetail().contains("four-eyes"));
+    workflow.decide(new ApprovalSignal("approve", null, "ops-alice", null));
+
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(NotificationResult.class).status())
+        .isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-approval-refused.json");
   }
 
   @Test

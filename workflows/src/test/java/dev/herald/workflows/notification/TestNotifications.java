@@ -29,6 +29,9 @@ import java.util.List;
 final class TestNotifications {
 
   static final Duration APPROVAL_TIMEOUT = Duration.ofHours(24);
+  /** The API key that asked for the test notifications that need approval, and one of an approving admin. */
+  static final String REQUESTER_KEY = "requestr";
+  static final String APPROVER_KEY = "approver";
   static final Instant ACCEPTED_AT = Instant.parse("2025-01-01T09:00:00Z");
 
   private TestNotifications() {}
@@ -85,7 +88,7 @@ final class TestNotifications {
 
   static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
-        spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT),
+        spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT, REQUESTER_KEY),
         spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume());
   }
 
