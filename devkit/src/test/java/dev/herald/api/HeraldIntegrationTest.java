@@ -56,8 +56,10 @@ public abstract class HeraldIntegrationTest {
   protected static final String ADMIN_KEY = "hk_itadmin0_integration-test-admin-key-0123456789abcdef";
   /** The sender identity of {@link #ADMIN_KEY}: what its notifications carry when they name no sender. */
   protected static final String ADMIN_SENDER = "admin";
+  /** The sender identity of {@link #approverKey()}. */
+  protected static final String APPROVER = "approver";
   static final String SIGNING_KEY = "aW50ZWdyYXRpb24tdGVzdC1yZWNpcGllbnQtdG9rZW4ta2V5";
-  private static final Map<String, String> SENDER_KEYS = new ConcurrentHashMap<>();
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;
   /** The in-process SMTP sink; absent when SMTP_HOST names another one (e.g. the benchmarks against a real MTA sink). */
@@ -80,7 +82,21 @@ public abstract class HeraldIntegrationTest {
 
   /** A sender key whose sender identity is {@code sender}, created once per test run. */
   protected String senderKey(String sender) {
-    return SENDER_KEYS.computeIfAbsent(sender, s -> createKey(s, "SENDER"));
+    return KEYS.computeIfAbsent(sender, s -> createKey(s, "SENDER"));
+  }
+
+  /**
+   * A second admin's key, sender identity {@link #APPROVER}, created once per test run: the admin key
+   * asks for the tests' sends and may not approve them itself (four-eyes).
+   */
+  protected String approverKey() {
+    return KEYS.computeIfAbsent(APPROVER, s -> createKey(s, "ADMIN"));
+  }
+
+  /** The decision (a JSON body) on a send waiting for approval, by {@link #approverKey()}. */
+  protected ResponseEntity<Map<String, Object>> approve(String notificationId, String decision) {
+    return http(approverKey()).post().uri("/api/v1/notifications/{id}/approval", notificationId)
+        .contentType(MediaType.APPLICATION_JSON).body(decision).retrieve().toEntity(new ParameterizedTypeReference<>() {});
   }
 
   /** A new key of this role (SENDER or ADMIN), its sender identity its name. */

@@ -100,7 +100,7 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   @Override
   public void recordApproval(String notificationId, ApprovalDecision decision) {
     notifications.updateApproval(notificationId, decision.decision().name(), decision.comment(),
-        decision.decidedBy(), decision.decidedAt());
+        decision.decidedBy(), decision.decidedByKey(), decision.decidedAt());
   }
 
   @Override

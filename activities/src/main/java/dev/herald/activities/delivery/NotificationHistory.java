@@ -61,9 +61,9 @@ public class NotificationHistory {
     List<Channel> channels = Arrays.stream(r.channels().split(",")).map(Channel::valueOf).toList();
     ApprovalDecision approval = r.approvalDecision() == null ? null
         : new ApprovalDecision(Decision.valueOf(r.approvalDecision()), r.approvalComment(), r.approvedBy(),
-            r.decidedAt());
+            r.decidedAt(), r.approvedByKey());
     return new LoggedNotification(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
         r.priority(), r.subject(), r.templateKey(), r.templateVersion(), r.groupKey(), r.recipientCount(), r.sendAt(),
-        approval, counts.byChannel(r.id(), channels), r.createdAt(), r.updatedAt());
+        r.requestedByKey(), approval, counts.byChannel(r.id(), channels), r.createdAt(), r.updatedAt());
   }
 }

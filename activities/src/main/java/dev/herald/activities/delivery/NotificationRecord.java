@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A notification as the delivery log keeps it; {@code groupKey}: the group a broadcast went to, else null. */
+/**
+ * A notification as the delivery log keeps it; {@code groupKey}: the group a broadcast went to, else
+ * null; {@code requestedByKey}: the prefix of the API key that asked for it, null for a Kafka event.
+ */
 @Table("notification")
 record NotificationRecord(
     @Id String id,
@@ -23,6 +26,8 @@ record NotificationRecord(
     String approvalComment,
     String approvedBy,
     Instant decidedAt,
+    String approvedByKey,
+    String requestedByKey,
     String templateKey,
     Integer templateVersion,
     String groupKey,

@@ -13,10 +13,10 @@ interface NotificationRepository extends ListCrudRepository<NotificationRecord, 
   @Modifying
   @Query("""
       update notification set approval_decision = :decision, approval_comment = :comment,
-                              approved_by = :by, decided_at = :at, updated_at = now()
+                              approved_by = :by, approved_by_key = :byKey, decided_at = :at, updated_at = now()
       where id = :id""")
   int updateApproval(@Param("id") String id, @Param("decision") String decision, @Param("comment") String comment,
-      @Param("by") String decidedBy, @Param("at") Instant decidedAt);
+      @Param("by") String decidedBy, @Param("byKey") String decidedByKey, @Param("at") Instant decidedAt);
 
   /** History, newest first; every filter is optional (null). */
   @Query("""

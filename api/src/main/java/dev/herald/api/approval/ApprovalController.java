@@ -38,7 +38,7 @@ class ApprovalController {
           message = SIZE_RULE) int size) {
     NotificationPage waiting = reader.history(null, NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
     return waiting.items().stream()
-        .map(n -> new PendingApproval(n.id(), n.sender(), n.group(), n.recipientCount(), n.channels(), n.priority(),
+        .map(n -> new PendingApproval(n.id(), n.sender(), n.requestedByKey(), n.group(), n.recipientCount(), n.channels(), n.priority(),
             n.subject(), n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))
         .toList();
   }

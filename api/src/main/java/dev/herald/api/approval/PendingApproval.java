@@ -10,12 +10,15 @@ import java.util.List;
  * A send waiting for an admin's decision: who asked, to how many, what it says (the subject, or the
  * template version to preview with {@code POST /api/v1/templates/{key}/preview}).
  *
+ * @param requestedByKey the prefix of the API key that asked for the send (null for a Kafka event): that key
+ *     and the requester's own identity may not decide on it
  * @param group the recipient group of a broadcast, else null
  * @param audienceSize the recipients: for a broadcast, the group's members as fixed at acceptance
  */
 public record PendingApproval(
     String notificationId,
     String requester,
+    String requestedByKey,
     String group,
     int audienceSize,
     List<Channel> channels,

@@ -1,6 +1,11 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.delivery.LoggedNotification;
+import dev.herald.activities.delivery.NotificationHistory;
+import dev.herald.api.security.Caller;
+import dev.herald.workflows.approval.FourEyes;
 import dev.herald.workflows.messages.ApprovalDecision;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.notification.NotificationWorkflow;
@@ -15,23 +20,34 @@ import org.springframework.stereotype.Service;
 public class NotificationControl {
 
   private final WorkflowClient client;
+  private final NotificationHistory history;
   private final Clock clock;
 
-  public NotificationControl(WorkflowClient client, Clock clock) {
+  public NotificationControl(WorkflowClient client, NotificationHistory history, Clock clock) {
     this.client = client;
+    this.history = history;
     this.clock = clock;
   }
 
-  public ApprovalDecision decide(String id, Decision decision, String comment, String decidedBy) {
+  /**
+   * Signals an admin's decision, recorded as the credential's: its sender identity and key prefix.
+   * Refused when that admin asked for the send ({@link FourEyes}); the workflow checks the same again.
+   */
+  public ApprovalDecision decide(String id, Decision decision, String comment, Caller approver) {
     requireRunning(id);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, id);
     NotificationStatus status = workflow.progress().status();
     if (status != NotificationStatus.PENDING_APPROVAL) {
       throw new NotificationStateException("notification " + id + " is not waiting for approval (status " + status + ")");
     }
-    ApprovalDecision approval = new ApprovalDecision(decision, comment, decidedBy, clock.instant());
-    workflow.decide(approval);
-    return approval;
+    LoggedNotification requested = history.find(id).orElseThrow(() -> new NotificationStateException(
+        "notification " + id + " is still being recorded"));
+    ApprovalSignal signal = ApprovalSignal.of(decision, comment, approver.sender(), approver.keyPrefix());
+    FourEyes.refusal(signal, requested.sender(), requested.requestedByKey()).ifPresent(reason -> {
+      throw new FourEyesException(reason);
+    });
+    workflow.decide(signal);
+    return new ApprovalDecision(decision, comment, approver.sender(), clock.instant(), approver.keyPrefix());
   }
 
   public void cancel(String id) {

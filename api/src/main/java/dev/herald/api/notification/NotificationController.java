@@ -3,6 +3,7 @@ package dev.herald.api.notification;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
+import dev.herald.workflows.approval.FourEyes;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -37,9 +38,8 @@ class NotificationController {
   static final int MAX_PAGE_SIZE = 100;
   static final String PAGE_RULE = "must be 0 or more";
   static final String SIZE_RULE = "must be between 1 and " + MAX_PAGE_SIZE;
-  private static final String DEFAULT_APPROVER = "admin";
-  static final int MAX_COMMENT_CHARS = 1000;
-  static final int MAX_APPROVER_CHARS = 100;
+  static final int MAX_COMMENT_CHARS = FourEyes.MAX_COMMENT_CHARS;
+  static final int MAX_APPROVER_CHARS = FourEyes.MAX_APPROVER_CHARS;
 
   private final NotificationSubmitter submitter;
   private final NotificationReader reader;
@@ -59,7 +59,7 @@ class NotificationController {
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String headerKey,
       @AuthenticationPrincipal Caller caller) {
-    Submission submission = submitter.submit(withKey(asCaller(request, caller), headerKey));
+    Submission submission = submitter.submit(withKey(asCaller(request, caller), headerKey), caller.keyPrefix());
     return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);
   }
 
@@ -82,12 +82,16 @@ class NotificationController {
     return reader.history(caller.isAdmin() ? null : caller.sender(), status, channel, since, until, page, size);
   }
 
-  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.FOUR_EYES, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
   @ApiResponse(responseCode = "202", description = "the decision, signalled", useReturnTypeSchema = true)
   @PostMapping("/{id}/approval")
-  ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @Valid @RequestBody ApprovalRequest request) {
-    String approver = request.approver() == null || request.approver().isBlank() ? DEFAULT_APPROVER : request.approver();
-    return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), approver));
+  ResponseEntity<ApprovalDecision> decide(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
+      @AuthenticationPrincipal Caller caller) {
+    if (request.approver() != null && !request.approver().equals(caller.sender())) {
+      throw new InvalidRequestException("approver", "is taken from your API key ('" + caller.sender()
+          + "'): leave it out");
+    }
+    return ResponseEntity.accepted().body(control.decide(id, request.decision(), request.comment(), caller));
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})

@@ -65,15 +65,16 @@ public class NotificationReader {
 
   private static NotificationView toView(LoggedNotification n, List<NotificationView.Delivery> shown) {
     var approval = n.approval() == null ? null : new NotificationView.Approval(n.approval().decision().name(),
-        n.approval().comment(), n.approval().decidedBy(), n.approval().decidedAt());
+        n.approval().comment(), n.approval().decidedBy(), n.approval().decidedByKey(), n.approval().decidedAt());
     var template = n.templateKey() == null ? null : new NotificationView.Template(n.templateKey(), n.templateVersion());
-    return new NotificationView(n.id(), n.idempotencyKey(), n.status(), n.statusDetail(), n.sender(), n.channels(),
+    return new NotificationView(n.id(), n.idempotencyKey(), n.status(), n.statusDetail(), n.sender(),
+        n.requestedByKey(), n.channels(),
         n.priority(), n.subject(), template, n.groupKey(), n.recipientCount(), n.sendAt(), approval, total(n.counts()),
         shown, n.createdAt(), n.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {
-    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, List.of(), null, null,
+    return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, null, List.of(), null, null,
         null, null, 0, null, null, total(List.of()), List.of(), null, null);
   }
 

@@ -75,12 +75,17 @@ public class NotificationSubmitter {
     this.clock = clock;
   }
 
-  /** A request from the REST API. */
-  public Submission submit(SendNotificationRequest asked) {
-    return submit(asked, KeySource.API);
+  /** A request from the REST API, asked for with the API key of this prefix (which may then not approve it). */
+  public Submission submit(SendNotificationRequest asked, String requestingKey) {
+    return submit(asked, KeySource.API, requestingKey);
   }
 
+  /** A request from a Kafka event: no key asked for it. */
   public Submission submit(SendNotificationRequest asked, KeySource keySource) {
+    return submit(asked, keySource, null);
+  }
+
+  private Submission submit(SendNotificationRequest asked, KeySource keySource, String requestingKey) {
     Instant now = clock.instant();
     List<FieldViolation> text = validator.validateText(asked, keySource);
     if (!text.isEmpty()) {
@@ -93,7 +98,7 @@ public class NotificationSubmitter {
     }
     String audience = request.isBroadcast() ? groupAudience(request.group())
         : request.recipients().size() + " recipient(s)";
-    NotificationSpec spec = toSpec(request, asked, now);
+    NotificationSpec spec = toSpec(request, asked, now, requestingKey);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
     try {
       try {
@@ -116,7 +121,8 @@ public class NotificationSubmitter {
   }
 
   /** {@code asked} is what the client sent: the fingerprint, so a repeat stays a repeat when stored addresses change. */
-  private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now) {
+  private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now,
+      String requestingKey) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
     String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
     List<Recipient> recipients = request.isBroadcast() ? List.of()
@@ -125,7 +131,8 @@ public class NotificationSubmitter {
     TemplateRef template = request.template() == null ? null : templateRef(request);
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.of(sender, request.idempotencyKey()), request.idempotencyKey(),
-        sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(), approval.policy(), now,
+        sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(),
+        approval.policy().requestedBy(requestingKey), now,
         fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null);
   }
 

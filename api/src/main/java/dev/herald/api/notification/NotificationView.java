@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * A notification with its progress and (for the detail view) its deliveries.
  *
+ * @param requestedByKey the prefix of the API key that asked for the send; null for a Kafka event
  * @param group the recipient group of a broadcast, else null; {@code recipientCount} is then the
  *     audience fixed at acceptance
  */
@@ -20,6 +21,7 @@ public record NotificationView(
     NotificationStatus status,
     String statusDetail,
     String sender,
+    String requestedByKey,
     List<Channel> channels,
     Priority priority,
     String subject,
@@ -36,7 +38,8 @@ public record NotificationView(
   /** The template version the notification rendered, when it used one. */
   public record Template(String key, int version) {}
 
-  public record Approval(String decision, String comment, String decidedBy, Instant decidedAt) {}
+  /** {@code decidedByKey}: the prefix of the approving admin's API key; null for a decision by Temporal signal. */
+  public record Approval(String decision, String comment, String decidedBy, String decidedByKey, Instant decidedAt) {}
 
   /**
    * {@code sent}: accepted by providers; {@code delivered}: the part of it confirmed by receipts.

@@ -20,6 +20,9 @@ public enum ProblemType {
   FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden",
       "the credential's role may not do this: a sender on an admin endpoint, a recipient token anywhere but its own "
           + "inbox and devices"),
+  FOUR_EYES("four-eyes", HttpStatus.FORBIDDEN, "Needs a second person",
+      "an admin deciding on a send it asked for: the notification's sender is the admin's own identity, or its API key "
+          + "asked for the send (four-eyes)"),
   TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
       "too many failed authentications from this address or for this key prefix (`herald.security.failed-attempts`); "
           + "`Retry-After` says when to try again"),

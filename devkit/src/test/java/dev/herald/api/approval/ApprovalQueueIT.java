@@ -19,11 +19,12 @@ class ApprovalQueueIT extends HeraldIntegrationTest {
     awaitStatus("notification-marketing~queue-1", "PENDING_APPROVAL");
 
     assertThat(pending()).filteredOn(p -> "notification-marketing~queue-1".equals(p.get("notificationId"))).singleElement()
-        .satisfies(p -> assertThat(p).containsEntry("requester", "marketing").containsEntry("audienceSize", 3)
+        .satisfies(p -> assertThat(p).containsEntry("requester", "marketing").containsEntry("requestedByKey", "itadmin0")
+            .containsEntry("audienceSize", 3)
             .containsEntry("subject", "Spring sale")
             .containsEntry("reason", "audience of 3 is above the approval threshold of 2"));
 
-    post("/api/v1/notifications/notification-marketing~queue-1/approval", "{\"decision\":\"REJECT\",\"comment\":\"not this week\"}");
+    approve("notification-marketing~queue-1", "{\"decision\":\"REJECT\",\"comment\":\"not this week\"}");
     awaitStatus("notification-marketing~queue-1", "REJECTED");
 
     assertThat(pending()).noneMatch(p -> "notification-marketing~queue-1".equals(p.get("notificationId")));

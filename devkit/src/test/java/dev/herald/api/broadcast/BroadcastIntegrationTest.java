@@ -59,8 +59,7 @@ abstract class BroadcastIntegrationTest extends HeraldIntegrationTest {
   }
 
   void approve(String id) {
-    assertThat(post("/api/v1/notifications/" + id + "/approval", "{\"decision\":\"APPROVE\",\"approver\":\"it\"}")
-        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(approve(id, "{\"decision\":\"APPROVE\"}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
   }
 
   void awaitStatus(String id, String status, Duration wait) {

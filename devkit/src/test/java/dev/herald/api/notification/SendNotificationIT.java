@@ -108,8 +108,7 @@ class SendNotificationIT extends HeraldIntegrationTest {
     assertThat(client.newUntypedWorkflowStub("notification-admin~big-1").describe().getTypedSearchAttributes()
         .get(HeraldSearchAttributes.STATUS)).isEqualTo("PENDING_APPROVAL");
 
-    var decision = post("/api/v1/notifications/notification-admin~big-1/approval",
-        "{\"decision\":\"APPROVE\",\"comment\":\"quarterly news\",\"approver\":\"grace\"}");
+    var decision = approve("notification-admin~big-1", "{\"decision\":\"APPROVE\",\"comment\":\"quarterly news\"}");
 
     assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     awaitStatus("notification-admin~big-1", "COMPLETED");
@@ -117,7 +116,7 @@ class SendNotificationIT extends HeraldIntegrationTest {
     assertThat(mailsTo("b2@it.example")).hasSize(1);
     assertThat(mailsTo("b3@it.example")).hasSize(1);
     var approval = (Map<String, Object>) get("/api/v1/notifications/notification-admin~big-1").getBody().get("approval");
-    assertThat(approval).containsEntry("decision", "APPROVE").containsEntry("decidedBy", "grace")
+    assertThat(approval).containsEntry("decision", "APPROVE").containsEntry("decidedBy", APPROVER)
         .containsEntry("comment", "quarterly news");
   }
 
@@ -126,7 +125,7 @@ class SendNotificationIT extends HeraldIntegrationTest {
     post("/api/v1/notifications", emailRequest("big-2", "No", "r1@it.example", "r2@it.example", "r3@it.example"));
     awaitStatus("notification-admin~big-2", "PENDING_APPROVAL");
 
-    post("/api/v1/notifications/notification-admin~big-2/approval", "{\"decision\":\"REJECT\",\"comment\":\"not now\"}");
+    approve("notification-admin~big-2", "{\"decision\":\"REJECT\",\"comment\":\"not now\"}");
 
     awaitStatus("notification-admin~big-2", "REJECTED");
     var view = get("/api/v1/notifications/notification-admin~big-2").getBody();
@@ -139,7 +138,7 @@ class SendNotificationIT extends HeraldIntegrationTest {
     post("/api/v1/notifications", emailRequest("small-1", "Small", "small@it.example"));
     awaitStatus("notification-admin~small-1", "COMPLETED");
 
-    var decision = post("/api/v1/notifications/notification-admin~small-1/approval", "{\"decision\":\"APPROVE\"}");
+    var decision = approve("notification-admin~small-1", "{\"decision\":\"APPROVE\"}");
 
     assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
