@@ -71,15 +71,21 @@ final class HeraldClient {
 
   /** Starts an EMAIL broadcast to the group and approves it once it waits for approval; returns its id. */
   String approvedBroadcast(String key, String group) {
+    String id = pendingBroadcast(key, group);
+    Response approved = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notifications/" + id + "/approval"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(write(java.util.Map.of("decision", "APPROVE")))), approverKey());
+    assertThat(approved.status()).as("approval: %s", approved.body()).isBetween(200, 202);
+    return id;
+  }
+
+  /** Starts an EMAIL broadcast from sender {@code e2e} to the group, above the approval threshold; its id once it waits. */
+  String pendingBroadcast(String key, String group) {
     Response sent = post("/api/v1/notifications", java.util.Map.of("idempotencyKey", key, "sender", "e2e",
         "channels", List.of("EMAIL"), "group", group, "subject", "Broadcast " + key, "body", "Hello from " + key));
     assertThat(sent.status()).as("broadcast: %s", sent.body()).isEqualTo(202);
     String id = sent.body().get("id").asText();
     awaitStatus(id, Duration.ofSeconds(60), "PENDING_APPROVAL");
-    Response approved = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notifications/" + id + "/approval"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(java.util.Map.of("decision", "APPROVE")))), approverKey());
-    assertThat(approved.status()).as("approval: %s", approved.body()).isBetween(200, 202);
     return id;
   }
 
