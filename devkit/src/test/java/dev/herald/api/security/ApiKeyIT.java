@@ -64,6 +64,8 @@ class ApiKeyIT extends HeraldIntegrationTest {
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(second.getStatusCode()).as("another sender's key is another notification").isEqualTo(HttpStatus.ACCEPTED);
     assertThat(second.getBody().get("id")).isNotEqualTo(first.getBody().get("id"));
+    awaitStatus((String) first.getBody().get("id"), "COMPLETED");
+    awaitStatus((String) second.getBody().get("id"), "COMPLETED");
   }
 
   @Test
