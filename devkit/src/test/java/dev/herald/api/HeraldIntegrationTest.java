@@ -40,6 +40,8 @@ import org.springframework.web.client.RestClient;
       "herald.approval.timeout=1h",
       "herald.notifications.max-body-chars=2000",
       "herald.kafka.partitions=2",
+      // a request topic of one sender beside the dev kit's of any (KafkaIngestionIT)
+      "herald.kafka.topic-senders." + HeraldIntegrationTest.ONE_SENDER_TOPIC + "=" + HeraldIntegrationTest.TOPIC_SENDER,
       "herald.security.bootstrap-admin-key=" + HeraldIntegrationTest.ADMIN_KEY,
       "herald.security.recipient-tokens.keys.it=" + HeraldIntegrationTest.SIGNING_KEY,
       "herald.security.recipient-tokens.signing-key=it",
@@ -58,6 +60,9 @@ public abstract class HeraldIntegrationTest {
   protected static final String ADMIN_SENDER = "admin";
   /** The sender identity of {@link #approverKey()}. */
   protected static final String APPROVER = "approver";
+  /** A Kafka request topic that may speak for {@link #TOPIC_SENDER} only. */
+  protected static final String ONE_SENDER_TOPIC = "it.shop.requests";
+  protected static final String TOPIC_SENDER = "kafka-shop";
   static final String SIGNING_KEY = "aW50ZWdyYXRpb24tdGVzdC1yZWNpcGllbnQtdG9rZW4ta2V5";
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.herald.api.ingest;
 
+import java.util.Arrays;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -13,6 +14,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -33,10 +35,11 @@ class KafkaIngestConfig {
 
   static final String CONTAINER_FACTORY = "requestEventContainerFactory";
 
+  /** Every request topic, made when missing (as Herald's own dead-letter topic). */
   @Bean
-  NewTopic requestsTopic(IngestProperties properties) {
-    return TopicBuilder.name(properties.requestsTopic())
-        .partitions(properties.partitions()).replicas(properties.replicas()).build();
+  KafkaAdmin.NewTopics requestTopics(TopicSenders senders, IngestProperties properties) {
+    return new KafkaAdmin.NewTopics(Arrays.stream(senders.topics()).map(topic -> TopicBuilder.name(topic)
+        .partitions(properties.partitions()).replicas(properties.replicas()).build()).toArray(NewTopic[]::new));
   }
 
   @Bean

@@ -21,9 +21,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns request events into notification workflows, with the REST API's rules. The event's
- * {@code idempotencyKey} (or else the record key) is its id: an event delivered twice is sent once.
- * Events are read as bytes, so one that is refused goes to the dead-letter topic exactly as it came.
+ * Turns request events into notification workflows, with the REST API's rules. An event speaks for
+ * the sender it names, or its topic's only sender, when its topic may speak for that sender
+ * ({@link TopicSenders}). The event's {@code idempotencyKey} (or else the record key) is its id
+ * within its sender's: an event delivered twice is sent once. Events are read as bytes, so one that
+ * is refused goes to the dead-letter topic exactly as it came.
  */
 @Component
 class NotificationRequestListener {
@@ -33,17 +35,20 @@ class NotificationRequestListener {
   private final NotificationSubmitter submitter;
   private final ObjectMapper json;
   private final InFlightLimit inFlight;
+  private final TopicSenders senders;
 
-  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, InFlightLimit inFlight) {
+  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, InFlightLimit inFlight,
+      TopicSenders senders) {
     this.submitter = submitter;
     this.json = json;
     this.inFlight = inFlight;
+    this.senders = senders;
   }
 
-  @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "${herald.kafka.requests-topic}",
+  @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "#{__listener.topics()}",
       concurrency = "${herald.kafka.partitions}", containerFactory = KafkaIngestConfig.CONTAINER_FACTORY)
   void onRequest(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
-    SendNotificationRequest request = parse(record.value());
+    SendNotificationRequest request = speakingFor(record, parse(record.value()));
     KeySource keySource = KeySource.EVENT;
     if (request.idempotencyKey() == null && record.key() != null) {
       request = request.withIdempotencyKey(recordKey(record.key()));
@@ -56,6 +61,21 @@ class NotificationRequestListener {
           submission.id(), submission.created());
     } catch (InvalidRequestException | IdempotencyConflictException e) {
       throw new InvalidEventException(e.getMessage(), e);
+    }
+  }
+
+  /** Every request topic: what the listener consumes ({@code __listener} in its annotation is this bean). */
+  public String[] topics() {
+    return senders.topics();
+  }
+
+  /** A refusal is logged with where the event came from and the rule, never with the event. */
+  private SendNotificationRequest speakingFor(ConsumerRecord<byte[], byte[]> record, SendNotificationRequest request) {
+    try {
+      return senders.speakingFor(record.topic(), request);
+    } catch (InvalidEventException refused) {
+      log.warn("event {}-{}@{} refused: {}", record.topic(), record.partition(), record.offset(), refused.getMessage());
+      throw refused;
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,7 +74,7 @@ class InFlightLimitTest {
   }
 
   private static IngestProperties properties(int max, Duration maxWait) {
-    return new IngestProperties("requests", "requests.dlt", 1, (short) 1, max, maxWait);
+    return new IngestProperties("requests", "requests.dlt", 1, (short) 1, max, maxWait, Map.of("requests", "*"));
   }
 
   /** The delivery log's in-flight count, answering the given values in turn and then the last one for ever. */

@@ -499,8 +499,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   }
 
   private static String request(String key) {
-    return "{\"idempotencyKey\":\"" + key + "\",\"channels\":[\"EMAIL\"],\"recipients\":[{\"email\":\"" + mailbox(key)
-        + "\"}],\"subject\":\"bench\",\"body\":\"Hello from Herald\"}";
+    return "{\"idempotencyKey\":\"" + key + "\",\"sender\":\"bench\",\"channels\":[\"EMAIL\"],"
+        + "\"recipients\":[{\"email\":\"" + mailbox(key) + "\"}],\"subject\":\"bench\",\"body\":\"Hello from Herald\"}";
   }
 
   /**

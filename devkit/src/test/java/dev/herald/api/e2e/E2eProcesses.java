@@ -116,7 +116,9 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
             "JDBC_URL", jdbcUrl(), "JDBC_USERNAME", "postgres", "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
             "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(SMTP_PORT), "SERVER_PORT", String.valueOf(API_PORT),
             // REST only: infra consumes the requests topic, so a killed API does not stall its consumer group
-            "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false"),
+            "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false",
+            // the api jar does not start without its requests topic's rule (the scenarios' events are e2e's)
+            "HERALD_KAFKA_TOPICSENDERS_HERALD_NOTIFICATIONS_REQUESTS", "e2e"),
         dir, () -> healthy(API_PORT), Duration.ofSeconds(180));
     // SMS on its own: the real Twilio SDK against infra's Twilio simulator, whose callbacks reach infra's webhook
     smsWorker = new HeraldProcess("sms-worker", java(root.resolve("worker/target"), "herald-worker-", "-Xmx384m"),

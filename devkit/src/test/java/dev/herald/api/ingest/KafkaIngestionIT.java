@@ -32,7 +32,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Request events from a real (embedded) Kafka broker become notifications, once each. */
+/**
+ * Request events from a real (embedded) Kafka broker become notifications of the senders their topics
+ * may speak for, once each. Most events go to {@link #ONE_SENDER_TOPIC} without a sender, so they are
+ * {@link #TOPIC_SENDER}'s; the dev kit's requests topic may speak for any sender an event names.
+ */
 class KafkaIngestionIT extends HeraldIntegrationTest {
 
   @Autowired private ProducerFactory<String, String> producerFactory;
@@ -63,41 +67,79 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void requestEventIsMailed() throws Exception {
-    kafka.send(topics.requestsTopic(), emailRequest("kafka-1", "From Kafka", "kafka1@it.example")).get();
+  void anEventWithoutSenderOnATopicOfOneSenderIsMailedAsThatSender() throws Exception {
+    kafka.send(ONE_SENDER_TOPIC, emailRequest("kafka-1", "From Kafka", "kafka1@it.example")).get();
 
-    awaitStatus("notification-anonymous~kafka-1", "COMPLETED");
+    awaitStatus("notification-kafka-shop~kafka-1", "COMPLETED");
     assertThat(mailsTo("kafka1@it.example")).hasSize(1);
+  }
+
+  @Test
+  void anEventNamingASenderItsTopicMaySpeakForIsMailedAsThatSenderAndItsKeyIsThatSenders() throws Exception {
+    kafka.send(ONE_SENDER_TOPIC, withSender(TOPIC_SENDER, emailRequest("kafka-named", "Named", "named-shop@it.example")))
+        .get();
+    // the same key from another sender (on the dev kit's topic of any sender) is another notification
+    kafka.send(topics.requestsTopic(),
+        withSender("kafka-billing", emailRequest("kafka-named", "Named", "named-billing@it.example"))).get();
+
+    awaitStatus("notification-kafka-shop~kafka-named", "COMPLETED");
+    awaitStatus("notification-kafka-billing~kafka-named", "COMPLETED");
+    assertThat(mailsTo("named-shop@it.example")).hasSize(1);
+    assertThat(mailsTo("named-billing@it.example")).hasSize(1);
+  }
+
+  @Test
+  void anEventForASenderItsTopicMayNotSpeakForIsDeadLetteredAsItCameNamingTheRuleAndStartsNothing() throws Exception {
+    String event = withSender("kafka-billing", emailRequest("kafka-not-mine", "Not mine", "not-mine@it.example"));
+    kafka.send(ONE_SENDER_TOPIC, "not-mine", event).get();
+
+    ConsumerRecord<String, byte[]> dead = deadLettersKeyed("not-mine", 1).get(0);
+    assertThat(text(dead)).isEqualTo(event);
+    assertThat(reason(dead)).isEqualTo("sender: 'kafka-billing' is not a sender the topic " + ONE_SENDER_TOPIC
+        + " may speak for (herald.kafka.topic-senders: kafka-shop)");
+    // refused before any start: neither sender has a notification of that key
+    assertThat(get("/api/v1/notifications/notification-kafka-billing~kafka-not-mine").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(get("/api/v1/notifications/notification-kafka-shop~kafka-not-mine").getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anEventWithoutSenderOnATopicOfAnySenderIsDeadLetteredAsNeedingOne() throws Exception {
+    kafka.send(topics.requestsTopic(), "no-sender", emailRequest("kafka-no-sender", "Whose?", "whose@it.example")).get();
+
+    assertThat(reason(deadLettersKeyed("no-sender", 1).get(0))).isEqualTo("sender: is required, as the topic "
+        + topics.requestsTopic() + " may speak for any sender (herald.kafka.topic-senders)");
   }
 
   @Test
   void sameEventDeliveredTwiceIsMailedOnce() throws Exception {
     String event = emailRequest("kafka-twice", "Twice", "twice@it.example");
-    kafka.send(topics.requestsTopic(), "k", event).get();
-    kafka.send(topics.requestsTopic(), "k", event).get();
-    awaitStatus("notification-anonymous~kafka-twice", "COMPLETED");
+    kafka.send(ONE_SENDER_TOPIC, "k", event).get();
+    kafka.send(ONE_SENDER_TOPIC, "k", event).get();
+    awaitStatus("notification-kafka-shop~kafka-twice", "COMPLETED");
 
     // A marker sent after both copies on the same partition proves both were consumed.
-    kafka.send(topics.requestsTopic(), "k", emailRequest("kafka-twice-marker", "Marker", "twice-marker@it.example")).get();
-    awaitStatus("notification-anonymous~kafka-twice-marker", "COMPLETED");
+    kafka.send(ONE_SENDER_TOPIC, "k", emailRequest("kafka-twice-marker", "Marker", "twice-marker@it.example")).get();
+    awaitStatus("notification-kafka-shop~kafka-twice-marker", "COMPLETED");
     assertThat(mailsTo("twice@it.example")).hasSize(1);
   }
 
   @Test
   void recordKeyIsTheIdempotencyKeyWhenTheEventHasNone() throws Exception {
-    kafka.send(topics.requestsTopic(), "order-77-shipped", emailRequest(null, "Shipped", "keyed@it.example")).get();
+    kafka.send(ONE_SENDER_TOPIC, "order-77-shipped", emailRequest(null, "Shipped", "keyed@it.example")).get();
 
-    awaitStatus("notification-anonymous~order-77-shipped", "COMPLETED");
+    awaitStatus("notification-kafka-shop~order-77-shipped", "COMPLETED");
     assertThat(mailsTo("keyed@it.example")).hasSize(1);
   }
 
   @Test
   void poisonEventsGoToTheDeadLetterTopicWithTheReasonAndConsumptionGoesOn() throws Exception {
-    kafka.send(topics.requestsTopic(), "p", "this is not json").get();
-    kafka.send(topics.requestsTopic(), "p", emailRequest("kafka-invalid", "Bad", "not-an-address")).get();
-    kafka.send(topics.requestsTopic(), "p", emailRequest("kafka-after-poison", "Still flowing", "after@it.example")).get();
+    kafka.send(ONE_SENDER_TOPIC, "p", "this is not json").get();
+    kafka.send(ONE_SENDER_TOPIC, "p", emailRequest("kafka-invalid", "Bad", "not-an-address")).get();
+    kafka.send(ONE_SENDER_TOPIC, "p", emailRequest("kafka-after-poison", "Still flowing", "after@it.example")).get();
 
-    awaitStatus("notification-anonymous~kafka-after-poison", "COMPLETED");
+    awaitStatus("notification-kafka-shop~kafka-after-poison", "COMPLETED");
     assertThat(mailsTo("after@it.example")).hasSize(1);
     List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
     await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -112,7 +154,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
   @Test
   void anEventForAnUnknownGroupGoesToTheDeadLetterTopicNamingTheGroup() throws Exception {
-    kafka.send(topics.requestsTopic(), "g", "{\"idempotencyKey\":\"kafka-no-group\",\"channels\":[\"EMAIL\"],"
+    kafka.send(ONE_SENDER_TOPIC, "g", "{\"idempotencyKey\":\"kafka-no-group\",\"channels\":[\"EMAIL\"],"
         + "\"group\":\"kafka-no-such-group\",\"subject\":\"News\",\"body\":\"b\"}").get();
 
     List<ConsumerRecord<String, byte[]>> dead = deadLettersKeyed("g", 1);
@@ -137,7 +179,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
   @Test
   void aRecordKeyThatCannotBeTheIdempotencyKeyIsNamedAsTheRecordKey() throws Exception {
-    kafka.send(topics.requestsTopic(), "not a valid key!", emailRequest(null, "Keyed", "badkey@it.example")).get();
+    kafka.send(ONE_SENDER_TOPIC, "not a valid key!", emailRequest(null, "Keyed", "badkey@it.example")).get();
 
     ConsumerRecord<String, byte[]> dead = deadLettersKeyed("not a valid key!", 1).get(0);
     assertThat(reason(dead)).startsWith("record key: must be 1-200 characters").doesNotContain("header");
@@ -145,8 +187,8 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
   @Test
   void anEventWithoutAnyKeySaysWhereTheKeyMayBe() throws Exception {
-    kafka.send(topics.requestsTopic(), emailRequest(null, "Keyless", "keyless@it.example")).get();
-    kafka.send(topics.requestsTopic(), "keyless-marker", emailRequest("keyless-marker", "M", "km@it.example")).get();
+    kafka.send(ONE_SENDER_TOPIC, emailRequest(null, "Keyless", "keyless@it.example")).get();
+    kafka.send(ONE_SENDER_TOPIC, "keyless-marker", emailRequest("keyless-marker", "M", "km@it.example")).get();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       deadLetters.poll(Duration.ofMillis(200)).forEach(deadSeen::add);
@@ -158,7 +200,8 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
   /**
    * The door's property over Kafka: events with arbitrary text in the subject, body or sender each end
-   * in the dead-letter topic (with a reason in words) or in a final status.
+   * in the dead-letter topic (with a reason in words) or in a final status. Arbitrary senders go to the
+   * topic of any sender, so the request's own rules judge them.
    */
   @Test
   void everyEventWithArbitraryTextEndsDeadLetteredOrInAFinalStatus() throws Exception {
@@ -172,10 +215,11 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
       Map<String, Object> event = new LinkedHashMap<>(Map.of("channels", List.of("EMAIL", "IN_APP"),
           "recipients", List.of(Map.of("id", "kafka-door", "email", "kafka-door@it.example")), "subject", "s", "body", "b"));
       event.put(field, texts.next());
-      // the id names the sender: the event's own, or the default
-      String sender = field.equals("sender") ? (String) event.get("sender") : "anonymous";
+      // the id names the sender: the event's own, or its topic's only one
+      String sender = field.equals("sender") ? (String) event.get("sender") : TOPIC_SENDER;
       ids.put(key, sender.isEmpty() ? "" : NotificationIds.of(sender, key));
-      rawKafka.send(topics.requestsTopic(), key.getBytes(StandardCharsets.UTF_8),
+      String topic = field.equals("sender") ? topics.requestsTopic() : ONE_SENDER_TOPIC;
+      rawKafka.send(topic, key.getBytes(StandardCharsets.UTF_8),
           ArbitraryText.json(event).getBytes(StandardCharsets.UTF_8)).get();
       keys.add(key);
     }
@@ -204,6 +248,11 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
   private static boolean isFinal(Map<String, Object> view) {
     return view != null && view.get("status") instanceof String status && NotificationStatus.valueOf(status).isFinal();
+  }
+
+  /** The event with this sender (emailRequest's JSON names none). */
+  private static String withSender(String sender, String event) {
+    return "{\"sender\":\"" + sender + "\"," + event.substring(1);
   }
 
   private static String text(ConsumerRecord<String, byte[]> record) {
