@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,7 +48,6 @@ import org.springframework.stereotype.Service;
 public class NotificationSubmitter {
 
   static final String REQUEST_HASH_MEMO = "requestHash";
-  private static final String DEFAULT_SENDER = "anonymous";
 
   private final WorkflowClient client;
   private final NotificationRequestValidator validator;
@@ -124,7 +124,7 @@ public class NotificationSubmitter {
   private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now,
       String requestingKey) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
-    String sender = request.sender() == null ? DEFAULT_SENDER : request.sender();
+    String sender = Objects.requireNonNull(request.sender(), "the sender comes from the API key or the topic's rule");
     List<Recipient> recipients = request.isBroadcast() ? List.of()
         : request.recipients().stream().map(this::toRecipient).toList();
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
