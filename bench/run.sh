@@ -13,9 +13,15 @@
 #   overload   twice Herald's measured rate for a while: time to delivery p50/p99/max, nothing lost
 #   broadcast  one email to a group of BROADCAST members (approval -> COMPLETED), then the sink's
 #              ceiling for as many mails to as many distinct recipients, measured right after
+#   per request  authentication (an API key remembered and read from the store, a recipient token, none)
+#              and Temporal's payload converter with and without Herald's codec, in batches on this JVM's
+#              own parts; accept latency with the key remembered or not (issue 18; docs/benchmarks.md)
 # Usage: bench/run.sh [in-process|dev-server|both]
 #        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000; SMTP_HOST/SMTP_PORT for an external sink)
 # dev-server starts a fresh `temporal server start-dev` (temporal-dev/start.sh) and stops it after.
+# One row group alone, e.g. the per-request rows (seconds, after the context's start):
+#   mvn -B -pl devkit -am verify -Dherald.bench=true -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+#     -Dit.test='HeraldBenchmarks#authenticationAndEncryptionPerRequest' -Dfailsafe.failIfNoSpecifiedTests=false
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-both}

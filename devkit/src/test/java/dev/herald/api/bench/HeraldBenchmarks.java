@@ -7,7 +7,18 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.activities.email.EmailSender;
 import dev.herald.api.HeraldIntegrationTest;
 import dev.herald.activities.email.EmailMessage;
+import dev.herald.activities.apikey.ApiKeys;
+import dev.herald.api.security.BearerAuthentication;
+import dev.herald.api.security.SecurityProperties;
+import dev.herald.api.security.VerifiedKeys;
+import dev.herald.worker.encryption.EncryptionCodec;
+import dev.herald.worker.temporal.TemporalProperties;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.notification.NotificationIds;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleFunction;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,6 +65,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Herald's benchmarks on the embedded default (or on the Temporal server named by
@@ -93,6 +107,14 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   @Autowired private KafkaAdmin kafkaAdmin;
   @Value("${herald.kafka.requests-topic}") private String requestsTopic;
   @Value("${herald.kafka.partitions}") private int partitions;
+  @Autowired private WorkflowServiceStubs stubs;
+  @Autowired private TemporalProperties temporal;
+  @Autowired private DataConverter dataConverter;
+  @Autowired private EncryptionCodec codec;
+  @Autowired private ApiKeys apiKeys;
+  @Autowired private VerifiedKeys verifiedKeys;
+  @Autowired private SecurityProperties security;
+  @Autowired private SecurityFilterChain securityChain;
 
   @Test
   @Order(1)
@@ -365,27 +387,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   void broadcastToAGroupAgainstTheSinkCeiling() throws InterruptedException {
     String run = run();
     double before = sinkCeiling(BROADCAST, i -> run + "-before-" + i + "@broadcast.example");
-    StringBuilder members = new StringBuilder();
-    List<String> ids = new ArrayList<>(BROADCAST);
-    for (int i = 0; i < BROADCAST; i++) {
-      String id = run + "-" + i;
-      ids.add("\"" + id + "\"");
-      members.append("{\"id\":\"").append(id).append("\",\"name\":\"Member ").append(i)
-          .append("\",\"email\":\"").append(id).append("@broadcast.example\"}\n");
-    }
-    succeeded(http().post().uri("/api/v1/recipients/import").contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(members.toString()).retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {}));
-    succeeded(post("/api/v1/groups", "{\"key\":\"" + run + "\",\"name\":\"Benchmark\"}"));
-    for (int from = 0; from < BROADCAST; from += 10_000) {
-      List<String> chunk = ids.subList(from, Math.min(BROADCAST, from + 10_000));
-      succeeded(post("/api/v1/groups/" + run + "/members", "{\"recipientIds\":[" + String.join(",", chunk) + "]}"));
-    }
-    succeeded(post("/api/v1/templates", "{\"key\":\"" + run + "\",\"owner\":\"bench\"}"));
-    succeeded(post("/api/v1/templates/" + run + "/versions", """
-        {"defaults":{"email":{"subject":"Hello {{recipient.name}}","text":"Hi {{recipient.name}}, this is a benchmark."}}}"""));
-    succeeded(post("/api/v1/templates/" + run + "/versions/1/publish", ""));
-    String id = (String) succeeded(post("/api/v1/notifications", "{\"idempotencyKey\":\"" + run + "\",\"channels\":[\"EMAIL\"],"
-        + "\"group\":\"" + run + "\",\"template\":\"" + run + "\",\"sender\":\"bench\"}")).get("id");
+    String id = groupBroadcast(run, BROADCAST);
     await().atMost(Duration.ofMinutes(1)).until(() -> "PENDING_APPROVAL".equals(status(id)));
     approverKey();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -414,6 +416,129 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
             + "ceiling to as many recipients); peak heap %d MB (api, workers and this harness in one JVM; sum of the "
             + "heap pools' peaks)", seconds, snapshotSeconds, seconds - snapshotSeconds, broadcastRate,
             100 * broadcastRate / ceiling, peakHeapMb));
+  }
+
+  /**
+   * What authentication and encryption cost per request (issue 18), on the running app's own parts
+   * ({@link PerCall}): the bearer filter with an API key remembered and with one it must verify
+   * against the store, with a recipient token, and with no credential; Temporal's payload converter
+   * with and without Herald's codec on a single send's workflow input and a broadcast's batch request,
+   * both taken from this run's history (which shows that the workers encrypt); and the accept latency
+   * of a request whose key is remembered against one whose key is not. No path without a key accepts
+   * a notification, so there is no request without one to set against them end to end.
+   */
+  @Test
+  @Order(11)
+  void authenticationAndEncryptionPerRequest() throws Exception {
+    String run = run();
+    String single = (String) succeeded(post("/api/v1/notifications", request(run + "-single"))).get("id");
+    // two members: under the harness's approval threshold, so it sends at once
+    String broadcast = groupBroadcast(run + "-group", 2);
+    for (String id : List.of(single, broadcast)) {
+      await().atMost(Duration.ofMinutes(1)).until(() -> "COMPLETED".equals(
+          jdbc.queryForObject("select status from notification where id = ?", String.class, id)));
+    }
+    PayloadCosts payloads = new PayloadCosts(stubs, temporal.namespace(), dataConverter, codec);
+    for (var row : List.of(
+        payloads.row("a single email notification's workflow input", single, PayloadCosts.WORKFLOW_INPUT,
+            NotificationSpec.class),
+        payloads.row("a broadcast's batch request (2 members, a template)", broadcast, PayloadCosts.BATCH_REQUEST,
+            BatchRequest.class))) {
+      results.put(row.getKey(), row.getValue());
+    }
+
+    String key = senderKey("bench-auth");
+    long keyId = apiKeys.verify(key).orElseThrow().id();
+    String token = recipientToken(run + "-reader");
+    BearerAuthentication door = new BearerAuthentication(securityChain);
+    List<PerCall.Figures> doors = PerCall.alternately(100, 200, 1_000, calls -> requests(door, key, calls),
+        calls -> requests(door, token, calls), calls -> requests(door, null, calls));
+    putDoor("an API key remembered (SHA-256 of the key, then memory, for the key-cache-ttl of "
+        + security.keyCacheTtl().toSeconds() + " s)", doors.get(0));
+    putDoor("an API key not remembered (its row read by prefix, SHA-256, a constant-time comparison; then remembered)",
+        PerCall.measure(500, 2_000, 1, calls -> {
+          verifiedKeys.forget(keyId);
+          return requests(door, key, calls);
+        }));
+    putDoor("a recipient token (HMAC-SHA256, its expiry)", doors.get(1));
+    putDoor("no credential (passed on to the rules, which answer 401)", doors.get(2));
+
+    putAcceptsWithAKeyRememberedOrNot(run, key, keyId, 300);
+  }
+
+  private static IntConsumer requests(BearerAuthentication door, String credential, int calls) {
+    Runnable[] requests = new Runnable[calls];
+    Arrays.setAll(requests, i -> door.request(credential));
+    return i -> requests[i].run();
+  }
+
+  private void putDoor(String credential, PerCall.Figures figures) {
+    results.put("per request: authentication (BearerFilter), " + credential,
+        figures + " (" + figures.how() + " after warm-up)");
+  }
+
+  /**
+   * {@code each} POSTs of a new notification with a key remembered and as many with the key forgotten
+   * just before (its row read again), alternating, one at a time, each once the notification before it
+   * has completed (so no send runs beside it): the accept latency of each kind.
+   */
+  private void putAcceptsWithAKeyRememberedOrNot(String run, String key, long keyId, int each) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Latencies remembered = new Latencies();
+    Latencies verified = new Latencies();
+    int warmUp = 50;
+    for (int i = 0; i < warmUp + 2 * each; i++) {
+      boolean forget = i % 2 == 1;
+      if (forget) {
+        verifiedKeys.forget(keyId);
+      }
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications"))
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+          .POST(HttpRequest.BodyPublishers.ofString(request(run + "-accept-" + i))).build();
+      long start = System.nanoTime();
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      if (status != 202) {
+        throw new IllegalStateException("a request with a sender key was answered " + status);
+      }
+      if (i >= warmUp) {
+        (forget ? verified : remembered).record(took);
+      }
+      String id = NotificationIds.of("bench-auth", run + "-accept-" + i);
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> "COMPLETED".equals(
+          jdbc.queryForList("select status from notification where id = ?", String.class, id).stream().findFirst()
+              .orElse(null)));
+    }
+    results.put(String.format("API accept latency, one request at a time, %d with the key remembered and %d with it"
+        + " read from the store, alternating, nothing else running", each, each), String.format("remembered %s; read %s", remembered, verified));
+  }
+
+  /**
+   * Imports {@code size} recipients, puts them in a new group, publishes a template greeting each by
+   * name and sends one email to the group from it: the notification's id.
+   */
+  private String groupBroadcast(String run, int size) {
+    StringBuilder members = new StringBuilder();
+    List<String> ids = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      String id = run + "-" + i;
+      ids.add("\"" + id + "\"");
+      members.append("{\"id\":\"").append(id).append("\",\"name\":\"Member ").append(i)
+          .append("\",\"email\":\"").append(id).append("@broadcast.example\"}\n");
+    }
+    succeeded(http().post().uri("/api/v1/recipients/import").contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body(members.toString()).retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {}));
+    succeeded(post("/api/v1/groups", "{\"key\":\"" + run + "\",\"name\":\"Benchmark\"}"));
+    for (int from = 0; from < size; from += 10_000) {
+      List<String> chunk = ids.subList(from, Math.min(size, from + 10_000));
+      succeeded(post("/api/v1/groups/" + run + "/members", "{\"recipientIds\":[" + String.join(",", chunk) + "]}"));
+    }
+    succeeded(post("/api/v1/templates", "{\"key\":\"" + run + "\",\"owner\":\"bench\"}"));
+    succeeded(post("/api/v1/templates/" + run + "/versions", """
+        {"defaults":{"email":{"subject":"Hello {{recipient.name}}","text":"Hi {{recipient.name}}, this is a benchmark."}}}"""));
+    succeeded(post("/api/v1/templates/" + run + "/versions/1/publish", ""));
+    return (String) succeeded(post("/api/v1/notifications", "{\"idempotencyKey\":\"" + run + "\",\"channels\":[\"EMAIL\"],"
+        + "\"group\":\"" + run + "\",\"template\":\"" + run + "\",\"sender\":\"bench\"}")).get("id");
   }
 
   @AfterAll
