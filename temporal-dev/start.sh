@@ -4,6 +4,8 @@
 # Installs the Temporal CLI with `go install` when it is missing (needs Go).
 # The UI decodes Herald's encrypted payloads through Herald's codec endpoint, by default the run command's
 # (http://localhost:8080/api/v1/temporal-codec); TEMPORAL_CODEC_ENDPOINT names another, empty for none.
+# Outside the dev kit that endpoint takes an admin key, which the UI cannot send: with HERALD_CODEC_KEY
+# set, the UI calls codec-proxy/CodecProxy.java on localhost:${CODEC_PROXY_PORT:-8234}, which adds it.
 # Then run Herald against it:  TEMPORAL_ADDRESS=localhost:7233 mvn -pl devkit -am spring-boot:run
 # (the run command alone also finds and reuses a server already on :7233)
 set -euo pipefail
@@ -46,7 +48,13 @@ while IFS= read -r line; do
 done < "$here/server-options"
 codec_endpoint=${TEMPORAL_CODEC_ENDPOINT-http://localhost:8080/api/v1/temporal-codec}
 codec=()
-if [ -n "$codec_endpoint" ]; then
+if [ -n "$codec_endpoint" ] && [ -n "${HERALD_CODEC_KEY:-}" ]; then
+  proxy_port=${CODEC_PROXY_PORT:-8234}
+  HERALD_CODEC_ENDPOINT=$codec_endpoint CODEC_PROXY_PORT=$proxy_port TEMPORAL_UI_ORIGIN=http://localhost:$ui_port \
+    nohup "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$here/codec-proxy/CodecProxy.java" > "$data/codec-proxy.log" 2>&1 &
+  echo $! > "$data/codec-proxy.pid"
+  codec=(--ui-codec-endpoint "http://localhost:$proxy_port")
+elif [ -n "$codec_endpoint" ]; then
   codec=(--ui-codec-endpoint "$codec_endpoint")
 fi
 

@@ -9,3 +9,7 @@ else
   echo "Temporal dev server was not running"
 fi
 rm -f "$data/temporal.pid"
+if [ -f "$data/codec-proxy.pid" ] && kill "$(cat "$data/codec-proxy.pid")" 2>/dev/null; then
+  echo "codec proxy stopped"
+fi
+rm -f "$data/codec-proxy.pid"
