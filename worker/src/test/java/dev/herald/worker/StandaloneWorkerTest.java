@@ -170,12 +170,14 @@ class StandaloneWorkerTest {
   void theEmailQueueServesBroadcastBatches() {
     JdbcClient sql = JdbcClient.create(worker.getBean(DataSource.class));
     sql.sql("""
-        insert into recipient (external_id, name, email, created_at, updated_at)
-        values ('member-1', 'Ada', 'member-1@example.com', now(), now())""").update();
-    sql.sql("insert into recipient_group (key, name, created_at, updated_at) values ('crew', 'Crew', now(), now())")
-        .update();
-    sql.sql("insert into group_member (group_id, recipient_id) select id, 'member-1' from recipient_group where key = 'crew'")
-        .update();
+        insert into recipient (owner, external_id, name, email, created_at, updated_at)
+        values ('test', 'member-1', 'Ada', 'member-1@example.com', now(), now())""").update();
+    sql.sql("""
+        insert into recipient_group (owner, key, name, created_at, updated_at)
+        values ('test', 'crew', 'Crew', now(), now())""").update();
+    sql.sql("""
+        insert into group_member (group_id, owner, recipient_id)
+        select id, owner, 'member-1' from recipient_group where key = 'crew'""").update();
     String id = NotificationIds.of("test", "standalone-broadcast-1");
     var spec = new NotificationSpec(id, "standalone-broadcast-1", "test", List.of(Channel.EMAIL), List.of(),
         new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),

@@ -32,7 +32,7 @@ public class GroupAudiences {
 
   private static final String MEMBERS = """
       select m.recipient_id, r.email, r.phone, r.locale, r.slack
-      from group_member m join recipient r on r.external_id = m.recipient_id
+      from group_member m join recipient r on r.owner = m.owner and r.external_id = m.recipient_id
       where m.group_id = ?
       order by m.recipient_id""";
 
@@ -54,7 +54,7 @@ public class GroupAudiences {
    */
   @Transactional(isolation = Isolation.REPEATABLE_READ)
   public Audience record(NotificationSpec spec, NotificationStatus status) {
-    Optional<Long> group = groupId(spec.group());
+    Optional<Long> group = groupId(spec.sender(), spec.group());
     int members = group.map(this::members).orElse(0);
     if (writes.insertNotification(spec, members, status) == 1 && members > 0) {
       reserve(spec, group.get());
@@ -64,9 +64,10 @@ public class GroupAudiences {
         stored.stream().map(c -> ChannelCounts.reserved(c.channel(), c.total())).toList());
   }
 
-  private Optional<Long> groupId(String groupKey) {
-    return jdbc.sql("select id from recipient_group where key = :key").param("key", groupKey).query(Long.class)
-        .optional();
+  /** The sender's own group: a key names a group of the notification's sender only. */
+  private Optional<Long> groupId(String sender, String groupKey) {
+    return jdbc.sql("select id from recipient_group where owner = :owner and key = :key").param("owner", sender)
+        .param("key", groupKey).query(Long.class).optional();
   }
 
   private int members(long groupId) {

@@ -15,7 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-app channel: puts the item in the recipient's inbox (PostgreSQL) and announces it
+ * The in-app channel: puts the item in the inbox of the sender's recipient (PostgreSQL) and announces it
  * to the processes streaming inboxes. Idempotent by delivery id: a retry inserts and announces
  * nothing and answers the same item id, the "provider message id" of this channel. A value the
  * database refuses fails the delivery for good; any other database error propagates, so Temporal
@@ -42,15 +42,15 @@ public class InAppChannel implements ChannelAdapter {
 
   @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
-    return deliverInApp(new InAppMessage(message.deliveryId(), message.notificationId(), message.address(),
-        message.content().subject(), message.content().body()), attempt);
+    return deliverInApp(new InAppMessage(message.deliveryId(), message.notificationId(), message.sender(),
+        message.address(), message.content().subject(), message.content().body()), attempt);
   }
 
   ProviderReceipt deliverInApp(InAppMessage message, int attempt) {
     requireDeliverable(message, attempt);
     long id;
     try {
-      id = items.insertAndAnnounce(message.recipientId(), message.notificationId(), message.deliveryId(),
+      id = items.insertAndAnnounce(message.owner(), message.recipientId(), message.notificationId(), message.deliveryId(),
               message.title(), message.body())
           .or(() -> items.findIdByDeliveryId(message.deliveryId()))
           .orElseThrow(() -> new IllegalStateException("inbox item of " + message.deliveryId() + " vanished"));

@@ -1,4 +1,5 @@
 package dev.herald.activities.inapp;
 
-/** One item for a recipient's in-app inbox. */
-public record InAppMessage(String deliveryId, String notificationId, String recipientId, String title, String body) {}
+/** One item for the in-app inbox of {@code owner}'s (the notification's sender's) recipient. */
+public record InAppMessage(
+    String deliveryId, String notificationId, String owner, String recipientId, String title, String body) {}

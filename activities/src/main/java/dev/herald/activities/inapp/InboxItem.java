@@ -5,7 +5,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One item in a recipient's in-app inbox.
+ * One item in the in-app inbox of a sender's (its owner's) recipient.
  *
  * @param id increasing with insertion: the SSE event id, the paging cursor and the provider message id
  * @param readAt when the recipient marked it read, or null while unread
@@ -13,6 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("inbox_item")
 public record InboxItem(
     @Id Long id,
+    String owner,
     String recipientId,
     String notificationId,
     String deliveryId,

@@ -48,7 +48,7 @@ public class PushChannel implements ChannelAdapter {
   @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     var recipient = message.recipient();
-    return sendPush(new PushMessage(message.deliveryId(), message.notificationId(),
+    return sendPush(new PushMessage(message.deliveryId(), message.notificationId(), message.sender(),
         recipient == null ? null : recipient.id(), recipient == null ? null : recipient.pushToken(),
         message.content().subject(), message.content().body(), Map.of("notificationId", message.notificationId())),
         attempt);
@@ -99,7 +99,7 @@ public class PushChannel implements ChannelAdapter {
   private Set<String> targets(PushMessage message) {
     Set<String> tokens = new LinkedHashSet<>();
     if (message.recipientId() != null) {
-      tokens.addAll(devices.activeTokens(message.recipientId()));
+      tokens.addAll(devices.activeTokens(message.owner(), message.recipientId()));
     }
     if (message.token() != null && !message.token().isBlank() && !devices.isDeactivated(message.token())) {
       tokens.add(message.token());

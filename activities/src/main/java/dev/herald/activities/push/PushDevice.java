@@ -5,12 +5,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One device of a recipient: its FCM registration token. A token FCM reported as unregistered or
+ * One device of a sender's (its owner's) recipient: its FCM registration token. A token FCM reported as unregistered or
  * invalid is inactive, with the reason (the provider's code), and is never used again.
  */
 @Table("push_device")
 public record PushDevice(
     @Id Long id,
+    String owner,
     String recipientId,
     String token,
     DevicePlatform platform,

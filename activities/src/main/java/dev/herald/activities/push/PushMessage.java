@@ -3,9 +3,9 @@ package dev.herald.activities.push;
 import java.util.Map;
 
 /**
- * One push to a recipient's devices: the devices registered for {@code recipientId}, and {@code
- * token} when the request named one.
+ * One push to a recipient's devices: the devices {@code owner} (the notification's sender)
+ * registered for {@code recipientId}, and {@code token} when the request named one.
  */
 public record PushMessage(
-    String deliveryId, String notificationId, String recipientId, String token, String title, String body,
+    String deliveryId, String notificationId, String owner, String recipientId, String token, String title, String body,
     Map<String, String> data) {}

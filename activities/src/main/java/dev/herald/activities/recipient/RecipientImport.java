@@ -28,20 +28,27 @@ public class RecipientImport {
     this.recipients = recipients;
   }
 
-  public ImportResult run(InputStream body, ImportFormat format, String defaultPhoneRegion) throws IOException {
-    Tally tally = new Tally();
+  /** Imports into {@code owner}'s recipients. */
+  public ImportResult run(String owner, InputStream body, ImportFormat format, String defaultPhoneRegion)
+      throws IOException {
+    Tally tally = new Tally(owner);
     format.read(new InputStreamReader(body, StandardCharsets.UTF_8), row -> tally.accept(row, defaultPhoneRegion));
     tally.flush();
     return new ImportResult(tally.created, tally.updated, tally.rejected, List.copyOf(tally.rejections));
   }
 
   private final class Tally {
+    private final String owner;
     private final List<RecipientData> batch = new ArrayList<>(BATCH_SIZE);
     private final Set<String> batchIds = new HashSet<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private long created;
     private long updated;
     private long rejected;
+
+    Tally(String owner) {
+      this.owner = owner;
+    }
 
     void accept(ParsedRow row, String defaultPhoneRegion) {
       if (row.error() != null) {
@@ -64,7 +71,7 @@ public class RecipientImport {
     }
 
     void flush() {
-      Recipients.Written written = recipients.upsert(batch);
+      Recipients.Written written = recipients.upsert(owner, batch);
       created += written.created();
       updated += written.updated();
       batch.clear();

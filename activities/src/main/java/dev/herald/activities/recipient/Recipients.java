@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The recipient store. Writes are upserts by external id, one statement for a whole batch (arrays
- * unnested), telling created from updated by {@code xmax = 0} of the returned rows.
+ * The recipient store. Every recipient belongs to a sender, its {@code owner}: ids are unique per
+ * owner, and every call names the owner whose recipients it reads or writes. Writes are upserts by
+ * owner and external id, one statement for a whole batch (arrays unnested), telling created from
+ * updated by {@code xmax = 0} of the returned rows.
  */
 @Component
 public class Recipients {
@@ -27,16 +29,16 @@ public class Recipients {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final String COLUMNS =
-      "external_id, name, locale, time_zone, email, phone, slack, attributes::text as attributes, created_at, updated_at";
+      "owner, external_id, name, locale, time_zone, email, phone, slack, attributes::text as attributes, created_at, updated_at";
 
   private static final String UPSERT = """
-      insert into recipient (external_id, name, locale, time_zone, email, phone, slack, attributes, created_at,
+      insert into recipient (owner, external_id, name, locale, time_zone, email, phone, slack, attributes, created_at,
                              updated_at)
-      select u.external_id, u.name, u.locale, u.time_zone, u.email, u.phone, u.slack, u.attributes::jsonb, now(), now()
+      select :owner, u.external_id, u.name, u.locale, u.time_zone, u.email, u.phone, u.slack, u.attributes::jsonb, now(), now()
       from unnest(cast(:ids as text[]), cast(:names as text[]), cast(:locales as text[]), cast(:zones as text[]),
                   cast(:emails as text[]), cast(:phones as text[]), cast(:slacks as text[]), cast(:attributes as text[]))
            as u(external_id, name, locale, time_zone, email, phone, slack, attributes)
-      on conflict (external_id) do update set name = excluded.name, locale = excluded.locale,
+      on conflict (owner, external_id) do update set name = excluded.name, locale = excluded.locale,
           time_zone = excluded.time_zone, email = excluded.email, phone = excluded.phone, slack = excluded.slack,
           attributes = excluded.attributes, updated_at = now()
       returning (xmax = 0) as created""";
@@ -50,16 +52,16 @@ public class Recipients {
     this.jdbc = jdbc;
   }
 
-  /** Creates or replaces one (already checked) recipient; true when it is new. */
-  public boolean put(RecipientData recipient) {
-    return upsert(List.of(recipient)).created() == 1;
+  /** Creates or replaces one (already checked) recipient of {@code owner}; true when it is new. */
+  public boolean put(String owner, RecipientData recipient) {
+    return upsert(owner, List.of(recipient)).created() == 1;
   }
 
   /**
-   * Creates or replaces checked recipients in one statement; ids must be distinct within the batch
-   * (PostgreSQL refuses to touch a row twice in one upsert).
+   * Creates or replaces checked recipients of {@code owner} in one statement; ids must be distinct
+   * within the batch (PostgreSQL refuses to touch a row twice in one upsert).
    */
-  public Written upsert(List<RecipientData> batch) {
+  public Written upsert(String owner, List<RecipientData> batch) {
     if (batch.isEmpty()) {
       return new Written(0, 0);
     }
@@ -80,7 +82,7 @@ public class Recipients {
       slacks[i] = r.slack();
       attributes[i] = RecipientRules.toJson(r.attributes());
     }
-    MapSqlParameterSource params = new MapSqlParameterSource().addValue("ids", ids).addValue("names", names)
+    MapSqlParameterSource params = new MapSqlParameterSource("owner", owner).addValue("ids", ids).addValue("names", names)
         .addValue("locales", locales).addValue("zones", zones).addValue("emails", emails).addValue("phones", phones)
         .addValue("slacks", slacks).addValue("attributes", attributes);
     List<Boolean> created = jdbc.queryForList(UPSERT, params, Boolean.class);
@@ -88,28 +90,32 @@ public class Recipients {
     return new Written(newOnes, created.size() - newOnes);
   }
 
-  public Optional<StoredRecipient> find(String id) {
-    return jdbc.query("select " + COLUMNS + " from recipient where external_id = :id", Map.of("id", id),
-        Recipients::map).stream().findFirst();
+  /** The owner's recipient with this id; another owner's is not found. */
+  public Optional<StoredRecipient> find(String owner, String id) {
+    return jdbc.query("select " + COLUMNS + " from recipient where owner = :owner and external_id = :id",
+        Map.of("owner", owner, "id", id), Recipients::map).stream().findFirst();
   }
 
-  /** Up to {@code limit} recipients with ids after {@code after} (null: from the start), in id order. */
-  public List<StoredRecipient> page(String after, int limit) {
-    return jdbc.query("select " + COLUMNS + " from recipient where external_id > :after order by external_id limit :limit",
-        new MapSqlParameterSource("after", after == null ? "" : after).addValue("limit", limit), Recipients::map);
+  /** Up to {@code limit} of the owner's recipients with ids after {@code after} (null: from the start), in id order. */
+  public List<StoredRecipient> page(String owner, String after, int limit) {
+    return jdbc.query("select " + COLUMNS + " from recipient where owner = :owner and external_id > :after"
+            + " order by external_id limit :limit",
+        new MapSqlParameterSource("owner", owner).addValue("after", after == null ? "" : after).addValue("limit", limit),
+        Recipients::map);
   }
 
-  public long count() {
-    return jdbc.queryForObject("select count(*) from recipient", Map.of(), Long.class);
+  public long count(String owner) {
+    return jdbc.queryForObject("select count(*) from recipient where owner = :owner", Map.of("owner", owner), Long.class);
   }
 
-  /** Removes the recipient and its group memberships; false when it was unknown. */
-  public boolean delete(String id) {
-    return jdbc.update("delete from recipient where external_id = :id", Map.of("id", id)) == 1;
+  /** Removes the owner's recipient and its group memberships; false when the owner has no such recipient. */
+  public boolean delete(String owner, String id) {
+    return jdbc.update("delete from recipient where owner = :owner and external_id = :id",
+        Map.of("owner", owner, "id", id)) == 1;
   }
 
   private static StoredRecipient map(ResultSet rs, int row) throws SQLException {
-    return new StoredRecipient(rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
+    return new StoredRecipient(rs.getString("owner"), rs.getString("external_id"), rs.getString("name"), rs.getString("locale"),
         rs.getString("time_zone"), rs.getString("email"), rs.getString("phone"), rs.getString("slack"),
         parse(rs.getString("attributes")),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -74,12 +74,15 @@ class BatchStore {
     this.counts = counts;
   }
 
-  /** The range's deliveries on the batch's channel, whatever their status, with their members (as stored now), by number. */
+  /**
+   * The range's deliveries on the batch's channel, whatever their status, with their members (the
+   * notification's sender's recipients, as stored now), by number.
+   */
   private static final String RANGE = """
       select d.id, d.status, d.recipient_seq, d.recipient, d.recipient_id, d.push_token, r.name,
              coalesce(d.locale, r.locale) as locale, r.time_zone, r.email, r.phone, r.slack,
              r.attributes::text as attributes, %s as claimed
-      from delivery d left join recipient r on r.external_id = d.recipient_id %s
+      from delivery d left join recipient r on r.owner = :sender and r.external_id = d.recipient_id %s
       where d.notification_id = :notificationId and d.channel = :channel
         and d.recipient_seq >= :fromSeq and d.recipient_seq < :toSeq
       order by d.recipient_seq""";
@@ -100,7 +103,7 @@ class BatchStore {
   List<BatchItem> load(BatchRequest batch, boolean claimAll) {
     return jdbc.sql(claimAll ? CLAIM_RANGE : RANGE.formatted("false", ""))
         .param("notificationId", batch.notificationId()).param("channel", batch.channel().name())
-        .param("fromSeq", batch.fromSeq()).param("toSeq", batch.toSeq())
+        .param("fromSeq", batch.fromSeq()).param("toSeq", batch.toSeq()).param("sender", batch.sender())
         .query(BatchStore::item).list();
   }
 

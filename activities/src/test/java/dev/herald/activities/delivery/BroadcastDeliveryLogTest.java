@@ -45,7 +45,7 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void snapshotNumbersMembersByRecipientIdAndReservesEachAddressedChannel() {
-    GroupFixtures.group(jdbc(), "snap", List.of(
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "snap", List.of(
         new Member("s-3", "Cy", null, "cy@example.com", "+15550000003"),
         Member.email("s-1", "ada@example.com"),
         new Member("s-2", "Bo", null, null, "+15550000002")));
@@ -68,8 +68,22 @@ class BroadcastDeliveryLogTest {
   }
 
   @Test
+  void theAudienceIsTheSendersOwnGroupNeverAnotherSendersOfTheSameKey() {
+    GroupFixtures.group(jdbc(), "another-sender", "same-key", List.of(Member.email("o-1", "theirs@example.com"),
+        Member.email("o-2", "theirs-too@example.com")));
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "same-key", List.of(Member.email("o-1", "ours@example.com")));
+    NotificationSpec spec = broadcast("same-key-1", "same-key", Channel.EMAIL);
+
+    Audience audience = log.recordAudience(spec, NotificationStatus.ACCEPTED);
+
+    assertThat(audience.recipients()).isEqualTo(1);
+    assertThat(rows(spec.id())).containsExactly(tuple(deliveryId(spec, Channel.EMAIL, 0), "EMAIL", 0, "o-1",
+        "ours@example.com"));
+  }
+
+  @Test
   void aGroupRecordedWhileSendingStoresTheNotificationAsSending() {
-    GroupFixtures.group(jdbc(), "now", List.of(Member.email("n-1", "n1@example.com")));
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "now", List.of(Member.email("n-1", "n1@example.com")));
     NotificationSpec spec = broadcast("now-1", "now", Channel.EMAIL);
 
     log.recordAudience(spec, NotificationStatus.SENDING);
@@ -81,7 +95,7 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void anAddressSharedByMembersGetsOneDeliveryForTheLowestNumbered() {
-    GroupFixtures.group(jdbc(), "shared", List.of(Member.email("h-2", "same@example.com"),
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "shared", List.of(Member.email("h-2", "same@example.com"),
         Member.email("h-1", "Same@Example.com"), Member.email("h-3", "other@example.com")));
     NotificationSpec spec = broadcast("shared-1", "shared", Channel.EMAIL);
 
@@ -93,12 +107,12 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void aRepeatInsertsNothingAndAnswersTheSameAudience() {
-    GroupFixtures.group(jdbc(), "again", List.of(Member.email("a-1", "a1@example.com"),
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "again", List.of(Member.email("a-1", "a1@example.com"),
         Member.email("a-2", "a2@example.com")));
     NotificationSpec spec = broadcast("again-1", "again", Channel.EMAIL, Channel.IN_APP);
     Audience first = log.recordAudience(spec, NotificationStatus.ACCEPTED);
-    jdbc().sql("insert into recipient (external_id, email, created_at, updated_at) values ('a-0', 'a0@example.com', now(), now())").update();
-    jdbc().sql("insert into group_member (group_id, recipient_id) select id, 'a-0' from recipient_group where key = 'again'").update();
+    jdbc().sql("insert into recipient (owner, external_id, email, created_at, updated_at) values ('billing-service', 'a-0', 'a0@example.com', now(), now())").update();
+    jdbc().sql("insert into group_member (group_id, owner, recipient_id) select id, owner, 'a-0' from recipient_group where key = 'again'").update();
 
     Audience repeat = log.recordAudience(spec, NotificationStatus.SENDING);
 
@@ -112,7 +126,7 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void anUnknownOrEmptyGroupHasNoAudience() {
-    jdbc().sql("insert into recipient_group (key, name, created_at, updated_at) values ('empty', 'Empty', now(), now())")
+    jdbc().sql("insert into recipient_group (owner, key, name, created_at, updated_at) values ('billing-service', 'empty', 'Empty', now(), now())")
         .update();
     NotificationSpec unknown = broadcast("unknown-1", "no-such-group", Channel.EMAIL, Channel.SMS);
     NotificationSpec empty = broadcast("empty-1", "empty", Channel.EMAIL);
@@ -126,7 +140,7 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void failBatchFailsOnlyTheRangesPendingDeliveriesOnItsChannel() {
-    GroupFixtures.group(jdbc(), "fail", List.of(
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "fail", List.of(
         new Member("f-0", null, null, "f0@example.com", "+15550000100"), Member.email("f-1", "f1@example.com"),
         Member.email("f-2", "f2@example.com"), Member.email("f-3", "f3@example.com")));
     NotificationSpec spec = broadcast("fail-1", "fail", Channel.EMAIL, Channel.SMS);
@@ -147,7 +161,7 @@ class BroadcastDeliveryLogTest {
 
   @Test
   void countDeliveriesCountsEachChannelInTheNotificationsOrder() {
-    GroupFixtures.group(jdbc(), "count", List.of(
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "count", List.of(
         new Member("k-0", null, null, "k0@example.com", "+15550000200"),
         new Member("k-1", null, null, "k1@example.com", "+15550000201"), Member.email("k-2", "k2@example.com")));
     NotificationSpec spec = broadcast("count-1", "count", Channel.SMS, Channel.EMAIL, Channel.PUSH);
@@ -174,7 +188,7 @@ class BroadcastDeliveryLogTest {
   @Test
   void aGroupLargerThanOneInsertIsRecordedWholeEachMemberNumberedOnceInIdOrder() {
     int members = GroupAudiences.CHUNK + 1;
-    GroupFixtures.largeGroup(jdbc(), "large", "large-", members);
+    GroupFixtures.largeGroup(jdbc(), DeliveryLogFixtures.SENDER, "large", "large-", members);
     NotificationSpec spec = broadcast("large-1", "large", Channel.EMAIL, Channel.IN_APP);
 
     Audience audience = log.recordAudience(spec, NotificationStatus.ACCEPTED);

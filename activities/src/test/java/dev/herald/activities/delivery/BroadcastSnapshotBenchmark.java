@@ -37,7 +37,7 @@ class BroadcastSnapshotBenchmark {
   @Test
   void snapshotOfALargeGroup() {
     int members = Integer.getInteger("herald.bench.members", 100_000);
-    GroupFixtures.largeGroup(JdbcClient.create(jdbc), "bench", "bench-", members);
+    GroupFixtures.largeGroup(JdbcClient.create(jdbc), DeliveryLogFixtures.SENDER, "bench", "bench-", members);
     NotificationSpec spec = broadcast("bench-1", "bench", Channel.EMAIL, Channel.IN_APP);
 
     long start = System.nanoTime();

@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Notifications as the workflow hands them to the delivery log, and the ids their deliveries get. */
 final class DeliveryLogFixtures {
 
+  /** The sender of every notification here, and the owner of the groups they broadcast to. */
+  static final String SENDER = "billing-service";
+
   static final Instant ACCEPTED_AT = Instant.parse("2025-03-01T09:00:00Z");
 
   private DeliveryLogFixtures() {}
@@ -81,9 +84,9 @@ final class DeliveryLogFixtures {
   private static NotificationSpec list(String idempotencyKey, Instant acceptedAt, List<Recipient> recipients,
       Channel... channels) {
     return new NotificationSpec(
-        NotificationIds.of("billing-service", idempotencyKey),
+        NotificationIds.of(SENDER, idempotencyKey),
         idempotencyKey,
-        "billing-service",
+        SENDER,
         Arrays.asList(channels),
         recipients,
         new Content("Your invoice is ready", "Invoice #42 is ready."),

@@ -43,7 +43,7 @@ class OneAudienceRuleTest {
    */
   @Test
   void aListAndAGroupOfTheSameMembersGetTheSameDeliveries() {
-    GroupFixtures.group(jdbc(), "same-members", List.of(
+    GroupFixtures.group(jdbc(), DeliveryLogFixtures.SENDER, "same-members", List.of(
         new Member("user-a", "Ann", "de-DE", "same@example.com", "+15550000001"),
         new Member("User-A", "Big Ann", null, "Same@Example.com", "+15550000002"),
         new Member("user-b", null, "ko-KR", "b@example.com", "+15550000001"),
@@ -81,7 +81,7 @@ class OneAudienceRuleTest {
     return jdbc().sql("""
             select r.external_id, r.email, r.phone, r.locale
             from recipient r
-            join group_member m on m.recipient_id = r.external_id
+            join group_member m on m.owner = r.owner and m.recipient_id = r.external_id
             join recipient_group g on g.id = m.group_id
             where g.key = :key
             order by r.external_id""")

@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class InAppChannelTest {
 
+  private static final String SENDER = "acme";
+
   @Autowired InAppChannel activities;
   @Autowired InboxItemRepository items;
   @Autowired JdbcConnectionDetails database;
@@ -62,7 +64,7 @@ class InAppChannelTest {
 
     ProviderReceipt receipt = activities.deliverInApp(message, 1);
 
-    InboxItem item = items.findOne(Long.parseLong(receipt.providerMessageId()), "ada").orElseThrow();
+    InboxItem item = items.findOne(Long.parseLong(receipt.providerMessageId()), SENDER, "ada").orElseThrow();
     assertThat(item.notificationId()).isEqualTo("notification-a1");
     assertThat(item.deliveryId()).isEqualTo("notification-a1/in_app/0");
     assertThat(item.title()).isEqualTo("Your invoice");
@@ -79,7 +81,7 @@ class InAppChannelTest {
     ProviderReceipt retry = activities.deliverInApp(message, 1);
 
     assertThat(retry.providerMessageId()).isEqualTo(first.providerMessageId());
-    assertThat(items.findPage("grace", false, null, 10)).singleElement()
+    assertThat(items.findPage(SENDER, "grace", false, null, 10)).singleElement()
         .extracting(InboxItem::deliveryId).isEqualTo(message.deliveryId());
   }
 
@@ -136,7 +138,7 @@ class InAppChannelTest {
   }
 
   static InAppMessage message(String notificationId, String recipientId) {
-    return new InAppMessage(notificationId + "/in_app/0", notificationId, recipientId, "Your invoice",
+    return new InAppMessage(notificationId + "/in_app/0", notificationId, SENDER, recipientId, "Your invoice",
         "Invoice #42 is ready.");
   }
 }

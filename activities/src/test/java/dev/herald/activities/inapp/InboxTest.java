@@ -17,6 +17,7 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 @AutoConfigureTestDatabase(replace = NONE)
 class InboxTest {
 
+  private static final String OWNER = "acme";
   private static final Instant READ_AT = Instant.parse("2025-03-01T10:00:00Z");
 
   @Autowired Inbox inbox;
@@ -33,39 +34,39 @@ class InboxTest {
 
   @Test
   void markingReadAnswersTheItemWithItsFirstReadTime() {
-    inbox.markRead("inbox-lin", lin.get(0), READ_AT);
+    inbox.markRead(OWNER, "inbox-lin", lin.get(0), READ_AT);
 
-    assertThat(inbox.markRead("inbox-lin", lin.get(0), READ_AT.plusSeconds(60)))
+    assertThat(inbox.markRead(OWNER, "inbox-lin", lin.get(0), READ_AT.plusSeconds(60)))
         .get().extracting(InboxItem::readAt).isEqualTo(READ_AT);
-    assertThat(inbox.markUnread("inbox-lin", lin.get(0))).get().extracting(InboxItem::read).isEqualTo(false);
-    assertThat(inbox.unreadCount("inbox-lin")).isEqualTo(4);
+    assertThat(inbox.markUnread(OWNER, "inbox-lin", lin.get(0))).get().extracting(InboxItem::read).isEqualTo(false);
+    assertThat(inbox.unreadCount(OWNER, "inbox-lin")).isEqualTo(4);
   }
 
   @Test
   void anotherRecipientsItemCannotBeMarkedAndStaysUnread() {
-    assertThat(inbox.markRead("inbox-ola", lin.get(1), READ_AT)).isEmpty();
-    assertThat(inbox.markUnread("inbox-ola", lin.get(1))).isEmpty();
-    assertThat(inbox.find("inbox-lin", lin.get(1))).get().extracting(InboxItem::read).isEqualTo(false);
+    assertThat(inbox.markRead(OWNER, "inbox-ola", lin.get(1), READ_AT)).isEmpty();
+    assertThat(inbox.markUnread(OWNER, "inbox-ola", lin.get(1))).isEmpty();
+    assertThat(inbox.find(OWNER, "inbox-lin", lin.get(1))).get().extracting(InboxItem::read).isEqualTo(false);
   }
 
   @Test
   void aNewStreamStartsAfterTheNewestItemAndAResumedOneReplaysAtMostTheNewest() {
-    assertThat(inbox.streamStart("inbox-lin", null, 2)).isEqualTo(lin.get(3));
-    assertThat(inbox.streamStart("inbox-nobody", null, 2)).isZero();
-    assertThat(inbox.streamStart("inbox-lin", lin.get(2), 2)).as("within the replay").isEqualTo(lin.get(2));
-    assertThat(inbox.streamStart("inbox-lin", 0L, 2)).as("further back than the replay").isEqualTo(lin.get(1));
+    assertThat(inbox.streamStart(OWNER, "inbox-lin", null, 2)).isEqualTo(lin.get(3));
+    assertThat(inbox.streamStart(OWNER, "inbox-nobody", null, 2)).isZero();
+    assertThat(inbox.streamStart(OWNER, "inbox-lin", lin.get(2), 2)).as("within the replay").isEqualTo(lin.get(2));
+    assertThat(inbox.streamStart(OWNER, "inbox-lin", 0L, 2)).as("further back than the replay").isEqualTo(lin.get(1));
   }
 
   @Test
   void aStreamCatchesUpOnItsOwnItemsOldestFirst() {
-    assertThat(inbox.after("inbox-lin", lin.get(1), 10)).extracting(InboxItem::id)
+    assertThat(inbox.after(OWNER, "inbox-lin", lin.get(1), 10)).extracting(InboxItem::id)
         .containsExactly(lin.get(2), lin.get(3));
-    assertThat(inbox.newestFirst("inbox-lin", false, lin.get(2), 10)).extracting(InboxItem::id)
+    assertThat(inbox.newestFirst(OWNER, "inbox-lin", false, lin.get(2), 10)).extracting(InboxItem::id)
         .containsExactly(lin.get(1), lin.get(0));
   }
 
   private long insert(String recipientId, String notificationId) {
-    return items.insertAndAnnounce(recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body")
+    return items.insertAndAnnounce(OWNER, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body")
         .orElseThrow();
   }
 }

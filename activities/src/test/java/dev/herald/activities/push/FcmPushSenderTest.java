@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The real Firebase Admin SDK against a bare FCM endpoint over HTTP: what it sends, how its answers map. */
 class FcmPushSenderTest {
 
-  private static final PushMessage MESSAGE = new PushMessage("notification-n1/push/0", "notification-n1", "ada",
+  private static final PushMessage MESSAGE = new PushMessage("notification-n1/push/0", "notification-n1", "acme", "ada",
       null, "Your invoice", "Invoice #42 is ready.", Map.of("invoice", "42"));
   private static final String BAD_TOKEN_DETAIL = "{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\","
       + "\"fieldViolations\":[{\"field\":\"message.token\",\"description\":\"Invalid registration token\"}]}";

@@ -31,14 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class PushChannelTest {
 
+  private static final String OWNER = "acme";
+
   @Autowired PushDevices devices;
 
   private final List<String> calledTokens = new CopyOnWriteArrayList<>();
 
   @Test
   void everyActiveDeviceAndTheRequestsTokenGetThePush() {
-    devices.register("act-ada", "act-ada-web", DevicePlatform.WEB);
-    devices.register("act-ada", "act-ada-phone", DevicePlatform.ANDROID);
+    devices.register(OWNER, "act-ada", "act-ada-web", DevicePlatform.WEB);
+    devices.register(OWNER, "act-ada", "act-ada-phone", DevicePlatform.ANDROID);
     PushChannel push = activities(Map.of());
 
     ProviderReceipt receipt = push.sendPush(message("act-ada", "act-ada-adhoc"), 1);
@@ -46,26 +48,26 @@ class PushChannelTest {
     assertThat(calledTokens).containsExactly("act-ada-web", "act-ada-phone", "act-ada-adhoc");
     assertThat(receipt.providerMessageId()).isEqualTo(
         "projects/p/messages/act-ada-web,projects/p/messages/act-ada-phone,projects/p/messages/act-ada-adhoc");
-    assertThat(devices.find("act-ada-adhoc")).as("a request's token is used, not registered").isEmpty();
+    assertThat(devices.find(OWNER, "act-ada-adhoc")).as("a request's token is used, not registered").isEmpty();
   }
 
   @Test
   void aDeadTokenIsDeactivatedWhileTheOtherDevicesStillReceive() {
-    devices.register("act-bob", "act-bob-old", DevicePlatform.IOS);
-    devices.register("act-bob", "act-bob-new", DevicePlatform.IOS);
+    devices.register(OWNER, "act-bob", "act-bob-old", DevicePlatform.IOS);
+    devices.register(OWNER, "act-bob", "act-bob-new", DevicePlatform.IOS);
     PushChannel push = activities(Map.of("act-bob-old", unregistered()));
 
     ProviderReceipt receipt = push.sendPush(message("act-bob", null), 1);
 
     assertThat(receipt.providerMessageId()).isEqualTo("projects/p/messages/act-bob-new");
-    assertThat(devices.activeTokens("act-bob")).containsExactly("act-bob-new");
-    assertThat(devices.find("act-bob-old")).get().extracting(PushDevice::deactivatedReason)
+    assertThat(devices.activeTokens(OWNER, "act-bob")).containsExactly("act-bob-new");
+    assertThat(devices.find(OWNER, "act-bob-old")).get().extracting(PushDevice::deactivatedReason)
         .isEqualTo("fcm-UNREGISTERED");
   }
 
   @Test
   void whenTheOnlyDeviceIsDeadTheDeliveryFailsForGoodAndTheTokenIsNeverTriedAgain() {
-    devices.register("act-cy", "act-cy-only", DevicePlatform.WEB);
+    devices.register(OWNER, "act-cy", "act-cy-only", DevicePlatform.WEB);
     PushChannel push = activities(Map.of("act-cy-only", unregistered()));
 
     ApplicationFailure first = failureOf(push, message("act-cy", null));
@@ -95,7 +97,7 @@ class PushChannelTest {
 
   @Test
   void aRequestTokenKnownToBeDeadIsSkipped() {
-    devices.register("act-dan", "act-dan-dead", DevicePlatform.ANDROID);
+    devices.register(OWNER, "act-dan", "act-dan-dead", DevicePlatform.ANDROID);
     devices.deactivate("act-dan-dead", "fcm-INVALID_ARGUMENT");
     PushChannel push = activities(Map.of());
 
@@ -107,7 +109,7 @@ class PushChannelTest {
 
   @Test
   void aTransientErrorIsRetriedAfterTheProvidersRetryAfter() {
-    devices.register("act-eve", "act-eve-web", DevicePlatform.WEB);
+    devices.register(OWNER, "act-eve", "act-eve-web", DevicePlatform.WEB);
     PushChannel push = activities(Map.of("act-eve-web", new PushSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE,
         "fcm-UNAVAILABLE", false, Duration.ofSeconds(7), "The service is currently unavailable.", null)));
 
@@ -117,13 +119,13 @@ class PushChannelTest {
     assertThat(failure.getType()).isEqualTo("PROVIDER_UNAVAILABLE");
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7));
     assertThat(failure.getDetails().get(DeliveryError.class).providerCode()).isEqualTo("fcm-UNAVAILABLE");
-    assertThat(devices.activeTokens("act-eve")).containsExactly("act-eve-web");
+    assertThat(devices.activeTokens(OWNER, "act-eve")).containsExactly("act-eve-web");
   }
 
   @Test
   void aTransientErrorOnOneDeviceOutranksADeadTokenOnAnother() {
-    devices.register("act-fay", "act-fay-dead", DevicePlatform.WEB);
-    devices.register("act-fay", "act-fay-busy", DevicePlatform.WEB);
+    devices.register(OWNER, "act-fay", "act-fay-dead", DevicePlatform.WEB);
+    devices.register(OWNER, "act-fay", "act-fay-busy", DevicePlatform.WEB);
     PushChannel push = activities(Map.of(
         "act-fay-dead", unregistered(),
         "act-fay-busy", new PushSendException(DeliveryErrorType.RATE_LIMITED, "fcm-QUOTA_EXCEEDED", false,
@@ -134,12 +136,12 @@ class PushChannelTest {
     assertThat(failure.getType()).isEqualTo("RATE_LIMITED");
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(devices.activeTokens("act-fay")).containsExactly("act-fay-busy");
+    assertThat(devices.activeTokens(OWNER, "act-fay")).containsExactly("act-fay-busy");
   }
 
   @Test
   void aRejectionFailsForGoodButKeepsTheToken() {
-    devices.register("act-gus", "act-gus-web", DevicePlatform.WEB);
+    devices.register(OWNER, "act-gus", "act-gus-web", DevicePlatform.WEB);
     PushChannel push = activities(Map.of("act-gus-web", new PushSendException(DeliveryErrorType.MESSAGE_REJECTED,
         "fcm-SENDER_ID_MISMATCH", false, null, "SenderId mismatch", null)));
 
@@ -148,7 +150,7 @@ class PushChannelTest {
     assertThat(failure.getType()).isEqualTo("MESSAGE_REJECTED");
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getDetails().get(DeliveryError.class).providerCode()).isEqualTo("fcm-SENDER_ID_MISMATCH");
-    assertThat(devices.activeTokens("act-gus")).containsExactly("act-gus-web");
+    assertThat(devices.activeTokens(OWNER, "act-gus")).containsExactly("act-gus-web");
   }
 
   private PushChannel activities(Map<String, PushSendException> failingTokens) {
@@ -166,7 +168,7 @@ class PushChannelTest {
   }
 
   private static PushMessage message(String recipientId, String token) {
-    return new PushMessage("notification-n1/push/0", "notification-n1", recipientId, token, "Hello", "Hi there",
+    return new PushMessage("notification-n1/push/0", "notification-n1", OWNER, recipientId, token, "Hello", "Hi there",
         Map.of("notificationId", "notification-n1"));
   }
 

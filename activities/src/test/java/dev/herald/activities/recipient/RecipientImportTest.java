@@ -20,12 +20,14 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 @AutoConfigureTestDatabase(replace = NONE)
 class RecipientImportTest {
 
+  private static final String OWNER = "acme";
+
   @Autowired RecipientImport importer;
   @Autowired Recipients recipients;
 
   @Test
   void jsonLinesCountCreatedUpdatedAndRejectedRowsWithTheirLines() throws IOException {
-    recipients.put(new RecipientData("j-known", null, null, null, null, null, null, null));
+    recipients.put(OWNER, new RecipientData("j-known", null, null, null, null, null, null, null));
     String body = """
         {"id":"j-1","name":"One","locale":"en-US","timeZone":"America/New_York","email":"one@example.com","phone":"+14155550123","slack":"U0J1SLACK","attributes":{"plan":"pro"}}
         {"id":"j-known","email":"known@example.com"}
@@ -50,9 +52,9 @@ class RecipientImportTest {
     assertThat(result.rejections().get(3).reason()).startsWith("id: is required");
     assertThat(result.rejections().get(4).reason()).startsWith("phone:");
     assertThat(result.rejections().get(5).reason()).startsWith("slack:");
-    assertThat(recipients.find("j-1").orElseThrow().attributes()).isEqualTo(Map.of("plan", "pro"));
-    assertThat(recipients.find("j-1").orElseThrow().slack()).isEqualTo("U0J1SLACK");
-    assertThat(recipients.find("j-known").orElseThrow().email()).isEqualTo("known@example.com");
+    assertThat(recipients.find(OWNER, "j-1").orElseThrow().attributes()).isEqualTo(Map.of("plan", "pro"));
+    assertThat(recipients.find(OWNER, "j-1").orElseThrow().slack()).isEqualTo("U0J1SLACK");
+    assertThat(recipients.find(OWNER, "j-known").orElseThrow().email()).isEqualTo("known@example.com");
   }
 
   @Test
@@ -75,13 +77,13 @@ class RecipientImportTest {
         reason -> assertThat(reason).startsWith("email:"),
         reason -> assertThat(reason).startsWith("has 8 columns"),
         reason -> assertThat(reason).startsWith("id:"));
-    assertThat(recipients.find("c-1")).get().satisfies(ada -> {
+    assertThat(recipients.find(OWNER, "c-1")).get().satisfies(ada -> {
       assertThat(ada.name()).isEqualTo("Lovelace, Ada");
       assertThat(ada.locale()).isEqualTo("en-GB");
       assertThat(ada.attributes()).isEqualTo(Map.of("plan", "pro"));
       assertThat(ada.slack()).isEqualTo("U0C1SLACK");
     });
-    assertThat(recipients.find("c-2").orElseThrow().name()).isEqualTo("Hopper\nGrace");
+    assertThat(recipients.find(OWNER, "c-2").orElseThrow().name()).isEqualTo("Hopper\nGrace");
   }
 
   @Test
@@ -138,6 +140,6 @@ class RecipientImportTest {
   }
 
   private ImportResult run(String body, ImportFormat format) throws IOException {
-    return importer.run(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), format, null);
+    return importer.run(OWNER, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), format, null);
   }
 }

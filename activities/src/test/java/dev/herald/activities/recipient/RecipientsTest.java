@@ -15,20 +15,22 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 @AutoConfigureTestDatabase(replace = NONE)
 class RecipientsTest {
 
+  private static final String OWNER = "acme";
+
   @Autowired Recipients recipients;
 
   @Test
   void putCreatesThenReplacesEveryField() {
-    boolean created = recipients.put(new RecipientData("ada", "Ada", "en-GB", "Europe/London", "ada@example.com",
+    boolean created = recipients.put(OWNER, new RecipientData("ada", "Ada", "en-GB", "Europe/London", "ada@example.com",
         "+447700900123", "U0ADA0001", Map.of("plan", "pro", "seats", 3)));
-    String slackBefore = recipients.find("ada").orElseThrow().slack();
-    boolean createdAgain = recipients.put(new RecipientData("ada", "Ada L.", null, null, "ada@example.org", null, null,
+    String slackBefore = recipients.find(OWNER, "ada").orElseThrow().slack();
+    boolean createdAgain = recipients.put(OWNER, new RecipientData("ada", "Ada L.", null, null, "ada@example.org", null, null,
         null));
 
     assertThat(created).isTrue();
     assertThat(slackBefore).isEqualTo("U0ADA0001");
     assertThat(createdAgain).isFalse();
-    assertThat(recipients.find("ada")).get().satisfies(ada -> {
+    assertThat(recipients.find(OWNER, "ada")).get().satisfies(ada -> {
       assertThat(ada.name()).isEqualTo("Ada L.");
       assertThat(ada.email()).isEqualTo("ada@example.org");
       assertThat(ada.locale()).isNull();
@@ -41,35 +43,35 @@ class RecipientsTest {
 
   @Test
   void attributesKeepTheirJsonTypes() {
-    recipients.put(new RecipientData("grace", null, null, null, null, null, null,
+    recipients.put(OWNER, new RecipientData("grace", null, null, null, null, null, null,
         Map.of("seats", 3, "beta", true, "tags", List.of("a", "b"), "address", Map.of("city", "Seoul"))));
 
-    assertThat(recipients.find("grace").orElseThrow().attributes()).containsEntry("seats", 3)
+    assertThat(recipients.find(OWNER, "grace").orElseThrow().attributes()).containsEntry("seats", 3)
         .containsEntry("beta", true).containsEntry("tags", List.of("a", "b"))
         .containsEntry("address", Map.of("city", "Seoul"));
   }
 
   @Test
   void aBatchTellsCreatedFromUpdated() {
-    recipients.put(new RecipientData("b-2", null, null, null, null, null, null, null));
+    recipients.put(OWNER, new RecipientData("b-2", null, null, null, null, null, null, null));
 
-    var written = recipients.upsert(List.of(new RecipientData("b-1", null, null, null, null, null, null, null),
+    var written = recipients.upsert(OWNER, List.of(new RecipientData("b-1", null, null, null, null, null, null, null),
         new RecipientData("b-2", "Two", null, null, null, null, null, null),
         new RecipientData("b-3", null, null, null, null, null, null, null)));
 
     assertThat(written).isEqualTo(new Recipients.Written(2, 1));
-    assertThat(recipients.find("b-2").orElseThrow().name()).isEqualTo("Two");
+    assertThat(recipients.find(OWNER, "b-2").orElseThrow().name()).isEqualTo("Two");
   }
 
   @Test
   void pagesFollowTheIdAfterTheCursor() {
     for (String id : List.of("p-c", "p-a", "p-e", "p-b", "p-d")) {
-      recipients.put(new RecipientData(id, null, null, null, null, null, null, null));
+      recipients.put(OWNER, new RecipientData(id, null, null, null, null, null, null, null));
     }
 
-    var first = recipients.page("p-", 2);
-    var second = recipients.page(first.get(1).id(), 2);
-    var last = recipients.page("p-d", 2);
+    var first = recipients.page(OWNER, "p-", 2);
+    var second = recipients.page(OWNER, first.get(1).id(), 2);
+    var last = recipients.page(OWNER, "p-d", 2);
 
     assertThat(first).extracting(StoredRecipient::id).containsExactly("p-a", "p-b");
     assertThat(second).extracting(StoredRecipient::id).containsExactly("p-c", "p-d");
@@ -77,11 +79,25 @@ class RecipientsTest {
   }
 
   @Test
-  void deleteRemovesOnce() {
-    recipients.put(new RecipientData("gone", null, null, null, null, null, null, null));
+  void anotherOwnersIdIsAnotherRecipient() {
+    recipients.put(OWNER, new RecipientData("same-id", "Ours", null, null, null, null, null, null));
 
-    assertThat(recipients.delete("gone")).isTrue();
-    assertThat(recipients.delete("gone")).isFalse();
-    assertThat(recipients.find("gone")).isEmpty();
+    boolean created = recipients.put("globex", new RecipientData("same-id", "Theirs", null, null, null, null, null, null));
+
+    assertThat(created).isTrue();
+    assertThat(recipients.find(OWNER, "same-id").orElseThrow().name()).isEqualTo("Ours");
+    assertThat(recipients.find("globex", "same-id").orElseThrow().owner()).isEqualTo("globex");
+    assertThat(recipients.page("globex", null, 10)).extracting(StoredRecipient::id).containsExactly("same-id");
+    assertThat(recipients.delete("globex", "same-id")).isTrue();
+    assertThat(recipients.find(OWNER, "same-id")).isPresent();
+  }
+
+  @Test
+  void deleteRemovesOnce() {
+    recipients.put(OWNER, new RecipientData("gone", null, null, null, null, null, null, null));
+
+    assertThat(recipients.delete(OWNER, "gone")).isTrue();
+    assertThat(recipients.delete(OWNER, "gone")).isFalse();
+    assertThat(recipients.find(OWNER, "gone")).isEmpty();
   }
 }

@@ -273,8 +273,9 @@ class BroadcastBatchTest {
         ChannelParts.of(new EmailPart(null, "Hello", null, "Hello from Herald")),
         Map.of("de", ChannelParts.of(new EmailPart(null, "Hallo", null, "Hallo von Herald")))));
     JdbcClient.create(template).sql("""
-        insert into recipient (external_id, locale, email, created_at, updated_at)
-        values ('list-member-2', 'de', 'stored-2@example.com', now(), now())""").update();
+        insert into recipient (owner, external_id, locale, email, created_at, updated_at)
+        values ('ops', 'list-member-2', 'de', 'stored-2@example.com', now(), now()),
+               ('another-sender', 'list-member-2', 'fr', 'theirs@example.com', now(), now())""").update();
     NotificationSpec spec = list("locales", Channel.EMAIL, List.of(
         new Recipient("list-member-0", "list-0@example.com", null, null, "de-DE", null),
         new Recipient(null, "LIST-0@example.com", null, null, null, null),
@@ -287,7 +288,7 @@ class BroadcastBatchTest {
 
     assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 0, 3, 0, 0, 0, 0));
     assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> to(m) + " " + subject(m)))
-        .as("the request's locale, else the stored recipient's")
+        .as("the request's locale, else the sender's stored recipient's (not another sender's of the same id)")
         .containsExactly("list-0@example.com Hallo", "list-2@example.com Hallo", "list-3@example.com Hello");
     assertThat(statuses(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "email/0", "SENT", "email/2", "SENT", "email/3", "SENT"));
@@ -322,7 +323,7 @@ class BroadcastBatchTest {
   }
 
   private NotificationSpec broadcast(String key, ChannelMode mode, List<Channel> channels, List<Member> members) {
-    GroupFixtures.group(JdbcClient.create(template), "group-" + key, members);
+    GroupFixtures.group(JdbcClient.create(template), "ops", "group-" + key, members);
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "batch-" + key), "batch-" + key,
         "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,

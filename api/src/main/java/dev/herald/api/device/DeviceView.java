@@ -5,10 +5,12 @@ import dev.herald.activities.push.PushDevice;
 import java.time.Instant;
 
 /**
- * A recipient's device as the API shows it. An inactive device was deactivated because FCM
- * reported its token dead ({@code deactivatedReason}, e.g. {@code fcm-UNREGISTERED}).
+ * A recipient's device as the API shows it; {@code owner} is the sender whose recipient it is. An
+ * inactive device was deactivated because FCM reported its token dead ({@code deactivatedReason},
+ * e.g. {@code fcm-UNREGISTERED}).
  */
 public record DeviceView(
+    String owner,
     String recipientId,
     String token,
     DevicePlatform platform,
@@ -19,7 +21,7 @@ public record DeviceView(
     Instant updatedAt) {
 
   static DeviceView of(PushDevice device) {
-    return new DeviceView(device.recipientId(), device.token(), device.platform(), device.active(),
+    return new DeviceView(device.owner(), device.recipientId(), device.token(), device.platform(), device.active(),
         device.deactivatedReason(), device.deactivatedAt(), device.createdAt(), device.updatedAt());
   }
 }

@@ -3,6 +3,8 @@ package dev.herald.api.inbox;
 import dev.herald.api.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.herald.api.security.Caller;
+import dev.herald.api.security.Owners;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +35,10 @@ class InboxStreamController {
       @RequestParam(required = false) String recipientId,
       @RequestParam(required = false) Long lastEventId,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller) {
-    String recipient = RecipientIds.of(caller, recipientId);
-    return streams.open(recipient, resumeAfter(lastEventIdHeader, lastEventId));
+    RecipientIds.InboxOf of = RecipientIds.of(caller, recipientId, owner);
+    return streams.open(of.owner(), of.recipientId(), resumeAfter(lastEventIdHeader, lastEventId));
   }
 
   /** The header (set by EventSource on a reconnect) wins over the parameter; an id not ours counts as none. */

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open inbox streams of this process, by recipient. An announcement of a new item for a
- * recipient (from {@link InboxListener}) has each of that recipient's streams catch up; every
+ * The open inbox streams of this process, by recipient id. An announcement of a new item for a
+ * recipient id (from {@link InboxListener}) has each stream of that id catch up (whatever its owner:
+ * a stream reads only its own owner's items); every
  * stream gets a heartbeat comment; streams still open at shutdown are completed, so the server
  * stops without waiting for them.
  */
@@ -49,10 +50,10 @@ class InboxStreams implements SmartLifecycle {
    * Opens a stream of the items that arrive from now on or, when {@code lastEventId} is given, of
    * those after it (at most {@link InboxProperties#maxReplay()} of the newest).
    */
-  SseEmitter open(String recipientId, Long lastEventId) {
-    long cursor = inbox.streamStart(recipientId, lastEventId, properties.maxReplay());
+  SseEmitter open(String owner, String recipientId, Long lastEventId) {
+    long cursor = inbox.streamStart(owner, recipientId, lastEventId, properties.maxReplay());
     SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-    InboxSubscription subscription = new InboxSubscription(recipientId, emitter, cursor);
+    InboxSubscription subscription = new InboxSubscription(owner, recipientId, emitter, cursor);
     byRecipient.compute(recipientId, (r, subscriptions) -> {
       Set<InboxSubscription> open = subscriptions == null ? ConcurrentHashMap.newKeySet() : subscriptions;
       open.add(subscription); // inside compute: never into a set that remove() just dropped

@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open stream of one recipient's inbox, with its cursor: the id of the last item it sent. A
+ * One open stream of one inbox (a recipient id of one owner), with its cursor: the id of the last item it sent. A
  * catch-up sends every item after the cursor, in order, so an announcement that arrives twice, late
  * or for several items at once sends each item exactly once on this stream.
  */
@@ -18,12 +18,14 @@ final class InboxSubscription {
   static final String ITEM_EVENT = "item";
   private static final int BATCH = 100;
 
+  private final String owner;
   private final String recipientId;
   private final SseEmitter emitter;
   private final AtomicBoolean catchUpPending = new AtomicBoolean();
   private long cursor;
 
-  InboxSubscription(String recipientId, SseEmitter emitter, long cursor) {
+  InboxSubscription(String owner, String recipientId, SseEmitter emitter, long cursor) {
+    this.owner = owner;
     this.recipientId = recipientId;
     this.emitter = emitter;
     this.cursor = cursor;
@@ -47,7 +49,7 @@ final class InboxSubscription {
     catchUpPending.set(false);
     List<InboxItem> newer;
     do {
-      newer = inbox.after(recipientId, cursor, BATCH);
+      newer = inbox.after(owner, recipientId, cursor, BATCH);
       for (InboxItem item : newer) {
         emitter.send(SseEmitter.event()
             .id(Long.toString(item.id()))

@@ -5,8 +5,9 @@ import dev.herald.activities.group.RecipientGroups;
 import org.springframework.stereotype.Component;
 
 /**
- * The group a broadcast asks for, checked at the door: it must exist and have members. Its members
- * are snapshotted later, by the workflow, when it records the notification.
+ * The group a broadcast asks for, checked at the door: the sender's own group (another sender's key
+ * is unknown, as any unknown key), with members. Its members are snapshotted later, by the workflow,
+ * when it records the notification.
  */
 @Component
 class BroadcastGroups {
@@ -17,9 +18,9 @@ class BroadcastGroups {
     this.groups = groups;
   }
 
-  /** The group named by {@code key}, or an invalid request naming the {@code group} field. */
-  GroupSummary require(String key) {
-    GroupSummary group = groups.find(key)
+  /** The sender's group named by {@code key}, or an invalid request naming the {@code group} field. */
+  GroupSummary require(String sender, String key) {
+    GroupSummary group = groups.find(sender, key)
         .orElseThrow(() -> new InvalidRequestException("group", "no group has the key '" + key + "'"));
     if (group.size() == 0) {
       throw new InvalidRequestException("group", "the group '" + key + "' has no members");

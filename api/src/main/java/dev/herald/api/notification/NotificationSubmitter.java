@@ -91,12 +91,13 @@ public class NotificationSubmitter {
     if (!text.isEmpty()) {
       throw new InvalidRequestException(text);
     }
-    SendNotificationRequest request = directory.complete(asked);
+    String sender = senderOf(asked);
+    SendNotificationRequest request = directory.complete(asked, sender);
     List<FieldViolation> violations = validator.validate(request, now, keySource);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    String audience = request.isBroadcast() ? groupAudience(request.group())
+    String audience = request.isBroadcast() ? groupAudience(sender, request.group())
         : request.recipients().size() + " recipient(s)";
     NotificationSpec spec = toSpec(request, asked, now, requestingKey);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
@@ -124,7 +125,7 @@ public class NotificationSubmitter {
   private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now,
       String requestingKey) {
     Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
-    String sender = Objects.requireNonNull(request.sender(), "the sender comes from the API key or the topic's rule");
+    String sender = senderOf(request);
     List<Recipient> recipients = request.isBroadcast() ? List.of()
         : request.recipients().stream().map(this::toRecipient).toList();
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
@@ -159,8 +160,14 @@ public class NotificationSubmitter {
   }
 
   /** e.g. "group vip-customers (12,345 members)": the size now; the workflow fixes the audience when it records it. */
-  private String groupAudience(String key) {
-    return String.format(Locale.ROOT, "group %s (%,d members)", key, groups.require(key).size());
+  private String groupAudience(String sender, String key) {
+    return String.format(Locale.ROOT, "group %s (%,d members)", key, groups.require(sender, key).size());
+  }
+
+  /** Who sends: the notification's sender, and the owner of the recipients and groups it names. */
+  /** Always named: by the API key (NotificationController) or the topic's rule (the Kafka listener). */
+  private static String senderOf(SendNotificationRequest request) {
+    return Objects.requireNonNull(request.sender(), "the sender comes from the API key or the topic's rule");
   }
 
   private WorkflowOptions optionsFor(NotificationSpec spec, String audience) {

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills in a request's recipients from the recipient store: a recipient named by {@code id} gets
- * the stored email, phone, locale and Slack id for whatever the request itself does not give. An id that
- * names no stored recipient is fine (in-app and push need only the id).
+ * the stored email, phone, locale and Slack id of the sender's own recipient for whatever the request
+ * itself does not give. An id that names none of the sender's recipients is fine (in-app and push need
+ * only the id), another sender's of the same id included: it is not the sender's, so it is unknown.
  */
 @Component
 class RecipientDirectory {
@@ -19,19 +20,20 @@ class RecipientDirectory {
     this.recipients = recipients;
   }
 
-  SendNotificationRequest complete(SendNotificationRequest request) {
+  SendNotificationRequest complete(SendNotificationRequest request, String sender) {
     if (request.recipients() == null) {
       return request;
     }
     List<SendNotificationRequest.RecipientAddress> completed = new ArrayList<>(request.recipients().size());
     for (var given : request.recipients()) {
-      completed.add(given == null || given.id() == null || given.id().isBlank() ? given : complete(given));
+      completed.add(given == null || given.id() == null || given.id().isBlank() ? given : complete(given, sender));
     }
     return request.withRecipients(completed);
   }
 
-  private SendNotificationRequest.RecipientAddress complete(SendNotificationRequest.RecipientAddress given) {
-    return recipients.find(given.id())
+  private SendNotificationRequest.RecipientAddress complete(SendNotificationRequest.RecipientAddress given,
+      String sender) {
+    return recipients.find(sender, given.id())
         .map(stored -> new SendNotificationRequest.RecipientAddress(given.id(),
             given.email() != null ? given.email() : stored.email(),
             given.phone() != null ? given.phone() : stored.phone(),

@@ -30,11 +30,12 @@ class OpenApiConfig {
         .tags(List.of(
             new Tag().name(ApiTags.NOTIFICATIONS).description("send, follow, control (approve, pause, resume, cancel), history"),
             new Tag().name(ApiTags.APPROVALS).description("sends waiting for an admin's decision"),
-            new Tag().name(ApiTags.RECIPIENTS).description("stored recipients by the sender's own id, and their bulk import"),
-            new Tag().name(ApiTags.GROUPS).description("recipient groups and their members, for broadcasts"),
-            new Tag().name(ApiTags.DEVICES).description("a recipient's push devices (FCM registration tokens)"),
+            new Tag().name(ApiTags.RECIPIENTS).description("a sender's stored recipients by its own id (ids are unique per sender, "
+                + "the owner), and their bulk import"),
+            new Tag().name(ApiTags.GROUPS).description("a sender's recipient groups and their members, for broadcasts"),
+            new Tag().name(ApiTags.DEVICES).description("the push devices (FCM registration tokens) of a sender's recipient"),
             new Tag().name(ApiTags.TEMPLATES).description("templates (the notification types), their versions and previews"),
-            new Tag().name(ApiTags.INBOX).description("a recipient's in-app inbox, and its live stream"),
+            new Tag().name(ApiTags.INBOX).description("the in-app inbox of a sender's recipient, and its live stream"),
             new Tag().name(ApiTags.API_KEYS).description("senders' and admins' API keys (admin only)"),
             new Tag().name(ApiTags.WEBHOOKS).description("provider callbacks: Twilio's receipts and inbound SMS"),
             new Tag().name(ApiTags.TEMPORAL_CODEC)

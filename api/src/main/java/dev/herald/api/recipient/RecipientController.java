@@ -12,6 +12,9 @@ import dev.herald.api.notification.NotificationSettings;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
+import dev.herald.api.security.Caller;
+import dev.herald.api.security.Owners;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Recipients by the sender's own id: create or replace, read, list by id, delete, and bulk import
- * (JSON lines or CSV, streamed). Herald has no authentication yet.
+ * (JSON lines or CSV, streamed). Ids are unique per owner (the sender): a call works on the caller's
+ * own recipients ({@link Owners}), so another sender's id is unknown here (404), never a conflict.
  */
 @RestController
 @Tag(name = ApiTags.RECIPIENTS)
@@ -56,7 +61,9 @@ class RecipientController {
   @ApiResponse(responseCode = "200", description = "replaced", useReturnTypeSchema = true)
   @PutMapping("/{id}")
   ResponseEntity<RecipientView> put(@PathVariable String id, @RequestBody RecipientRequest request,
-      UriComponentsBuilder uri) {
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      UriComponentsBuilder uri, @AuthenticationPrincipal Caller caller) {
+    String whose = Owners.of(caller, owner);
     List<FieldViolation> violations = new ArrayList<>();
     if (request.id() != null && !request.id().equals(id)) {
       violations.add(new FieldViolation("id", "must be the id in the path ('" + id + "') or left out"));
@@ -68,8 +75,9 @@ class RecipientController {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    boolean created = recipients.put(checked.recipient());
-    RecipientView view = RecipientView.of(recipients.find(id).orElseThrow(() -> new RecipientNotFoundException(id)));
+    boolean created = recipients.put(whose, checked.recipient());
+    RecipientView view = RecipientView.of(recipients.find(whose, id)
+        .orElseThrow(() -> new RecipientNotFoundException(id)));
     return created
         ? ResponseEntity.created(uri.path("/api/v1/recipients/{id}").buildAndExpand(id).encode().toUri()).body(view)
         : ResponseEntity.ok(view);
@@ -77,23 +85,31 @@ class RecipientController {
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
-  RecipientView get(@PathVariable String id) {
-    return recipients.find(id).map(RecipientView::of).orElseThrow(() -> new RecipientNotFoundException(id));
+  RecipientView get(@PathVariable String id,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      @AuthenticationPrincipal Caller caller) {
+    return recipients.find(Owners.of(caller, owner), id).map(RecipientView::of)
+        .orElseThrow(() -> new RecipientNotFoundException(id));
   }
 
   @GetMapping
   CursorPage<RecipientView> list(@RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      @AuthenticationPrincipal Caller caller) {
+    String whose = Owners.of(caller, owner);
     int size = Paging.limit(limit);
-    return CursorPage.of(recipients.page(after, size + 1).stream().map(RecipientView::of).toList(), size,
+    return CursorPage.of(recipients.page(whose, after, size + 1).stream().map(RecipientView::of).toList(), size,
         RecipientView::id);
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
   @ApiResponse(responseCode = "204", description = "deleted", useReturnTypeSchema = true)
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable String id) {
-    if (!recipients.delete(id)) {
+  ResponseEntity<Void> delete(@PathVariable String id,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      @AuthenticationPrincipal Caller caller) {
+    if (!recipients.delete(Owners.of(caller, owner), id)) {
       throw new RecipientNotFoundException(id);
     }
     return ResponseEntity.noContent().build();
@@ -101,12 +117,16 @@ class RecipientController {
 
   /** Rows are read from the body as it arrives and written in batches; the counts come at the end. */
   @PostMapping(path = "/import", consumes = JSON_LINES)
-  ImportResult importJsonLines(InputStream body) throws IOException {
-    return importer.run(body, ImportFormat.JSON_LINES, settings.defaultPhoneRegion());
+  ImportResult importJsonLines(InputStream body,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      @AuthenticationPrincipal Caller caller) throws IOException {
+    return importer.run(Owners.of(caller, owner), body, ImportFormat.JSON_LINES, settings.defaultPhoneRegion());
   }
 
   @PostMapping(path = "/import", consumes = CSV)
-  ImportResult importCsv(InputStream body) throws IOException {
-    return importer.run(body, ImportFormat.CSV, settings.defaultPhoneRegion());
+  ImportResult importCsv(InputStream body,
+      @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
+      @AuthenticationPrincipal Caller caller) throws IOException {
+    return importer.run(Owners.of(caller, owner), body, ImportFormat.CSV, settings.defaultPhoneRegion());
   }
 }

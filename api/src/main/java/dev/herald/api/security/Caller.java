@@ -3,9 +3,10 @@ package dev.herald.api.security;
 import dev.herald.activities.apikey.ApiKey;
 
 /**
- * The authenticated caller of a request. {@code sender} is the identity a key's notifications and
- * templates carry (for a recipient token, the sender that minted it); {@code recipientId} is set for
- * a recipient token only; {@code keyPrefix} names the key (or the token's signing key) in logs.
+ * The authenticated caller of a request. {@code sender} is the identity a key's notifications,
+ * templates, recipients and groups carry (for a recipient token, the sender whose recipient it is);
+ * {@code recipientId} is set for a recipient token only; {@code keyPrefix} names the key (or the
+ * token's signing key) in logs.
  */
 public record Caller(Role role, String sender, String recipientId, String keyPrefix) {
 

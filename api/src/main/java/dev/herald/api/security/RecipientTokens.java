@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Short-lived recipient credentials: {@code hrt_<key id>.<payload>.<signature>}, the payload the
- * recipient id, the sender that minted it and the expiry, signed with HMAC-SHA256 by a configured
- * signing key. Verifying takes any configured key by its id, so keys can be rotated.
+ * recipient id, the sender whose recipient it is (the minting sender, or the owner an admin named)
+ * and the expiry, signed with HMAC-SHA256 by a configured signing key. Verifying takes any
+ * configured key by its id, so keys can be rotated.
  */
 @Component
 public class RecipientTokens {

@@ -526,12 +526,15 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       members.append("{\"id\":\"").append(id).append("\",\"name\":\"Member ").append(i)
           .append("\",\"email\":\"").append(id).append("@broadcast.example\"}\n");
     }
-    succeeded(http().post().uri("/api/v1/recipients/import").contentType(MediaType.parseMediaType("application/x-ndjson"))
+    // the sender "bench" owns the recipients and the group it broadcasts to; the admin key names it
+    succeeded(http().post().uri("/api/v1/recipients/import?owner=bench")
+        .contentType(MediaType.parseMediaType("application/x-ndjson"))
         .body(members.toString()).retrieve().toEntity(new ParameterizedTypeReference<Map<String, Object>>() {}));
-    succeeded(post("/api/v1/groups", "{\"key\":\"" + run + "\",\"name\":\"Benchmark\"}"));
+    succeeded(post("/api/v1/groups?owner=bench", "{\"key\":\"" + run + "\",\"name\":\"Benchmark\"}"));
     for (int from = 0; from < size; from += 10_000) {
       List<String> chunk = ids.subList(from, Math.min(size, from + 10_000));
-      succeeded(post("/api/v1/groups/" + run + "/members", "{\"recipientIds\":[" + String.join(",", chunk) + "]}"));
+      succeeded(post("/api/v1/groups/" + run + "/members?owner=bench",
+          "{\"recipientIds\":[" + String.join(",", chunk) + "]}"));
     }
     succeeded(post("/api/v1/templates", "{\"key\":\"" + run + "\",\"owner\":\"bench\"}"));
     succeeded(post("/api/v1/templates/" + run + "/versions", """

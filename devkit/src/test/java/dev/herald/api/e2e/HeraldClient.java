@@ -23,6 +23,8 @@ final class HeraldClient {
 
   static final Set<String> FINAL = Set.of("COMPLETED", "PARTIALLY_FAILED", "FAILED", "REJECTED", "EXPIRED", "CANCELLED");
   static final ObjectMapper JSON = new ObjectMapper();
+  /** The sender the suite sends as (the admin key naming it), and the owner of its recipients and groups. */
+  static final String SENDER = "e2e";
 
   private final String base;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,17 +52,21 @@ final class HeraldClient {
     send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }
 
-  /** Imports {@code count} recipients {@code <prefix>-<i>} with email {@code <prefix>-<i>@e2e.example} into a new group. */
+  /**
+   * Imports {@code count} recipients {@code <prefix>-<i>} with email {@code <prefix>-<i>@e2e.example} into a
+   * new group, all of the sender {@code e2e} (the broadcasts' sender), named by the admin key as their owner.
+   */
   List<String> groupOf(String group, String prefix, int count) {
     String lines = IntStream.range(0, count)
         .mapToObj(i -> "{\"id\":\"%s-%d\",\"name\":\"Member %d\",\"email\":\"%s\"}".formatted(prefix, i, i, email(prefix, i)))
         .collect(Collectors.joining("\n"));
-    Response imported = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/recipients/import"))
+    Response imported = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/recipients/import?owner=" + SENDER))
         .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines)));
     assertThat(imported.status()).as("import: %s", imported.body()).isEqualTo(200);
-    assertThat(post("/api/v1/groups", java.util.Map.of("key", group, "name", group)).status()).isEqualTo(201);
+    assertThat(post("/api/v1/groups?owner=" + SENDER, java.util.Map.of("key", group, "name", group)).status())
+        .isEqualTo(201);
     List<String> ids = IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
-    Response added = post("/api/v1/groups/" + group + "/members", java.util.Map.of("recipientIds", ids));
+    Response added = post("/api/v1/groups/" + group + "/members?owner=" + SENDER, java.util.Map.of("recipientIds", ids));
     assertThat(added.status()).as("members: %s", added.body()).isBetween(200, 201);
     return IntStream.range(0, count).mapToObj(i -> email(prefix, i)).toList();
   }
@@ -81,7 +87,7 @@ final class HeraldClient {
 
   /** Starts an EMAIL broadcast from sender {@code e2e} to the group, above the approval threshold; its id once it waits. */
   String pendingBroadcast(String key, String group) {
-    Response sent = post("/api/v1/notifications", java.util.Map.of("idempotencyKey", key, "sender", "e2e",
+    Response sent = post("/api/v1/notifications", java.util.Map.of("idempotencyKey", key, "sender", SENDER,
         "channels", List.of("EMAIL"), "group", group, "subject", "Broadcast " + key, "body", "Hello from " + key));
     assertThat(sent.status()).as("broadcast: %s", sent.body()).isEqualTo(202);
     String id = sent.body().get("id").asText();
@@ -96,7 +102,7 @@ final class HeraldClient {
       List<java.util.concurrent.Future<String>> ids = IntStream.range(0, count)
           .mapToObj(i -> pool.submit(() -> {
             Response sent = post("/api/v1/notifications", java.util.Map.of("idempotencyKey", prefix + "-" + i,
-                "sender", "e2e", "channels", List.of("EMAIL"), "recipients", List.of(java.util.Map.of("email", email(prefix, i))),
+                "sender", SENDER, "channels", List.of("EMAIL"), "recipients", List.of(java.util.Map.of("email", email(prefix, i))),
                 "subject", "Single " + prefix + "-" + i, "body", "Hello " + i));
             assertThat(sent.status()).as("send %s-%d: %s", prefix, i, sent.body()).isEqualTo(202);
             return sent.body().get("id").asText();

@@ -42,7 +42,7 @@ class RecipientImportIT extends HeraldIntegrationTest {
     assertThat(rejections(response)).satisfiesExactly(
         r -> assertThat(r).containsEntry("line", 3).hasEntrySatisfying("reason", v -> assertThat((String) v).startsWith("timeZone:")),
         r -> assertThat(r).containsEntry("line", 4).hasEntrySatisfying("reason", v -> assertThat((String) v).startsWith("not JSON")));
-    assertThat(recipients.find("imp-j-known").orElseThrow().locale()).isEqualTo("ko-KR");
+    assertThat(recipients.find(ADMIN_SENDER, "imp-j-known").orElseThrow().locale()).isEqualTo("ko-KR");
   }
 
   @Test
@@ -80,7 +80,7 @@ class RecipientImportIT extends HeraldIntegrationTest {
     long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
     assertThat(response.getBody()).containsEntry("created", rows).containsEntry("updated", 0).containsEntry("rejected", 0);
-    assertThat(recipients.find("bulk-099999")).isPresent();
+    assertThat(recipients.find(ADMIN_SENDER, "bulk-099999")).isPresent();
     report.publishEntry("importMillis", Long.toString(elapsedMillis));
   }
 

@@ -36,9 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint x every kind of caller, with the answer each must get: no credential, a bad key and
- * a revoked key get 401 wherever a credential is needed; sender A and admin reach A's resources,
- * sender B gets 404 for them (ids do not leak), recipient tokens of X and Y reach X's inbox and
- * devices as their role allows. The endpoints come from the controller mappings, so a new endpoint
+ * a revoked key get 401 wherever a credential is needed; sender A and admin reach A's resources (its
+ * notification, template, recipient X and group), sender B gets 404 for them (ids do not leak: B's
+ * recipient ids and group keys are its own), recipient tokens of X and Y reach X's inbox and devices
+ * as their role allows. The admin names A as the owner of recipients and groups. The endpoints come from the controller mappings, so a new endpoint
  * without an entry here fails {@link #everyEndpointHasAnEntry()}.
  */
 class AuthorizationMatrixIT extends HeraldIntegrationTest {
@@ -69,13 +70,13 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
   static final Row SENDERS = new Row(ALLOWED, ALLOWED, FORBIDDEN, FORBIDDEN, ALLOWED);
   static final Row OWNED = new Row(OWN, HIDDEN, FORBIDDEN, FORBIDDEN, OWN);
   static final Row ADMINS = new Row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED);
-  /** X's inbox and devices: senders and admins, and X's own token. */
-  static final Row RECIPIENT_X = new Row(ALLOWED, ALLOWED, ALLOWED, FORBIDDEN, ALLOWED);
   /**
-   * Recipients and groups have no owner yet (part 2 of issue 18 scopes them per sender): any sender
-   * reads and writes them, sender B included.
+   * X's inbox and devices: senders and admins, and X's own token. A sender's recipient id is its own,
+   * so B reaches B's X (another inbox and other devices than A's, as ownership tests show), never A's.
    */
-  static final Row UNSCOPED = SENDERS;
+  static final Row RECIPIENT_X = new Row(ALLOWED, ALLOWED, ALLOWED, FORBIDDEN, ALLOWED);
+  /** Create or replace by id: A replaces its own; B's call writes B's own recipient of that id, never A's. */
+  static final Row OWNED_OR_NEW = new Row(OWN, ALLOWED, FORBIDDEN, FORBIDDEN, OWN);
 
   static final Map<String, Row> MATRIX = Map.ofEntries(
       entry("POST /api/v1/notifications", SENDERS),
@@ -97,23 +98,23 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("GET /api/v1/templates/{key}/versions/{version}", OWNED),
       entry("POST /api/v1/templates/{key}/versions/{version}/publish", OWNED),
       entry("POST /api/v1/templates/{key}/preview", OWNED),
-      entry("PUT /api/v1/recipients/{id}", UNSCOPED),
-      entry("GET /api/v1/recipients/{id}", UNSCOPED),
-      entry("GET /api/v1/recipients", UNSCOPED),
-      entry("DELETE /api/v1/recipients/{id}", UNSCOPED),
-      entry("POST /api/v1/recipients/import", UNSCOPED),
+      entry("PUT /api/v1/recipients/{id}", OWNED_OR_NEW),
+      entry("GET /api/v1/recipients/{id}", OWNED),
+      entry("GET /api/v1/recipients", SENDERS),
+      entry("DELETE /api/v1/recipients/{id}", OWNED),
+      entry("POST /api/v1/recipients/import", SENDERS),
       entry("POST /api/v1/recipients/{id}/token", SENDERS),
       entry("POST /api/v1/recipients/{recipientId}/devices", RECIPIENT_X),
       entry("GET /api/v1/recipients/{recipientId}/devices", RECIPIENT_X),
       entry("DELETE /api/v1/recipients/{recipientId}/devices/{token}", RECIPIENT_X),
-      entry("POST /api/v1/groups", UNSCOPED),
-      entry("GET /api/v1/groups", UNSCOPED),
-      entry("GET /api/v1/groups/{key}", UNSCOPED),
-      entry("PATCH /api/v1/groups/{key}", UNSCOPED),
-      entry("DELETE /api/v1/groups/{key}", UNSCOPED),
-      entry("POST /api/v1/groups/{key}/members", UNSCOPED),
-      entry("DELETE /api/v1/groups/{key}/members", UNSCOPED),
-      entry("GET /api/v1/groups/{key}/members", UNSCOPED),
+      entry("POST /api/v1/groups", SENDERS),
+      entry("GET /api/v1/groups", SENDERS),
+      entry("GET /api/v1/groups/{key}", OWNED),
+      entry("PATCH /api/v1/groups/{key}", OWNED),
+      entry("DELETE /api/v1/groups/{key}", OWNED),
+      entry("POST /api/v1/groups/{key}/members", OWNED),
+      entry("DELETE /api/v1/groups/{key}/members", OWNED),
+      entry("GET /api/v1/groups/{key}/members", OWNED),
       entry("GET /api/v1/inbox", RECIPIENT_X),
       entry("GET /api/v1/inbox/unread-count", RECIPIENT_X),
       entry("POST /api/v1/inbox/{itemId}/read", RECIPIENT_X),
@@ -147,6 +148,12 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /simulators/twilio/inbound-sms", PUBLIC),
       entry("POST /simulators/fcm/v1/projects/{projectId}/messages:send", PUBLIC),
       entry("POST /simulators/slack/api/chat.postMessage", PUBLIC));
+
+  /** Bodies that pass validation, so an answer says whether the resource was found (default: {@code {}}). */
+  static final Map<String, String> BODIES = Map.of(
+      "PATCH /api/v1/groups/{key}", "{\"name\":\"Matrix group\"}",
+      "POST /api/v1/groups/{key}/members", "{\"recipientIds\":[\"matrix-x\"]}",
+      "DELETE /api/v1/groups/{key}/members", "{\"recipientIds\":[\"matrix-x\"]}");
 
   /** Served outside MVC's controller mappings. */
   static final Map<String, Row> BEYOND_CONTROLLERS = Map.of(
@@ -193,8 +200,12 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
 
   private void check(String endpoint, Expect expected, Who who, Fixture fixture) throws Exception {
     String method = endpoint.substring(0, endpoint.indexOf(' '));
-    String path = fixture.path(endpoint.substring(endpoint.indexOf(' ') + 1));
-    HttpResponse<InputStream> response = send(method, path, fixture.credential(who));
+    String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+    if (Fixture.isOwned(pattern)) {
+      fixture.restoreOwned();
+    }
+    String path = fixture.path(pattern, who);
+    HttpResponse<InputStream> response = send(method, path, BODIES.getOrDefault(endpoint, "{}"), fixture.credential(who));
     int status = response.statusCode();
     response.body().close();
     String as = endpoint + " as " + who;
@@ -218,20 +229,20 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
     }
   }
 
-  private HttpResponse<InputStream> send(String method, String path, String credential)
+  private HttpResponse<InputStream> send(String method, String path, String body, String credential)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json")
         .method(method, method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (credential != null) {
       request.header("Authorization", "Bearer " + credential);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  /** Sender A's notification and template, recipient X with a device, and every credential. */
+  /** Sender A's notification, template, recipient X and group, and every credential. */
   private final class Fixture {
 
     final String senderA = senderKey("matrix-a");
@@ -256,8 +267,25 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       http(senderA).post().uri("/api/v1/templates/matrix-a-tpl/versions").contentType(MediaType.APPLICATION_JSON)
           .body("{\"defaults\":{\"email\":{\"subject\":\"S\",\"text\":\"T\"}}}").retrieve().toBodilessEntity();
       http(senderA).post().uri("/api/v1/templates/matrix-a-tpl/versions/1/publish").retrieve().toBodilessEntity();
-      http().put().uri("/api/v1/recipients/matrix-x").contentType(MediaType.APPLICATION_JSON)
+    }
+
+    static boolean isOwned(String pattern) {
+      return pattern.startsWith("/api/v1/recipients") || pattern.startsWith("/api/v1/groups");
+    }
+
+    /**
+     * A's recipient X in A's group, as before any call (a call may have deleted or changed them), and
+     * none of B's: what B's calls wrote is B's own, and would answer B's later calls.
+     */
+    void restoreOwned() {
+      http().delete().uri("/api/v1/recipients/matrix-x?owner=matrix-b").retrieve().toBodilessEntity();
+      http().delete().uri("/api/v1/groups/matrix-group?owner=matrix-b").retrieve().toBodilessEntity();
+      http(senderA).put().uri("/api/v1/recipients/matrix-x").contentType(MediaType.APPLICATION_JSON)
           .body("{\"email\":\"matrix-x@it.example\"}").retrieve().toBodilessEntity();
+      http(senderA).post().uri("/api/v1/groups").contentType(MediaType.APPLICATION_JSON)
+          .body("{\"key\":\"matrix-group\",\"name\":\"Matrix group\"}").retrieve().toBodilessEntity();
+      http(senderA).post().uri("/api/v1/groups/matrix-group/members").contentType(MediaType.APPLICATION_JSON)
+          .body("{\"recipientIds\":[\"matrix-x\"]}").retrieve().toBodilessEntity();
     }
 
     String credential(Who who) {
@@ -275,8 +303,8 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       };
     }
 
-    /** The pattern with A's resources (X for the inbox and devices) in its variables. */
-    String path(String pattern) {
+    /** The pattern with A's resources (X for the inbox and devices) in its variables; the admin names A as owner. */
+    String path(String pattern, Who who) {
       String id = pattern.startsWith("/api/v1/api-keys") ? spareKeyId
           : pattern.startsWith("/api/v1/recipients") ? "matrix-x" : notificationId;
       String path = pattern.replace("{id}", id).replace("{key}", "matrix-a-tpl").replace("{version}", "1")
@@ -285,7 +313,11 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       if (pattern.startsWith("/api/v1/groups")) {
         path = path.replace("matrix-a-tpl", "matrix-group");
       }
-      return pattern.startsWith("/api/v1/inbox") ? path + "?recipientId=matrix-x" : path;
+      path = pattern.startsWith("/api/v1/inbox") ? path + "?recipientId=matrix-x" : path;
+      if (who == Who.ADMIN && isOwned(pattern)) {
+        path += (path.contains("?") ? "&" : "?") + "owner=matrix-a";
+      }
+      return path;
     }
   }
 }
