@@ -47,8 +47,7 @@ class FourEyesApprovalTest {
   @Test
   void refusedDecisionsAreShownAndTheFirstAllowedOneIsTaken() {
     NotificationSpec spec = waitingForApproval("four-eyes");
-    WorkflowStub workflow = WorkflowStub.fromTyped(client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec)));
-    workflow.start(spec);
+    WorkflowStub workflow = started(spec);
     awaitDetail(workflow, "above the approval threshold");
 
     workflow.signal("decide", body("MAYBE", "ops-alice", null));
@@ -78,8 +77,7 @@ class FourEyesApprovalTest {
   @Test
   void aDecisionAfterTheTakenOneChangesNothing() {
     NotificationSpec spec = waitingForApproval("second-decision");
-    WorkflowStub workflow = WorkflowStub.fromTyped(client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec)));
-    workflow.start(spec);
+    WorkflowStub workflow = started(spec);
 
     workflow.signal("decide", body("REJECT", "ops-alice", "wrong audience"));
     workflow.signal("decide", body("APPROVE", "ops-bob", null));
@@ -93,8 +91,7 @@ class FourEyesApprovalTest {
   @Test
   void signalsAndTheQueryDescribeThemselvesToTheCliAndUi() {
     NotificationSpec spec = waitingForApproval("described");
-    WorkflowStub workflow = WorkflowStub.fromTyped(client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec)));
-    workflow.start(spec);
+    WorkflowStub workflow = started(spec);
     awaitDetail(workflow, "above the approval threshold");
 
     WorkflowMetadata metadata = workflow.query("__temporal_workflow_metadata", WorkflowMetadata.class);
@@ -106,6 +103,12 @@ class FourEyesApprovalTest {
         .contains("status", "per channel");
     assertThat(metadata.getCurrentDetails()).contains("PENDING_APPROVAL");
     workflow.signal("decide", body("REJECT", "ops-alice", null));
+  }
+
+  private WorkflowStub started(NotificationSpec spec) {
+    WorkflowStub workflow = WorkflowStub.fromTyped(client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec)));
+    workflow.start(spec);
+    return workflow;
   }
 
   private static NotificationSpec waitingForApproval(String key) {
