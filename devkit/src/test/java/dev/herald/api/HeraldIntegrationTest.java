@@ -64,6 +64,7 @@ public abstract class HeraldIntegrationTest {
   protected static final String ONE_SENDER_TOPIC = "it.shop.requests";
   protected static final String TOPIC_SENDER = "kafka-shop";
   static final String SIGNING_KEY = "aW50ZWdyYXRpb24tdGVzdC1yZWNpcGllbnQtdG9rZW4ta2V5";
+  /** Keys created per test context (by its port: each context has a database of its own) and name. */
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;
@@ -87,7 +88,7 @@ public abstract class HeraldIntegrationTest {
 
   /** A sender key whose sender identity is {@code sender}, created once per test run. */
   protected String senderKey(String sender) {
-    return KEYS.computeIfAbsent(sender, s -> createKey(s, "SENDER"));
+    return KEYS.computeIfAbsent(port + "/" + sender, k -> createKey(sender, "SENDER"));
   }
 
   /**
@@ -95,7 +96,7 @@ public abstract class HeraldIntegrationTest {
    * asks for the tests' sends and may not approve them itself (four-eyes).
    */
   protected String approverKey() {
-    return KEYS.computeIfAbsent(APPROVER, s -> createKey(s, "ADMIN"));
+    return KEYS.computeIfAbsent(port + "/" + APPROVER, k -> createKey(APPROVER, "ADMIN"));
   }
 
   /** The decision (a JSON body) on a send waiting for approval, by {@link #approverKey()}. */
