@@ -37,7 +37,7 @@ public enum ProblemType {
   WRONG_STATE("wrong-state", HttpStatus.CONFLICT, "Not possible in the current state",
       "approving a send not waiting for approval, pausing, resuming or cancelling a finished one, a template key "
           + "taken, deleting a template with a published version"),
-  GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key taken"),
+  GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key the owner has already"),
   DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
       "registering a push token FCM reported as gone"),
   BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
