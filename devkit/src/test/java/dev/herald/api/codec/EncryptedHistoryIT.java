@@ -51,7 +51,7 @@ class EncryptedHistoryIT extends HeraldIntegrationTest {
 
   @BeforeEach
   void storeRecipientAndTemplate() {
-    http().put().uri("/api/v1/recipients/codec-stored-1").contentType(MediaType.APPLICATION_JSON)
+    http().put().uri("/api/v1/recipients/codec-stored-1?owner=" + SENDER).contentType(MediaType.APPLICATION_JSON)
         .body("{\"name\":\"" + NAME + "\",\"email\":\"" + STORED_ADDRESS + "\"}").retrieve().toBodilessEntity();
     if (get("/api/v1/templates/it-codec-tpl").getStatusCode() == HttpStatus.NOT_FOUND) {
       post("/api/v1/templates", "{\"key\":\"it-codec-tpl\",\"owner\":\"codec\"}");
