@@ -447,7 +447,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       results.put(row.getKey(), row.getValue());
     }
 
-    String key = senderKey("bench-auth");
+    String key = senderKey("bench");
     long keyId = apiKeys.verify(key).orElseThrow().id();
     String token = recipientToken(run + "-reader");
     BearerAuthentication door = new BearerAuthentication(securityChain);
@@ -504,7 +504,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       if (i >= warmUp) {
         (forget ? verified : remembered).record(took);
       }
-      String id = NotificationIds.of("bench-auth", run + "-accept-" + i);
+      String id = NotificationIds.of("bench", run + "-accept-" + i);
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> "COMPLETED".equals(
           jdbc.queryForList("select status from notification where id = ?", String.class, id).stream().findFirst()
               .orElse(null)));
