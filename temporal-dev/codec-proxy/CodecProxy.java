@@ -20,10 +20,11 @@ import java.util.Set;
  * {@code HERALD_CODEC_KEY} (an admin key; from the environment, never the command line, which others
  * on the machine can read), {@code CODEC_PROXY_PORT} (default 8234, 0 for any free port),
  * {@code TEMPORAL_UI_ORIGIN} (the UI's origin, default http://localhost:8233). A browser call from any
- * other origin is refused. Prints {@code codec proxy on http://127.0.0.1:<port>} once listening.
+ * other origin is refused. Logs {@code codec proxy on http://127.0.0.1:<port>} once listening.
  */
 public final class CodecProxy {
 
+  private static final System.Logger LOG = System.getLogger("codec-proxy");
   private static final Set<String> PATHS = Set.of("/encode", "/decode");
   private static final String NAMESPACE = "X-Namespace";
 
@@ -47,8 +48,8 @@ public final class CodecProxy {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", proxy::handle);
     server.start();
-    System.out.println("codec proxy on http://127.0.0.1:" + server.getAddress().getPort() + " -> " + endpoint
-        + " (for " + origin + ")");
+    LOG.log(System.Logger.Level.INFO, "codec proxy on http://127.0.0.1:" + server.getAddress().getPort() + " -> "
+        + endpoint + " (for " + origin + ")");
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -120,7 +121,7 @@ public final class CodecProxy {
   private static String required(String name) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
-      System.err.println("codec proxy: " + name + " is required (see the comment at the top of CodecProxy.java)");
+      LOG.log(System.Logger.Level.ERROR, name + " is required (see the comment at the top of CodecProxy.java)");
       System.exit(2);
     }
     return value;
