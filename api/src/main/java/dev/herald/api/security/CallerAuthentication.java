@@ -5,11 +5,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A verified credential: its {@link Caller} is the principal, its role the one authority. */
-final class CallerAuthentication extends AbstractAuthenticationToken {
+public final class CallerAuthentication extends AbstractAuthenticationToken {
 
   private final Caller caller;
 
-  CallerAuthentication(Caller caller) {
+  public CallerAuthentication(Caller caller) {
     super(List.of(new SimpleGrantedAuthority(caller.role().authority())));
     this.caller = caller;
     setAuthenticated(true);

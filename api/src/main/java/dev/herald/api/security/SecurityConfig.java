@@ -27,7 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. Stateless: every request carries its credential (an API key or a recipient
  * token as a bearer token); no session, form login, HTTP Basic or CSRF token (a browser never sends a
- * bearer token by itself, so there is no cross-site request to forge). Open without a credential:
+ * bearer token by itself, so there is no cross-site request to forge). The console has its own chain
+ * (api/console: a session cookie and CSRF tokens), ahead of this one. Open without a credential:
  * health, the Twilio webhooks (verified by signature), herald-inbox.js and {@code
  * herald.security.open-paths} (none outside the dev kit). Everything else needs a role.
  */
@@ -44,11 +45,10 @@ class SecurityConfig {
       "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", TemporalCodecController.PATH + "/**");
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, OpenPaths openPaths, VerifiedKeys keys,
-      RecipientTokens tokens, SecurityAnswers answers, Clock clock) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, OpenPaths openPaths, VerifiedKeys keys, RecipientTokens tokens,
+      FailedAttempts attempts, SecurityAnswers answers) throws Exception {
     RequestMatcher open = openPaths.matcher();
-    var filter = new BearerFilter(keys, tokens, new FailedAttempts(settings.failedAttempts(), clock), answers, open,
-        path(HttpMethod.GET, INBOX_STREAM));
+    var filter = new BearerFilter(keys, tokens, attempts, answers, open, path(HttpMethod.GET, INBOX_STREAM));
     http
         .csrf(AbstractHttpConfigurer::disable)
         // the codec endpoint's CORS (CodecEndpointCors): a browser's preflight carries no credential
@@ -71,6 +71,12 @@ class SecurityConfig {
             .access(ownInbox())
             .anyRequest().hasAnyRole(Role.SENDER.name(), Role.ADMIN.name()));
     return http.build();
+  }
+
+  /** One count of failed attempts for the API and the console's sign-in alike. */
+  @Bean
+  FailedAttempts failedAttempts(SecurityProperties settings, Clock clock) {
+    return new FailedAttempts(settings.failedAttempts(), clock);
   }
 
   /**
