@@ -4,7 +4,8 @@
 # examples test needs curl, and the end-to-end suite:
 #   - the Temporal CLI v1.5.1 (go install; its go.mod needs Go >= 1.25, so an older Go gets a Go
 #     toolchain from the Go module proxy that `go env GOPROXY` names first),
-#   - Chromium, Node.js >= 20 and playwright-core (the Temporal UI check),
+#   - Chromium, a Korean font, Node.js >= 20, playwright-core and axe-core (the console's browser tests, the
+#     Temporal UI check),
 #   - Schemathesis, the schema-based fuzzer of the API (SchemaFuzzIT), in a Python venv.
 # As root, missing commands come from Debian packages; as another user they are named and the script
 # stops. The rest goes into HERALD_CACHE (default ~/.cache/herald) once and is reused. .ci/run is
@@ -16,6 +17,7 @@ temporal_cli=v1.5.1          # later tags carry a replace directive that `go ins
 go_needed=1.25.0             # the `go` line of the CLI's go.mod
 go_toolchain=go1.25.0        # the toolchain an older Go runs the install with
 playwright=1.65.1
+axe=4.14.1                   # axe-core, the accessibility check the console's browser tests run in each page
 node20=20.20.2               # from the npm registry when the installed Node is older (playwright needs 20)
 schemathesis=4.32.5          # from the package index pip is configured with, into a venv in the cache
 mkdir -p "$cache"
@@ -67,6 +69,8 @@ if [ ! -x "$fuzzer" ] && have python3 && ! python3 -c 'import ensurepip, venv' 2
   packages+=(python3-venv)
 fi
 chromium_found || packages+=(chromium)
+# a Korean font, so the console's browser tests see Korean text as glyphs, not boxes
+if ! { have fc-list && [ -n "$(fc-list :lang=ko 2>/dev/null)" ]; }; then packages+=(fonts-nanum fontconfig); fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! have apt-get; then
     fail "missing: ${packages[*]} (Debian packages); install them (apt-get install -y ${packages[*]}) or run ./test.sh as root"
@@ -123,11 +127,17 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   PATH=$node_bin:$PATH
 fi
 
-# HERALD_PLAYWRIGHT_DIR set by the caller is used as it is.
+# HERALD_PLAYWRIGHT_DIR and HERALD_AXE (axe.min.js) set by the caller are used as they are.
 if [ -z "${HERALD_PLAYWRIGHT_DIR:-}" ]; then
   HERALD_PLAYWRIGHT_DIR=$cache/playwright/node_modules/playwright-core
   if [ ! -f "$HERALD_PLAYWRIGHT_DIR/package.json" ]; then
     npm install --no-audit --no-fund --prefix "$cache/playwright" "playwright-core@$playwright"
+  fi
+fi
+if [ -z "${HERALD_AXE:-}" ]; then
+  HERALD_AXE=$cache/axe-$axe/node_modules/axe-core/axe.min.js
+  if [ ! -f "$HERALD_AXE" ]; then
+    npm install --no-audit --no-fund --prefix "$cache/axe-$axe" "axe-core@$axe"
   fi
 fi
 
@@ -140,5 +150,5 @@ if [ ! -x "$fuzzer" ]; then
 fi
 HERALD_SCHEMATHESIS=$fuzzer
 
-export PATH HERALD_PLAYWRIGHT_DIR HERALD_SCHEMATHESIS
+export PATH HERALD_PLAYWRIGHT_DIR HERALD_AXE HERALD_SCHEMATHESIS
 exec mvn -B verify "$@"

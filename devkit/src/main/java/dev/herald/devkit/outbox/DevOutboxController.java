@@ -4,7 +4,6 @@ import dev.herald.api.openapi.ApiTags;
 import dev.herald.devkit.DevMode;
 import dev.herald.workflows.messages.Channel;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,18 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnExpression(DevMode.ENABLED)
 class DevOutboxController {
 
-  private final List<OutboxSource> sources;
+  private final DevOutbox outbox;
 
-  DevOutboxController(List<OutboxSource> sources) {
-    this.sources = sources;
+  DevOutboxController(DevOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @GetMapping
   List<OutboxMessage> outbox(@RequestParam(required = false) Channel channel) {
-    return sources.stream()
-        .filter(source -> channel == null || source.channel() == channel)
-        .flatMap(source -> source.messages().stream())
-        .sorted(Comparator.comparing(OutboxMessage::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())))
-        .toList();
+    return outbox.messages(channel);
   }
 }

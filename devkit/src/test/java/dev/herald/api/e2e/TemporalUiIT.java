@@ -2,13 +2,13 @@ package dev.herald.api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.api.HeadlessChromium;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(E2eProcesses.class)
 class TemporalUiIT {
-
-  static final String INSTALL = "apt-get install -y chromium nodejs npm (Node >= 20) && npm install --prefix "
-      + "~/.cache/herald/playwright playwright-core@1.65.1 (or run ./test.sh, which installs all of it)";
 
   @Test
   void temporalUiListsHeraldNotificationsBySender() throws Exception {
@@ -46,7 +43,8 @@ class TemporalUiIT {
 
   private static String workflowIdShown(String url, Path screenshot, Path log) throws IOException, InterruptedException, URISyntaxException {
     Path script = Path.of(Objects.requireNonNull(TemporalUiIT.class.getResource("/e2e/temporal-ui.cjs")).toURI());
-    Process node = new ProcessBuilder("node", script.toString(), playwright().toString(), chromium().toString(), url,
+    Process node = new ProcessBuilder("node", script.toString(), HeadlessChromium.playwright().toString(),
+        HeadlessChromium.chromium().toString(), url,
         screenshot.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!node.waitFor(90, TimeUnit.SECONDS)) {
       node.destroyForcibly();
@@ -54,28 +52,9 @@ class TemporalUiIT {
     }
     List<String> lines = Files.readAllLines(log);
     lines.stream().filter(line -> line.contains("requires Node.js")).findFirst().ifPresent(line -> {
-      throw new IllegalStateException("the node on PATH is too old for playwright: " + line + "; install it: " + INSTALL);
+      throw new IllegalStateException("the node on PATH is too old for playwright: " + line + "; install it: " + HeadlessChromium.INSTALL);
     });
     return lines.stream().filter(line -> line.startsWith("WORKFLOW_ID="))
         .map(line -> line.substring("WORKFLOW_ID=".length())).findFirst().orElse(null);
-  }
-
-  private static Path playwright() {
-    Map<String, String> env = System.getenv();
-    Path dir = env.containsKey("HERALD_PLAYWRIGHT_DIR") ? Path.of(env.get("HERALD_PLAYWRIGHT_DIR"))
-        : Path.of(System.getProperty("user.home"), ".cache", "herald", "playwright", "node_modules", "playwright-core");
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("no playwright-core in " + dir + " (HERALD_PLAYWRIGHT_DIR); install it: " + INSTALL);
-    }
-    return dir;
-  }
-
-  private static Path chromium() {
-    for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"), "/usr/bin/chromium-browser")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return Path.of(candidate);
-      }
-    }
-    throw new IllegalStateException("no Chromium at /usr/bin/chromium (CHROMIUM); install it: " + INSTALL);
   }
 }
