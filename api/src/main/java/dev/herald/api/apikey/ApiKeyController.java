@@ -1,14 +1,10 @@
 package dev.herald.api.apikey;
 
-import dev.herald.activities.apikey.ApiKeys;
 import dev.herald.activities.apikey.IssuedKey;
-import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
 import dev.herald.api.security.Caller;
-import dev.herald.api.security.VerifiedKeys;
-import dev.herald.workflows.notification.NotificationIds;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,33 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * API keys (admin only): create (the key is in this answer and nowhere else, ever), list without
- * secrets, revoke (at once in this process; within the key cache's TTL in others).
+ * secrets, revoke (at once in this process, with the key's console sessions; within the key cache's TTL
+ * in others). The rules are {@link ApiKeyIssuer}'s, which the console's page uses too.
  */
 @RestController
 @Tag(name = ApiTags.API_KEYS)
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
 
-  static final int MAX_NAME_CHARS = 100;
-  static final String SENDER_RULE = "must be 1-64 characters of A-Z a-z 0-9 . _ @ - (the key's sender identity)";
+  private final ApiKeyIssuer keys;
 
-  private final ApiKeys keys;
-  private final VerifiedKeys verified;
-
-  ApiKeyController(ApiKeys keys, VerifiedKeys verified) {
+  ApiKeyController(ApiKeyIssuer keys) {
     this.keys = keys;
-    this.verified = verified;
   }
 
   @ApiResponse(responseCode = "201", description = "created: the key is in `key`, this once", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<ApiKeyView> create(@Valid @RequestBody CreateApiKeyRequest request,
       @AuthenticationPrincipal Caller caller) {
-    String sender = request.sender() == null ? request.name() : request.sender();
-    if (!NotificationIds.PLAIN_SENDER.matcher(sender).matches()) {
-      throw new InvalidRequestException("name", SENDER_RULE + " when there is no sender");
-    }
-    IssuedKey issued = keys.create(request.name(), request.role(), sender, caller.sender());
+    IssuedKey issued = keys.create(request, caller);
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
         .body(ApiKeyView.withSecret(issued.key(), issued.secret()));
   }
@@ -66,8 +54,6 @@ class ApiKeyController {
   @ProblemResponses(ProblemType.NOT_FOUND)
   @DeleteMapping("/{id}")
   ApiKeyView revoke(@PathVariable long id) {
-    var revoked = keys.revoke(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
-    verified.forget(id);
-    return ApiKeyView.of(revoked);
+    return ApiKeyView.of(keys.revoke(id));
   }
 }

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The body of {@code POST /api/v1/api-keys}: a name, the role, and the sender identity (the name by default). */
-record CreateApiKeyRequest(
-    @NotBlank(message = "is required") @TextRule(value = TextRule.Kind.LINE, max = ApiKeyController.MAX_NAME_CHARS)
+public record CreateApiKeyRequest(
+    @NotBlank(message = "is required") @TextRule(value = TextRule.Kind.LINE, max = ApiKeyIssuer.MAX_NAME_CHARS)
     String name,
     @NotNull(message = "is required: SENDER or ADMIN") ApiKeyRole role,
-    @Pattern(regexp = NotificationIds.PLAIN_SENDER_REGEX, message = ApiKeyController.SENDER_RULE) String sender) {}
+    @Pattern(regexp = NotificationIds.PLAIN_SENDER_REGEX, message = ApiKeyIssuer.SENDER_RULE) String sender) {}
