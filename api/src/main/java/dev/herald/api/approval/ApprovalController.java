@@ -1,9 +1,6 @@
 package dev.herald.api.approval;
 
-import dev.herald.api.notification.NotificationPage;
-import dev.herald.api.notification.NotificationReader;
 import dev.herald.api.openapi.ApiTags;
-import dev.herald.workflows.messages.NotificationStatus;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,20 +23,16 @@ class ApprovalController {
   private static final String PAGE_RULE = "must be 0 or more";
   private static final String SIZE_RULE = "must be between 1 and " + MAX_PAGE_SIZE;
 
-  private final NotificationReader reader;
+  private final ApprovalQueue queue;
 
-  ApprovalController(NotificationReader reader) {
-    this.reader = reader;
+  ApprovalController(ApprovalQueue queue) {
+    this.queue = queue;
   }
 
   @GetMapping
   List<PendingApproval> pending(@RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
       @RequestParam(defaultValue = "50") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
           message = SIZE_RULE) int size) {
-    NotificationPage waiting = reader.history(null, NotificationStatus.PENDING_APPROVAL, null, null, null, page, size);
-    return waiting.items().stream()
-        .map(n -> new PendingApproval(n.id(), n.sender(), n.requestedByKey(), n.group(), n.recipientCount(), n.channels(), n.priority(),
-            n.subject(), n.template(), n.statusDetail(), n.createdAt(), n.updatedAt()))
-        .toList();
+    return queue.page(page, size).items();
   }
 }

@@ -1,10 +1,15 @@
 package dev.herald.api.approval;
 
 import dev.herald.api.notification.NotificationView;
+import dev.herald.api.security.Caller;
+import dev.herald.workflows.approval.FourEyes;
+import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.Priority;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A send waiting for an admin's decision: who asked, to how many, what it says (the subject, or the
@@ -27,4 +32,11 @@ public record PendingApproval(
     NotificationView.Template template,
     String reason,
     Instant requestedAt,
-    Instant waitingSince) {}
+    Instant waitingSince) {
+
+  /** Why this admin may not decide on the send ({@link FourEyes}: it asked for it), or empty when it may. */
+  public Optional<String> refusalFor(Caller admin) {
+    return FourEyes.refusal(ApprovalSignal.of(Decision.APPROVE, null, admin.sender(), admin.keyPrefix()), requester,
+        requestedByKey);
+  }
+}
