@@ -104,6 +104,40 @@ public class Recipients {
         Recipients::map);
   }
 
+  /**
+   * Up to {@code limit} of the owner's recipients whose ids start with {@code prefix}, after {@code
+   * after} (null: from the first), in id order: one range of the (owner, id) index, as ids sort bytewise.
+   */
+  public List<StoredRecipient> search(String owner, String prefix, String after, int limit) {
+    if (prefix == null || prefix.isEmpty()) {
+      return page(owner, after, limit);
+    }
+    String beyond = beyond(prefix);
+    return jdbc.query("select " + COLUMNS + " from recipient where owner = :owner and external_id >= :prefix"
+            + " and external_id > :after" + (beyond == null ? "" : " and external_id < :beyond")
+            + " and starts_with(external_id, :prefix) order by external_id limit :limit",
+        new MapSqlParameterSource("owner", owner).addValue("prefix", prefix).addValue("after", after == null ? "" : after)
+            .addValue("beyond", beyond).addValue("limit", limit),
+        Recipients::map);
+  }
+
+  /**
+   * The least string above every string that starts with {@code prefix} in code point (UTF-8 byte)
+   * order: its last code point raised by one; null when there is none (all U+10FFFF).
+   */
+  static String beyond(String prefix) {
+    if (prefix.isEmpty()) {
+      return null;
+    }
+    int last = prefix.codePointBefore(prefix.length());
+    String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+    if (last == Character.MAX_CODE_POINT) {
+      return beyond(head);
+    }
+    int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+    return head + Character.toString(next);
+  }
+
   public long count(String owner) {
     return jdbc.queryForObject("select count(*) from recipient where owner = :owner", Map.of("owner", owner), Long.class);
   }

@@ -79,6 +79,32 @@ class RecipientsTest {
   }
 
   @Test
+  void searchFindsTheIdsThatStartWithThePrefixPageByPage() {
+    for (String id : List.of("s-b1", "s-a2", "s-a1", "s-a", "s-a\uFFFF", "s-a\uD83D\uDE00", "s-b", "s-", "s-가", "s-각")) {
+      recipients.put(OWNER, new RecipientData(id, null, null, null, null, null, null, null));
+    }
+    recipients.put("globex", new RecipientData("s-a3", null, null, null, null, null, null, null));
+
+    var first = recipients.search(OWNER, "s-a", null, 3);
+    var rest = recipients.search(OWNER, "s-a", first.get(2).id(), 10);
+
+    assertThat(first).extracting(StoredRecipient::id).containsExactly("s-a", "s-a1", "s-a2");
+    assertThat(rest).extracting(StoredRecipient::id).containsExactly("s-a\uFFFF", "s-a\uD83D\uDE00");
+    assertThat(recipients.search(OWNER, "s-가", null, 10)).extracting(StoredRecipient::id).containsExactly("s-가");
+    assertThat(recipients.search(OWNER, "s-a", "s-b", 10)).isEmpty();
+    assertThat(recipients.search(OWNER, "", "s-b", 10)).extracting(StoredRecipient::id).startsWith("s-b1");
+  }
+
+  @Test
+  void beyondIsTheLeastStringAfterEveryIdWithThePrefix() {
+    assertThat(Recipients.beyond("ab")).isEqualTo("ac");
+    assertThat(Recipients.beyond("a\uD7FF")).isEqualTo("a\uE000");
+    assertThat(Recipients.beyond("a\uFFFF")).isEqualTo("a\uD800\uDC00");
+    assertThat(Recipients.beyond("a" + Character.toString(Character.MAX_CODE_POINT))).isEqualTo("b");
+    assertThat(Recipients.beyond(Character.toString(Character.MAX_CODE_POINT))).isNull();
+  }
+
+  @Test
   void anotherOwnersIdIsAnotherRecipient() {
     recipients.put(OWNER, new RecipientData("same-id", "Ours", null, null, null, null, null, null));
 
