@@ -8,6 +8,6 @@ import java.util.List;
 final class GroupExistsException extends ProblemException {
   GroupExistsException(String key) {
     super(ProblemType.GROUP_EXISTS, "a group with the key '" + key + "' exists already");
-    property("errors", List.of(new FieldViolation("key", "is taken")));
+    property("errors", List.of(new FieldViolation("key", GroupRules.KEY_TAKEN)));
   }
 }

@@ -2,13 +2,7 @@ package dev.herald.api.recipient;
 
 import dev.herald.activities.recipient.ImportFormat;
 import dev.herald.activities.recipient.ImportResult;
-import dev.herald.activities.recipient.RecipientData;
-import dev.herald.activities.recipient.RecipientImport;
-import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.recipient.Recipients;
-import dev.herald.api.notification.FieldViolation;
-import dev.herald.api.notification.InvalidRequestException;
-import dev.herald.api.notification.NotificationSettings;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
@@ -19,8 +13,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,17 +36,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/recipients")
 class RecipientController {
 
-  static final String JSON_LINES = "application/x-ndjson";
-  static final String CSV = "text/csv";
-
   private final Recipients recipients;
-  private final RecipientImport importer;
-  private final NotificationSettings settings;
+  private final RecipientWrites writes;
 
-  RecipientController(Recipients recipients, RecipientImport importer, NotificationSettings settings) {
+  RecipientController(Recipients recipients, RecipientWrites writes) {
     this.recipients = recipients;
-    this.importer = importer;
-    this.settings = settings;
+    this.writes = writes;
   }
 
   @ApiResponse(responseCode = "201", description = "created", useReturnTypeSchema = true)
@@ -63,22 +50,9 @@ class RecipientController {
   ResponseEntity<RecipientView> put(@PathVariable String id, @RequestBody RecipientRequest request,
       @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
       UriComponentsBuilder uri, @AuthenticationPrincipal Caller caller) {
-    String whose = Owners.of(caller, owner);
-    List<FieldViolation> violations = new ArrayList<>();
-    if (request.id() != null && !request.id().equals(id)) {
-      violations.add(new FieldViolation("id", "must be the id in the path ('" + id + "') or left out"));
-    }
-    RecipientRules.Checked checked = RecipientRules.check(new RecipientData(id, request.name(), request.locale(),
-        request.timeZone(), request.email(), request.phone(), request.slack(), request.attributes()),
-        settings.defaultPhoneRegion());
-    checked.violations().forEach(v -> violations.add(new FieldViolation(v.field(), v.message())));
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
-    boolean created = recipients.put(whose, checked.recipient());
-    RecipientView view = RecipientView.of(recipients.find(whose, id)
-        .orElseThrow(() -> new RecipientNotFoundException(id)));
-    return created
+    RecipientWrites.Put put = writes.put(Owners.of(caller, owner), id, request);
+    RecipientView view = RecipientView.of(put.recipient());
+    return put.created()
         ? ResponseEntity.created(uri.path("/api/v1/recipients/{id}").buildAndExpand(id).encode().toUri()).body(view)
         : ResponseEntity.ok(view);
   }
@@ -116,17 +90,17 @@ class RecipientController {
   }
 
   /** Rows are read from the body as it arrives and written in batches; the counts come at the end. */
-  @PostMapping(path = "/import", consumes = JSON_LINES)
+  @PostMapping(path = "/import", consumes = RecipientWrites.JSON_LINES)
   ImportResult importJsonLines(InputStream body,
       @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller) throws IOException {
-    return importer.run(Owners.of(caller, owner), body, ImportFormat.JSON_LINES, settings.defaultPhoneRegion());
+    return writes.importRows(Owners.of(caller, owner), body, ImportFormat.JSON_LINES);
   }
 
-  @PostMapping(path = "/import", consumes = CSV)
+  @PostMapping(path = "/import", consumes = RecipientWrites.CSV)
   ImportResult importCsv(InputStream body,
       @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller) throws IOException {
-    return importer.run(Owners.of(caller, owner), body, ImportFormat.CSV, settings.defaultPhoneRegion());
+    return writes.importRows(Owners.of(caller, owner), body, ImportFormat.CSV);
   }
 }

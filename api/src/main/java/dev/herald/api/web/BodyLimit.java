@@ -3,6 +3,7 @@ package dev.herald.api.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.problem.BodyTooLargeException;
 import dev.herald.api.problem.ProblemType;
+import dev.herald.api.recipient.RecipientWrites;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(ApiProperties.class)
 class BodyLimit extends OncePerRequestFilter {
 
-  static final String IMPORT_PATH = "/api/v1/recipients/import";
+  static final Set<String> STREAMED_PATHS = Set.of(RecipientWrites.API_IMPORT_PATH, RecipientWrites.CONSOLE_IMPORT_PATH);
 
   private final long maxBytes;
   private final ObjectMapper json;
@@ -37,7 +39,7 @@ class BodyLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return IMPORT_PATH.equals(request.getRequestURI());
+    return STREAMED_PATHS.contains(request.getRequestURI());
   }
 
   @Override
