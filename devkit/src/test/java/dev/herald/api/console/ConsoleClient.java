@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
 public final class ConsoleClient {
 
   private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+  private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"csrf-header\" content=\"([^\"]+)\"");
 
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private String csrf;
+  private String csrfHeader;
 
   public ConsoleClient(int port) {
     this.base = "http://localhost:" + port;
@@ -63,6 +65,16 @@ public final class ConsoleClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A page script's post (XMLHttpRequest, fetch): the body as it is, the last page's CSRF token in its header. */
+  public HttpResponse<String> postBody(String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (csrf != null) {
+      request.header(csrfHeader, csrf);
+    }
+    return send(request);
+  }
+
   public Optional<HttpCookie> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
@@ -83,6 +95,10 @@ public final class ConsoleClient {
       Matcher token = CSRF.matcher(response.body());
       if (token.find()) {
         csrf = token.group(1);
+      }
+      Matcher header = CSRF_HEADER.matcher(response.body());
+      if (header.find()) {
+        csrfHeader = header.group(1);
       }
       return response;
     } catch (IOException e) {
