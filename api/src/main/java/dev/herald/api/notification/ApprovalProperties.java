@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("herald.approval")
 public record ApprovalProperties(@Min(0) int threshold, @NotNull Duration timeout) {
 
-  ApprovalPolicy policy() {
+  public ApprovalPolicy policy() {
     return new ApprovalPolicy(threshold, timeout);
   }
 }

@@ -59,7 +59,8 @@ class NotificationController {
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String headerKey,
       @AuthenticationPrincipal Caller caller) {
-    Submission submission = submitter.submit(withKey(asCaller(request, caller), headerKey), caller.keyPrefix());
+    Submission submission = submitter.submit(
+        CallerRequests.withKey(CallerRequests.asCaller(request, caller), headerKey), caller.keyPrefix());
     return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);
   }
 
@@ -118,36 +119,11 @@ class NotificationController {
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "RESUMING"));
   }
 
-  /**
-   * The request as its caller's: a sender key sends as its own sender (naming another is refused); an
-   * admin key sends as itself or for the sender it names.
-   */
-  private static SendNotificationRequest asCaller(SendNotificationRequest request, Caller caller) {
-    if (request.sender() == null) {
-      return request.withSender(caller.sender());
-    }
-    if (!caller.isAdmin() && !request.sender().equals(caller.sender())) {
-      throw new InvalidRequestException("sender", "differs from this API key's sender '" + caller.sender()
-          + "': a sender key sends as itself (leave sender out)");
-    }
-    return request;
-  }
-
   /** The id, when the caller may see that notification; another sender's is not found, so ids do not leak. */
   private static String owned(String id, Caller caller) {
     if (!caller.isAdmin() && !NotificationIds.isOf(id, caller.sender())) {
       throw new NotificationNotFoundException(id);
     }
     return id;
-  }
-
-  private static SendNotificationRequest withKey(SendNotificationRequest request, String headerKey) {
-    if (headerKey == null) {
-      return request;
-    }
-    if (request.idempotencyKey() != null && !request.idempotencyKey().equals(headerKey)) {
-      throw new InvalidRequestException("idempotencyKey", "differs from the Idempotency-Key header");
-    }
-    return request.withIdempotencyKey(headerKey);
   }
 }

@@ -39,9 +39,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TemplateController {
 
   private final Templates templates;
+  private final CallerTemplates callerTemplates;
 
-  TemplateController(Templates templates) {
+  TemplateController(Templates templates, CallerTemplates callerTemplates) {
     this.templates = templates;
+    this.callerTemplates = callerTemplates;
   }
 
   @ProblemResponses(ProblemType.WRONG_STATE)
@@ -62,10 +64,7 @@ class TemplateController {
 
   @GetMapping
   List<TemplateView> list(@RequestParam(required = false) String owner, @AuthenticationPrincipal Caller caller) {
-    if (!caller.isAdmin() && owner != null && !owner.equals(caller.sender())) {
-      return List.of();
-    }
-    return templates.list(caller.isAdmin() ? owner : caller.sender()).stream().map(TemplateView::summary).toList();
+    return callerTemplates.list(caller, owner).stream().map(TemplateView::summary).toList();
   }
 
   @ProblemResponses(ProblemType.NOT_FOUND)
@@ -129,10 +128,8 @@ class TemplateController {
     }
   }
 
-  /** The caller's template (any for an admin); another sender's is not found, so keys do not leak. */
   private Template template(String key, Caller caller) {
-    return templates.find(key).filter(t -> caller.actsFor(t.owner()))
-        .orElseThrow(() -> new TemplateNotFoundException("no template '" + key + "'"));
+    return callerTemplates.find(key, caller);
   }
 
   private TemplateView view(Template template) {
