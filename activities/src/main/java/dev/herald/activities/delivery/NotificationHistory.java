@@ -4,7 +4,6 @@ import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,19 +41,20 @@ public class NotificationHistory {
     return notifications.findById(id).map(NotificationRecord::status);
   }
 
-  /**
-   * Newest first, {@code limit} from {@code offset}; each filter is optional (null): {@code sender}'s
-   * only, {@code since} inclusive, {@code until} exclusive; {@code channel} matches any of a notification's channels.
-   */
-  public List<LoggedNotification> page(String sender, NotificationStatus status, Channel channel, Instant since,
-      Instant until, int limit, long offset) {
-    return notifications.findHistory(sender, status == null ? null : status.name(),
-        channel == null ? null : channel.name(), since, until, limit, offset).stream().map(this::logged).toList();
+  /** Newest first, {@code limit} from {@code offset}, narrowed by {@code filter}. */
+  public List<LoggedNotification> page(HistoryFilter filter, int limit, long offset) {
+    return notifications.findHistory(filter.sender(), name(filter.status()), name(filter.channel()),
+        name(filter.priority()), filter.template(), filter.recipient(), filter.since(), filter.until(), limit, offset)
+        .stream().map(this::logged).toList();
   }
 
   /** Notifications being accepted or sent (ACCEPTED, SENDING), by all processes together. */
   public int inFlight() {
     return notifications.countInFlight();
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   private LoggedNotification logged(NotificationRecord r) {

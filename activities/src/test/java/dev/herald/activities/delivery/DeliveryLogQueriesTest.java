@@ -15,9 +15,14 @@ import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.TemplateRef;
+import dev.herald.workflows.notification.NotificationIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +92,33 @@ class DeliveryLogQueriesTest {
   }
 
   @Test
+  void historyFiltersByPrioritySenderTemplateAndRecipient() {
+    log.recordAudience(spec("f-high", "queries-shop", Priority.HIGH, null, Recipient.ofEmail("ada@queries.example")),
+        NotificationStatus.ACCEPTED);
+    log.recordAudience(spec("f-low", "queries-shop", Priority.LOW, new TemplateRef("queries-shipped", 3, Map.of()),
+        new Recipient("queries-user-42", "minji@queries.example", null, null, null, null)), NotificationStatus.ACCEPTED);
+    log.recordAudience(spec("f-other", "queries-bank", Priority.HIGH, new TemplateRef("queries-shipped", 1, Map.of()),
+        new Recipient("queries-user-42", "kim@queries.example", null, null, null, null)), NotificationStatus.ACCEPTED);
+
+    HistoryFilter highSinceThen = new HistoryFilter(null, null, Priority.HIGH, null, null, null, hour(10), null);
+    assertThat(keys(highSinceThen, 10, 0)).containsExactlyInAnyOrder("f-high", "f-other");
+    assertThat(keys(filter(null, "queries-shop", null, null), 10, 0)).containsExactlyInAnyOrder("f-high", "f-low");
+    assertThat(keys(filter(null, null, "queries-shipped", null), 10, 0)).containsExactlyInAnyOrder("f-low", "f-other");
+    assertThat(keys(filter(null, null, null, "ada@queries.example"), 10, 0)).containsExactly("f-high");
+    assertThat(keys(filter(null, null, null, "queries-user-42"), 10, 0)).containsExactlyInAnyOrder("f-low", "f-other");
+    assertThat(keys(filter(null, null, null, "kim@queries.example"), 10, 0)).containsExactly("f-other");
+    assertThat(keys(filter(Priority.HIGH, "queries-bank", "queries-shipped", "queries-user-42"), 10, 0))
+        .containsExactly("f-other");
+    assertThat(keys(filter(Priority.LOW, "queries-bank", null, null), 10, 0)).isEmpty();
+    assertThat(keys(filter(null, null, null, "nobody@queries.example"), 10, 0)).isEmpty();
+  }
+
+  @Test
+  void blankTextFiltersCountAsNone() {
+    assertThat(new HistoryFilter(null, null, null, " ", "", "\t", null, null)).isEqualTo(HistoryFilter.NONE);
+  }
+
+  @Test
   void countByStatusGroupsTheDeliveriesOfOneNotification() {
     NotificationSpec spec = notification("counted", 5);
     log.recordAudience(spec, NotificationStatus.SENDING);
@@ -143,14 +175,29 @@ class DeliveryLogQueriesTest {
     log.recordStatus(spec.id(), status, null);
   }
 
+  private static HistoryFilter filter(Priority priority, String sender, String template, String recipient) {
+    return new HistoryFilter(null, null, priority, sender, template, recipient, null, null);
+  }
+
+  /** An email notification of {@code sender} at T0 + 10 h to one recipient. */
+  private static NotificationSpec spec(String key, String sender, Priority priority, TemplateRef template,
+      Recipient recipient) {
+    NotificationSpec base = notification(key, hour(10), 1, Channel.EMAIL);
+    return new NotificationSpec(NotificationIds.of(sender, key), key, sender, base.channels(), List.of(recipient),
+        template == null ? base.content() : null, priority, null, base.approval(), base.acceptedAt(),
+        base.requestHash(), null, null, template, null, null);
+  }
+
   private static Instant hour(int hours) {
     return T0.plus(Duration.ofHours(hours));
   }
 
   private List<String> history(NotificationStatus status, Channel channel, Instant since, Instant until, int limit,
       long offset) {
-    return history.page(null, status, channel, since, until, limit, offset).stream()
-        .map(LoggedNotification::idempotencyKey)
-        .toList();
+    return keys(new HistoryFilter(status, channel, null, null, null, null, since, until), limit, offset);
+  }
+
+  private List<String> keys(HistoryFilter filter, int limit, long offset) {
+    return history.page(filter, limit, offset).stream().map(LoggedNotification::idempotencyKey).toList();
   }
 }

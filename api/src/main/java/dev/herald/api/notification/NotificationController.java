@@ -1,5 +1,6 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.delivery.HistoryFilter;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
@@ -7,13 +8,14 @@ import dev.herald.workflows.approval.FourEyes;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import dev.herald.api.security.Caller;
-import dev.herald.workflows.notification.NotificationIds;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,6 +42,10 @@ class NotificationController {
   static final String SIZE_RULE = "must be between 1 and " + MAX_PAGE_SIZE;
   static final int MAX_COMMENT_CHARS = FourEyes.MAX_COMMENT_CHARS;
   static final int MAX_APPROVER_CHARS = FourEyes.MAX_APPROVER_CHARS;
+  static final String SENDER_FILTER = "the sender's notifications: an admin's choice; a sender key sees its own only "
+      + "(naming another sender, it gets an empty page)";
+  static final String RECIPIENT_FILTER = "notifications with a delivery to this recipient id or address (email, phone, "
+      + "push token, Slack id), exactly as sent";
 
   private final NotificationSubmitter submitter;
   private final NotificationReader reader;
@@ -67,20 +73,27 @@ class NotificationController {
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
   NotificationView get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    return reader.find(owned(id, caller)).orElseThrow(() -> new NotificationNotFoundException(id));
+    return reader.find(NotificationAccess.owned(id, caller)).orElseThrow(() -> new NotificationNotFoundException(id));
   }
 
   @GetMapping
   NotificationPage history(
       @RequestParam(required = false) NotificationStatus status,
-      @RequestParam(required = false) Channel channel,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
+      @Parameter(description = "any of the notification's channels") @RequestParam(required = false) Channel channel,
+      @RequestParam(required = false) Priority priority,
+      @Parameter(description = SENDER_FILTER) @RequestParam(required = false) String sender,
+      @Parameter(description = "the key of the template it rendered") @RequestParam(required = false) String template,
+      @Parameter(description = RECIPIENT_FILTER) @RequestParam(required = false) String recipient,
+      @Parameter(description = "created at or after (inclusive)") @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+      @Parameter(description = "created before (exclusive)") @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE_RULE) int page,
       @RequestParam(defaultValue = "20") @Min(value = 1, message = SIZE_RULE) @Max(value = MAX_PAGE_SIZE,
           message = SIZE_RULE) int size,
       @AuthenticationPrincipal Caller caller) {
-    return reader.history(caller.isAdmin() ? null : caller.sender(), status, channel, since, until, page, size);
+    return reader.history(new HistoryFilter(status, channel, priority, sender, template, recipient, since, until),
+        caller, page, size);
   }
 
   @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.FOUR_EYES, ProblemType.WRONG_STATE, ProblemType.UNAVAILABLE})
@@ -99,7 +112,7 @@ class NotificationController {
   @ApiResponse(responseCode = "202", description = "cancelling", useReturnTypeSchema = true)
   @PostMapping("/{id}/cancel")
   ResponseEntity<Map<String, String>> cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    control.cancel(owned(id, caller));
+    control.cancel(NotificationAccess.owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
   }
 
@@ -107,7 +120,7 @@ class NotificationController {
   @ApiResponse(responseCode = "202", description = "pausing", useReturnTypeSchema = true)
   @PostMapping("/{id}/pause")
   ResponseEntity<Map<String, String>> pause(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    control.pause(owned(id, caller));
+    control.pause(NotificationAccess.owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "PAUSING"));
   }
 
@@ -115,15 +128,7 @@ class NotificationController {
   @ApiResponse(responseCode = "202", description = "resuming", useReturnTypeSchema = true)
   @PostMapping("/{id}/resume")
   ResponseEntity<Map<String, String>> resume(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    control.resume(owned(id, caller));
+    control.resume(NotificationAccess.owned(id, caller));
     return ResponseEntity.accepted().body(Map.of("id", id, "status", "RESUMING"));
-  }
-
-  /** The id, when the caller may see that notification; another sender's is not found, so ids do not leak. */
-  private static String owned(String id, Caller caller) {
-    if (!caller.isAdmin() && !NotificationIds.isOf(id, caller.sender())) {
-      throw new NotificationNotFoundException(id);
-    }
-    return id;
   }
 }

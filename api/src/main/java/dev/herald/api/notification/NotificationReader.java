@@ -1,8 +1,10 @@
 package dev.herald.api.notification;
 
 import dev.herald.activities.delivery.DeliveryRecord;
+import dev.herald.activities.delivery.HistoryFilter;
 import dev.herald.activities.delivery.LoggedNotification;
 import dev.herald.activities.delivery.NotificationHistory;
+import dev.herald.api.security.Caller;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class NotificationReader {
 
   /** Deliveries listed in a detail view; counts always cover all of them. */
-  static final int MAX_DELIVERIES_SHOWN = 1000;
+  public static final int MAX_DELIVERIES_SHOWN = 1000;
 
   private final NotificationHistory history;
   private final WorkflowClient client;
@@ -45,10 +47,29 @@ public class NotificationReader {
     return history.status(id).orElse(NotificationStatus.ACCEPTED);
   }
 
+  /** The notification without its deliveries: status and counts, for watching its progress. */
+  public Optional<NotificationView> summary(String id) {
+    Optional<LoggedNotification> logged = history.find(id);
+    if (logged.isPresent()) {
+      return Optional.of(toView(logged.get(), null));
+    }
+    return workflowExists(id) ? Optional.of(justAccepted(id)) : Optional.empty();
+  }
+
   /** A page of one sender's notifications, or of all when {@code sender} is null. */
   public NotificationPage history(String sender, NotificationStatus status, Channel channel, Instant since,
       Instant until, int page, int size) {
-    List<LoggedNotification> rows = history.page(sender, status, channel, since, until, size + 1, (long) page * size);
+    return history(new HistoryFilter(status, channel, null, sender, null, null, since, until), page, size);
+  }
+
+  /** A page of history narrowed to what {@code caller} may see ({@link NotificationAccess#visible}). */
+  public NotificationPage history(HistoryFilter filter, Caller caller, int page, int size) {
+    return NotificationAccess.visible(filter, caller).map(visible -> history(visible, page, size))
+        .orElseGet(() -> new NotificationPage(List.of(), page, size, false));
+  }
+
+  private NotificationPage history(HistoryFilter filter, int page, int size) {
+    List<LoggedNotification> rows = history.page(filter, size + 1, (long) page * size);
     boolean hasNext = rows.size() > size;
     List<NotificationView> items = rows.stream().limit(size).map(r -> toView(r, null)).toList();
     return new NotificationPage(items, page, size, hasNext);
