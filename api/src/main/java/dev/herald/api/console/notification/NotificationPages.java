@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,12 +99,21 @@ class NotificationPages {
     return "console/notifications/detail";
   }
 
-  /** The notification's progress as server-sent events, until it is final ({@link ProgressStreams}). */
+  /**
+   * The notification's progress as server-sent events, until it is final ({@link ProgressStreams}). Another
+   * sender's or an unknown one is a bare 404: an EventSource asks for an event stream, not an error page.
+   */
   @GetMapping(PATH + "/{id}/progress")
-  SseEmitter progress(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    String owned = visible(id, caller);
-    reader.summary(owned).orElseThrow(() -> new NotificationNotFoundException(id));
-    return streams.open(owned);
+  ResponseEntity<SseEmitter> progress(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+    try {
+      String owned = visible(id, caller);
+      if (reader.summary(owned).isPresent()) {
+        return ResponseEntity.ok(streams.open(owned));
+      }
+    } catch (NotificationNotFoundException notVisible) {
+      // another sender's: as an unknown one
+    }
+    return ResponseEntity.notFound().build();
   }
 
   @PostMapping(PATH + "/{id}/pause")

@@ -102,8 +102,8 @@ class NotificationDetailPageIT extends ConsoleNotificationsTest {
     HttpResponse<String> detail = other.get(page(id));
     assertThat(detail.statusCode()).isEqualTo(404);
     assertThat(detail.body()).contains("no notification with id").doesNotContain("private@detail.it.example");
-    assertThat(other.get(page(id) + "/progress").statusCode()).isEqualTo(404);
     assertThat(other.post(page(id) + "/pause", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(other.get(page(id) + "/progress").statusCode()).isEqualTo(404);
     assertThat(other.get(PAGES + "/notification-detail-b~nothing").statusCode()).isEqualTo(404);
     assertThat(signedIn(ADMIN_KEY).get(page(id)).body()).contains("private@detail.it.example");
   }

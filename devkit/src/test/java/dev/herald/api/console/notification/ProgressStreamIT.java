@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -47,11 +48,7 @@ class ProgressStreamIT extends ConsoleNotificationsTest {
     assertThat(browser.get(NotificationDetailPageIT.page(id)).body())
         .contains("data-progress-stream=\"/console/notifications/" + id + "/progress\"", "<progress");
 
-    HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + NotificationDetailPageIT.page(id) + "/progress"))
-            .header("Accept", "text/event-stream")
-            .header("Cookie", "herald_console=" + browser.session().orElseThrow()).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> stream = stream(browser, id);
     assertThat(stream.statusCode()).isEqualTo(200);
     assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
         .startsWith("text/event-stream"));
@@ -65,6 +62,16 @@ class ProgressStreamIT extends ConsoleNotificationsTest {
     assertThat(events.get(events.size() - 1)).containsEntry("status", "COMPLETED").containsEntry("finished", true)
         .containsEntry("total", MEMBERS).containsEntry("done", MEMBERS).containsEntry("percent", 100);
     assertThat(events.subList(0, events.size() - 1)).allSatisfy(e -> assertThat(e).containsEntry("finished", false));
+    assertThat(stream(signedIn(senderKey("progress-b")), id).statusCode()).as("another sender's").isEqualTo(404);
+  }
+
+  /** The progress stream as the page's EventSource opens it, with the browser's session cookie. */
+  private HttpResponse<Stream<String>> stream(ConsoleClient browser, String id) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + NotificationDetailPageIT.page(id) + "/progress"))
+            .header("Accept", "text/event-stream")
+            .header("Cookie", "herald_console=" + browser.session().orElseThrow()).build(),
+        HttpResponse.BodyHandlers.ofLines());
   }
 
   /** The data of each {@code progress} event, in order. */
