@@ -1,6 +1,7 @@
 // The Send page as a sender uses it: choosing a template adds rows for its missing variables, the
 // preview follows what is typed (the email's HTML in its sandboxed frame), choosing a group above the
-// approval threshold warns before sending, and Send goes to the notification's page.
+// approval threshold warns before sending, Send goes to the notification's page, and the dev tools' outbox
+// shows the mail.
 module.exports = async (c, input, expect) => {
   const page = await c.open();
   await c.signIn(page, input.senderKey);
@@ -28,5 +29,12 @@ module.exports = async (c, input, expect) => {
 
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.waitForURL(/\/console\/notifications\//);
-  return { key, zone, url: page.url() };
+  const url = page.url();
+  // the dev kit's outbox shows the mail
+  await page.getByRole('link', { name: 'Dev tools' }).click();
+  await page.getByRole('cell', { name: 'Shipped for 지민' }).first().waitFor({ timeout: 30000 }).catch(async () => {
+    await page.reload();
+    await page.getByRole('cell', { name: 'Shipped for 지민' }).first().waitFor();
+  });
+  return { key, zone, url };
 };

@@ -31,7 +31,7 @@ class ConsoleErrors {
         && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller c ? c : null;
     ModelAndView page = new ModelAndView("console/problem", e.type().status());
     page.addObject("frame", layout.frame(caller, request));
-    page.addObject("title", e.type().title());
+    page.addObject("problemTitle", e.type().title());
     page.addObject("detail", e.getMessage());
     return page;
   }

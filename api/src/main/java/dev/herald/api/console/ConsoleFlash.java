@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class ConsoleFlash extends AbstractFlashMapManager {
       if (bySession.size() >= MAX_SESSIONS && !bySession.containsKey(key)) {
         bySession.clear();
       }
-      bySession.put(key, List.copyOf(flashMaps));
+      bySession.put(key, new ArrayList<>(flashMaps));
     });
   }
 
