@@ -47,6 +47,12 @@ public final class TemplateParts {
     return part == null ? null : part.key();
   }
 
+  /** The channel's part type (a record: its components are the part's fields), or null when it has none. */
+  public static Class<? extends TemplatePart> type(Channel channel) {
+    PartType part = BY_CHANNEL.get(channel);
+    return part == null ? null : part.type();
+  }
+
   static List<PartType> all() {
     return ALL;
   }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -47,6 +48,20 @@ class TemplateVersionRepository {
             select template_key, version, content::text as content, created_at, published_at
             from notification_template_version where template_key = :key order by version""")
         .param("key", key).query(TemplateVersionRepository::map).list();
+  }
+
+  /** The newest version of each of these templates that has one. */
+  List<LatestVersion> latest(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select template_key, max(version) as version, max(created_at) as created_at
+            from notification_template_version where template_key in (:keys) group by template_key""")
+        .param("keys", keys)
+        .query((row, n) -> new LatestVersion(row.getString("template_key"), row.getInt("version"),
+            instant(row.getTimestamp("created_at"))))
+        .list();
   }
 
   /** Records the first publication; publishing again keeps the first time. */

@@ -1,9 +1,11 @@
 package dev.herald.activities.template;
 
 import dev.herald.workflows.messages.Channel;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +75,11 @@ public class Templates {
   /** Every version, oldest first. */
   public List<TemplateVersion> versions(String key) {
     return versions.findAll(key);
+  }
+
+  /** The newest version of each of these templates, by key; a template without versions is absent. */
+  public Map<String, LatestVersion> latestVersions(Collection<String> keys) {
+    return versions.latest(keys).stream().collect(Collectors.toMap(LatestVersion::templateKey, v -> v));
   }
 
   /** The given version, or the active one when {@code version} is null. @throws TemplateNotFoundException */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
 import dev.herald.workflows.messages.Channel;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +102,21 @@ class TemplatesTest {
     assertThatThrownBy(() -> templates.create("a-one", "bank", null)).isInstanceOf(TemplateStateException.class);
     assertThat(templates.list("shop")).extracting(Template::templateKey).containsExactly("a-one", "b-two");
     assertThat(templates.list(null)).extracting(Template::templateKey).contains("a-one", "b-two", "c-three");
+  }
+
+  @Test
+  void theLatestVersionOfEachTemplateIsItsNewest() {
+    templates.create("latest-two", "shop", null);
+    templates.addVersion("latest-two", sms("one", null, null));
+    TemplateVersion second = templates.addVersion("latest-two", sms("two", null, null));
+    templates.create("latest-none", "shop", null);
+
+    Map<String, LatestVersion> latest = templates.latestVersions(List.of("latest-two", "latest-none"));
+
+    assertThat(latest).containsOnlyKeys("latest-two");
+    assertThat(latest.get("latest-two").version()).isEqualTo(2);
+    assertThat(latest.get("latest-two").createdAt()).isEqualTo(second.createdAt());
+    assertThat(templates.latestVersions(List.of())).isEmpty();
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * checked by Bean Validation ({@link CreateTemplateRequest}); versions and previews here: their parts
  * and variables sit in maps keyed by locale, channel and name, which the rules name in their paths.
  */
-final class TemplateRequests {
+public final class TemplateRequests {
 
   static final String KEY = "^[a-z0-9][a-z0-9._-]{0,99}$";
   static final String KEY_REQUIRED = "is required: the notification type, e.g. order-shipped";
@@ -30,6 +30,11 @@ final class TemplateRequests {
 
   private TemplateRequests() {}
 
+  /** Whether a locale variant may be named so (ko, ko-KR), as a version's {@code locales} asks. */
+  public static boolean isLocaleTag(String tag) {
+    return tag != null && LOCALE.matcher(tag).matches();
+  }
+
   static void validate(CreateVersionRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
     boolean anyPart = request.defaults() != null && !ChannelParts.NONE.equals(request.defaults());
@@ -41,7 +46,7 @@ final class TemplateRequests {
       violations.add(new FieldViolation("locales", "must have at most " + MAX_LOCALES + " locales"));
     }
     locales.forEach((tag, parts) -> {
-      if (!LOCALE.matcher(tag).matches()) {
+      if (!isLocaleTag(tag)) {
         violations.add(new FieldViolation("locales." + tag, "is not a locale tag such as ko or ko-KR"));
       } else if (parts == null || ChannelParts.NONE.equals(parts)) {
         violations.add(new FieldViolation("locales." + tag, "must have at least one channel part"));

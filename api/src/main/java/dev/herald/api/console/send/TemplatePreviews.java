@@ -14,6 +14,7 @@ import dev.herald.activities.template.Templates;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.security.Caller;
 import dev.herald.api.template.CallerTemplates;
+import dev.herald.api.template.TemplateProblem;
 import dev.herald.workflows.messages.Channel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,9 +53,9 @@ class TemplatePreviews {
     String key = form.template().strip();
     TemplateVersion version;
     try {
-      callerTemplates.find(key, caller);
+      callerTemplates.template(caller, key);
       version = templates.resolve(key, null);
-    } catch (TemplateNotFoundException e) {
+    } catch (TemplateProblem | TemplateNotFoundException e) {
       return Optional.of(SendPreview.problem(key, e.getMessage()));
     }
     String locale = SendForm.present(form.locale());
