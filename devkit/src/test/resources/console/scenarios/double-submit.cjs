@@ -13,7 +13,8 @@ module.exports = async (c, input) => {
     const form = document.querySelector('#send-form');
     const body = new URLSearchParams(new FormData(form));
     body.set('action', 'send');
-    return { action: form.action, body: body.toString() };
+    // form.action would be the button named "action"
+    return { action: form.getAttribute('action'), body: body.toString() };
   });
   await page.getByRole('button', { name: 'Send', exact: true }).dblclick();
   await page.waitForURL(/\/console\/notifications\/notification-/);

@@ -39,10 +39,10 @@ class SendFormView {
   private final RecipientGroups groups;
   private final NotificationSettings settings;
   private final ApprovalWarnings approval;
-  private final TemplatePreviews previews;
+  private final SendPreviews previews;
 
   SendFormView(CallerTemplates templates, RecipientGroups groups, NotificationSettings settings, ApprovalWarnings approval,
-      TemplatePreviews previews) {
+      SendPreviews previews) {
     this.templates = templates;
     this.groups = groups;
     this.settings = settings;

@@ -17,7 +17,8 @@ record SendPreview(String template, Integer version, String locale, List<String>
    * One channel's rendering: its fields by the template's names (subject, title, body, script...);
    * an email's HTML apart, for a sandboxed frame.
    */
-  record Part(Channel channel, String from, Map<String, String> fields, String html) {}
+  /** {@code frame}: the address of the email HTML rendered on its own, for a sandboxed frame (null when too long). */
+  record Part(Channel channel, String from, Map<String, String> fields, String html, String frame) {}
 
   static SendPreview problem(String template, String problem) {
     return new SendPreview(template, null, null, List.of(), List.of(), List.of(), List.of(), problem);

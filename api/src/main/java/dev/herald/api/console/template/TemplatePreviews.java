@@ -13,7 +13,6 @@ import dev.herald.workflows.messages.Channel;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Previews of a version through the API's preview ({@link CallerTemplates#preview}): what each channel
@@ -23,7 +22,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TemplatePreviews {
 
   /** An address longer than this may not reach the server (request lines are limited): no frame then. */
-  static final int MAX_FRAME_URL = 6000;
 
   /**
    * A preview's outcome: the rendered channels (their parts under {@code defaults.<key>.<field>}),
@@ -63,8 +61,9 @@ class TemplatePreviews {
     }
     List<ChannelForm> channels = PartLayout.CHANNEL_FORMS.stream().filter(c -> rendered.content().has(c.channel())).toList();
     EmailPart email = rendered.content().part(EmailPart.class);
-    String frame = email == null || email.html() == null ? null : frameSrc(key, version, form);
-    boolean tooLong = frame != null && frame.length() > MAX_FRAME_URL;
+    boolean html = email != null && email.html() != null;
+    String frame = html ? EmailFrames.src(key, version, form.locale(), form.variables()).orElse(null) : null;
+    boolean tooLong = html && frame == null;
     return new Preview(form, channels, PartValues.of(new TemplateContent(rendered.content(), null), json),
         rendered.locales(), tooLong ? null : frame, tooLong, FormErrors.NONE);
   }
@@ -72,12 +71,5 @@ class TemplatePreviews {
   /** @throws InvalidRequestException what is wrong with the form or the rendering, by field */
   RenderedTemplate render(Caller caller, String key, int version, PreviewForm form) {
     return templates.preview(caller, key, form.request(version, json));
-  }
-
-  private static String frameSrc(String key, int version, PreviewForm form) {
-    return UriComponentsBuilder.fromPath("/console/templates/{key}/versions/{version}/preview/email")
-        .queryParam("locale", "{locale}").queryParam("variables", "{variables}").encode()
-        .buildAndExpand(Map.of("key", key, "version", version, "locale", form.locale(), "variables", form.variables()))
-        .toUriString();
   }
 }

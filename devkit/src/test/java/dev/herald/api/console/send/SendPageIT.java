@@ -146,7 +146,7 @@ class SendPageIT extends HeraldIntegrationTest {
 
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(live.body()).contains("Shipped for &lt;b&gt;Ada&lt;/b&gt;").contains("data-variable=\"order.id\"")
-        .contains("sandbox=\"\"").contains("srcdoc=\"&lt;p&gt;Order {{order.id}} for &amp;lt;b&amp;gt;Ada")
+        .contains("<iframe sandbox=\"\" src=\"/console/templates/").contains("/preview/email?locale=")
         .doesNotContain("<b>Ada</b>").doesNotContain("<p>Order");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Shipped for &lt;b&gt;Ada&lt;/b&gt;").contains("data-variable=\"order.id\"")

@@ -13,6 +13,7 @@ import dev.herald.activities.template.TemplateVersion;
 import dev.herald.activities.template.Templates;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.security.Caller;
+import dev.herald.api.console.template.EmailFrames;
 import dev.herald.api.template.CallerTemplates;
 import dev.herald.api.template.TemplateProblem;
 import dev.herald.workflows.messages.Channel;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * one is named and rendered as {@code {{name}}}, so the form shows all of them at once.
  */
 @Component
-class TemplatePreviews {
+class SendPreviews {
 
   /** More missing variables than this and the preview names these and stops. */
   static final int MAX_MISSING = 50;
@@ -39,7 +40,7 @@ class TemplatePreviews {
   private final Templates templates;
   private final ObjectMapper json;
 
-  TemplatePreviews(CallerTemplates callerTemplates, Templates templates, ObjectMapper json) {
+  SendPreviews(CallerTemplates callerTemplates, Templates templates, ObjectMapper json) {
     this.callerTemplates = callerTemplates;
     this.templates = templates;
     this.json = json;
@@ -79,7 +80,7 @@ class TemplatePreviews {
     while (true) {
       try {
         RenderedTemplate rendered = templates.preview(key, version.version(), null, locale, variables);
-        return shown(version, rendered, asked, missing);
+        return shown(version, rendered, asked, missing, locale, variables);
       } catch (MissingTemplateVariableException e) {
         missing.add(e.variable());
         String placeholder = "{{" + e.variable() + "}}";
@@ -94,7 +95,8 @@ class TemplatePreviews {
 
   /** The channels asked for (every one the template has, when none is), each part's fields by name. */
   private SendPreview shown(TemplateVersion version, RenderedTemplate rendered, List<Channel> asked,
-      List<String> missing) {
+      List<String> missing, String locale, Map<String, Object> variables) {
+    String frame = EmailFrames.src(version.templateKey(), version.version(), locale, text(variables)).orElse(null);
     List<SendPreview.Part> parts = new ArrayList<>();
     List<Channel> uncovered = new ArrayList<>();
     for (Channel channel : Channel.values()) {
@@ -103,7 +105,7 @@ class TemplatePreviews {
       if (wanted && part == null && !asked.isEmpty()) {
         uncovered.add(channel);
       } else if (wanted && part != null) {
-        parts.add(part(channel, rendered.locales().get(channel), part));
+        parts.add(part(channel, rendered.locales().get(channel), part, frame));
       }
     }
     List<String> locales = version.content().locales().keySet().stream().sorted().toList();
@@ -111,11 +113,11 @@ class TemplatePreviews {
         List.copyOf(missing), null);
   }
 
-  private SendPreview.Part part(Channel channel, String from, TemplatePart part) {
+  private SendPreview.Part part(Channel channel, String from, TemplatePart part, String frame) {
     Map<String, String> fields = new LinkedHashMap<>();
     json.convertValue(part, FIELDS).forEach((name, value) -> fields.put(name, text(value)));
     String html = fields.remove("html");
-    return new SendPreview.Part(channel, from, fields, html);
+    return new SendPreview.Part(channel, from, fields, html, html == null ? null : frame);
   }
 
   private String text(Object value) {
