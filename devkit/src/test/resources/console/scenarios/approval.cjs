@@ -41,5 +41,7 @@ module.exports = async (c, input, expect) => {
   const progress = (await requester.locator('#progress-text').textContent()).trim();
   expect(navigations === 0, `the notification's page reloaded ${navigations} times`);
   await requester.locator('#notification-status').getByText('COMPLETED').waitFor({ timeout: 30000 });
+  await requester.reload();
+  await c.check(requester, 'notification-approved');
   return { url, progress };
 };

@@ -25,7 +25,7 @@ module.exports = async (c, input, expect) => {
   await page.locator('#approval-warning').waitFor({ state: 'detached' });
   await page.waitForLoadState('networkidle');
   const zone = (await page.locator('#time-zone').textContent()).trim();
-  await c.check(page, 'send');
+  await c.check(page, 'send-with-preview');
 
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.waitForURL(/\/console\/notifications\//);
