@@ -122,6 +122,19 @@ public class Recipients {
   }
 
   /**
+   * Up to {@code limit} of the owner's recipients with this email address (in any letter case) or this
+   * phone number, after {@code after} in id order: a lookup of the (owner, email) and (owner, phone) indexes.
+   */
+  public List<StoredRecipient> byAddress(String owner, String address, String after, int limit) {
+    return jdbc.query("select " + COLUMNS + " from recipient where owner = :owner"
+            + " and ((email is not null and lower(email) = lower(:address)) or (phone is not null and phone = :address))"
+            + " and external_id > :after order by external_id limit :limit",
+        new MapSqlParameterSource("owner", owner).addValue("address", address)
+            .addValue("after", after == null ? "" : after).addValue("limit", limit),
+        Recipients::map);
+  }
+
+  /**
    * The least string above every string that starts with {@code prefix} in code point (UTF-8 byte)
    * order: its last code point raised by one; null when there is none (all U+10FFFF).
    */

@@ -96,6 +96,22 @@ class RecipientsTest {
   }
 
   @Test
+  void byAddressFindsTheOwnersRecipientsWithThatEmailInAnyCaseOrThatPhone() {
+    recipients.put(OWNER, new RecipientData("ad-1", null, null, null, "Ada@Example.com", null, null, null));
+    recipients.put(OWNER, new RecipientData("ad-2", null, null, null, "ada@example.com", "+14155550100", null, null));
+    recipients.put(OWNER, new RecipientData("ad-3", null, null, null, "bob@example.com", "+14155550101", null, null));
+    recipients.put("globex", new RecipientData("ad-4", null, null, null, "ada@example.com", null, null, null));
+
+    assertThat(recipients.byAddress(OWNER, "ADA@example.com", null, 10)).extracting(StoredRecipient::id)
+        .containsExactly("ad-1", "ad-2");
+    assertThat(recipients.byAddress(OWNER, "ada@example.com", "ad-1", 10)).extracting(StoredRecipient::id)
+        .containsExactly("ad-2");
+    assertThat(recipients.byAddress(OWNER, "+14155550101", null, 10)).extracting(StoredRecipient::id)
+        .containsExactly("ad-3");
+    assertThat(recipients.byAddress(OWNER, "ada@example", null, 10)).isEmpty();
+  }
+
+  @Test
   void beyondIsTheLeastStringAfterEveryIdWithThePrefix() {
     assertThat(Recipients.beyond("ab")).isEqualTo("ac");
     assertThat(Recipients.beyond("a\uD7FF")).isEqualTo("a\uE000");

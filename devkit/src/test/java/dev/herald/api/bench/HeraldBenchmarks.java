@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -114,7 +115,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   @Autowired private ApiKeys apiKeys;
   @Autowired private VerifiedKeys verifiedKeys;
   @Autowired private SecurityProperties security;
-  @Autowired private SecurityFilterChain securityChain;
+  /** The API's chain (the console has its own). */
+  @Autowired @Qualifier("api") private SecurityFilterChain securityChain;
 
   @Test
   @Order(1)

@@ -57,8 +57,10 @@ class RecipientListController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", FormErrors.of(new InvalidRequestException("q", unsearchable.get()), List.of("q")));
     } else {
-      page = CursorPage.of(recipients.search(choice.whose(), prefix, cursor, PAGE_SIZE + 1), PAGE_SIZE,
-          StoredRecipient::id);
+      // an email address or a phone number is looked up as one; anything else is the start of an id
+      boolean address = prefix.contains("@") || prefix.startsWith("+");
+      page = CursorPage.of(address ? recipients.byAddress(choice.whose(), prefix, cursor, PAGE_SIZE + 1)
+          : recipients.search(choice.whose(), prefix, cursor, PAGE_SIZE + 1), PAGE_SIZE, StoredRecipient::id);
     }
     model.addAttribute("choice", choice);
     model.addAttribute("q", prefix);

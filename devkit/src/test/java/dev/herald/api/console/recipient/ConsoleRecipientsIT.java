@@ -42,6 +42,19 @@ class ConsoleRecipientsIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void searchFindsARecipientByItsEmailInAnyCaseOrItsPhone() {
+    String key = senderKey("con-rec-address");
+    put(key, "cra-ada", "{\"email\":\"Ada.Search@example.com\",\"phone\":\"+14155550142\"}");
+    put(key, "cra-bob", "{\"email\":\"bob.search@example.com\"}");
+    put(senderKey("con-rec-address-other"), "cra-other", "{\"email\":\"ada.search@example.com\"}");
+    ConsoleClient browser = signedIn(key);
+
+    assertThat(browser.get("/console/recipients?q=ada.search%40EXAMPLE.com").body()).contains(">cra-ada<")
+        .doesNotContain("cra-bob", "cra-other");
+    assertThat(browser.get("/console/recipients?q=%2B14155550142").body()).contains(">cra-ada<").doesNotContain("cra-bob");
+  }
+
+  @Test
   void aKoreanNameAndLocaleRoundTripThroughTheForm() {
     String key = senderKey("con-rec-ko");
     ConsoleClient browser = signedIn(key);
