@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import dev.herald.api.security.Caller;
+import dev.herald.api.template.CallerTemplates;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,11 +51,14 @@ class NotificationController {
   private final NotificationSubmitter submitter;
   private final NotificationReader reader;
   private final NotificationControl control;
+  private final CallerTemplates templates;
 
-  NotificationController(NotificationSubmitter submitter, NotificationReader reader, NotificationControl control) {
+  NotificationController(NotificationSubmitter submitter, NotificationReader reader, NotificationControl control,
+      CallerTemplates templates) {
     this.submitter = submitter;
     this.reader = reader;
     this.control = control;
+    this.templates = templates;
   }
 
   /** 202 when a new notification was accepted; 200 with the same id for a repeat of an earlier request. */
@@ -65,6 +69,7 @@ class NotificationController {
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String headerKey,
       @AuthenticationPrincipal Caller caller) {
+    templates.requireSendable(caller, request.template());
     Submission submission = submitter.submit(
         CallerRequests.withKey(CallerRequests.asCaller(request, caller), headerKey), caller.keyPrefix());
     return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(submission);

@@ -57,6 +57,17 @@ public class CallerTemplates {
   }
 
   /**
+   * A sender sends with its own templates only; an admin, sending for any sender, with any. Another
+   * sender's template is refused as a missing one (400 on {@code template}), so keys do not leak.
+   */
+  public void requireSendable(Caller caller, String key) {
+    if (key != null && !caller.isAdmin()
+        && templates.find(key).filter(t -> t.owner().equals(caller.sender())).isEmpty()) {
+      throw new InvalidRequestException("template", "no template '" + key + "'");
+    }
+  }
+
+  /**
    * A new template, the caller's unless an admin names its owner.
    * @throws InvalidRequestException a field breaks its rules, or a sender names another owner
    * @throws TemplateProblem the key is taken (409)

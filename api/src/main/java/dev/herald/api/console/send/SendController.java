@@ -8,6 +8,7 @@ import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationSubmitter;
 import dev.herald.api.notification.Submission;
 import dev.herald.api.security.Caller;
+import dev.herald.api.template.CallerTemplates;
 import dev.herald.api.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,11 @@ class SendController {
 
   private final NotificationSubmitter submitter;
   private final SendFormView view;
+  private final CallerTemplates templates;
 
-  SendController(NotificationSubmitter submitter, SendFormView view) {
+  SendController(NotificationSubmitter submitter, SendFormView view, CallerTemplates templates) {
     this.submitter = submitter;
+    this.templates = templates;
     this.view = view;
   }
 
@@ -63,6 +66,7 @@ class SendController {
     }
     Submission submission;
     try {
+      templates.requireSendable(caller, SendForm.present(form.template()));
       submission = submitter.submit(SendRequests.of(form, caller, binding), caller.keyPrefix());
     } catch (InvalidRequestException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
