@@ -8,6 +8,7 @@ import dev.herald.api.notification.JsonProblems;
 import dev.herald.api.notification.KeySource;
 import dev.herald.api.notification.NotificationSubmitter;
 import dev.herald.api.notification.SendNotificationRequest;
+import dev.herald.api.template.CallerTemplates;
 import dev.herald.api.notification.Submission;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,13 +37,15 @@ class NotificationRequestListener {
   private final ObjectMapper json;
   private final InFlightLimit inFlight;
   private final TopicSenders senders;
+  private final CallerTemplates templates;
 
   NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, InFlightLimit inFlight,
-      TopicSenders senders) {
+      TopicSenders senders, CallerTemplates templates) {
     this.submitter = submitter;
     this.json = json;
     this.inFlight = inFlight;
     this.senders = senders;
+    this.templates = templates;
   }
 
   @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "#{__listener.topics()}",
@@ -56,6 +59,9 @@ class NotificationRequestListener {
     }
     inFlight.awaitRoom();
     try {
+      if (!senders.anySender(record.topic())) {
+        templates.requireOwn(request.sender(), request.template());
+      }
       Submission submission = submitter.submit(request, keySource);
       log.debug("event {}-{}@{} -> {} (new: {})", record.topic(), record.partition(), record.offset(),
           submission.id(), submission.created());

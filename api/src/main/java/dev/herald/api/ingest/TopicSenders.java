@@ -51,6 +51,11 @@ class TopicSenders {
   }
 
   /** The request as its topic's: with the sender it speaks for, or an {@link InvalidEventException} naming the rule. */
+  /** Whether the topic may speak for any sender (it is then trusted as an admin key is). */
+  boolean anySender(String topic) {
+    return ruleOf(topic).senders().isEmpty();
+  }
+
   SendNotificationRequest speakingFor(String topic, SendNotificationRequest request) {
     return request.withSender(ruleOf(topic).senderOf(request.sender()));
   }

@@ -61,8 +61,14 @@ public class CallerTemplates {
    * sender's template is refused as a missing one (400 on {@code template}), so keys do not leak.
    */
   public void requireSendable(Caller caller, String key) {
-    if (key != null && !caller.isAdmin()
-        && templates.find(key).filter(t -> t.owner().equals(caller.sender())).isEmpty()) {
+    if (!caller.isAdmin()) {
+      requireOwn(caller.sender(), key);
+    }
+  }
+
+  /** The template, when named, is this sender's (a Kafka topic bound to senders sends as a sender key does). */
+  public void requireOwn(String sender, String key) {
+    if (key != null && templates.find(key).filter(t -> t.owner().equals(sender)).isEmpty()) {
       throw new InvalidRequestException("template", "no template '" + key + "'");
     }
   }

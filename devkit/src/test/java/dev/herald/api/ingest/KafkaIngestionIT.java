@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -150,6 +151,17 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
         .satisfies(r -> assertThat(reason(r)).startsWith("(body): is not valid JSON"));
     assertThat(dead).filteredOn(r -> text(r).contains("kafka-invalid")).singleElement()
         .satisfies(r -> assertThat(reason(r)).contains("recipients[0].email: is not a valid email address"));
+  }
+
+  @Test
+  void anEventOnATopicOfOneSenderWithAnotherSendersTemplateIsDeadLetteredAsAMissingTemplate() throws Exception {
+    String admin = "{\"key\":\"kafka-admins-template\"}";
+    http().post().uri("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).body(admin).retrieve().toBodilessEntity();
+    kafka.send(ONE_SENDER_TOPIC, "not-my-template", "{\"idempotencyKey\":\"kafka-not-my-template\",\"channels\":"
+        + "[\"EMAIL\"],\"recipients\":[{\"email\":\"tpl@it.example\"}],\"template\":\"kafka-admins-template\"}").get();
+
+    assertThat(reason(deadLettersKeyed("not-my-template", 1).get(0)))
+        .contains("template: no template 'kafka-admins-template'");
   }
 
   @Test
