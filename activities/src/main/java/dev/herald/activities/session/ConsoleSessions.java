@@ -1,8 +1,6 @@
 package dev.herald.activities.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.herald.activities.apikey.ApiKeyFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,14 +35,14 @@ public class ConsoleSessions {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    sessions.insert(hash(token), keyId, now, now.plus(lifetime));
+    sessions.insert(ApiKeyFormat.hash(token), keyId, now, now.plus(lifetime));
     return token;
   }
 
   /** The API key of a live session; the session counts as seen now. */
   public Optional<Long> keyOf(String token, Duration idle) {
     Instant now = clock.instant();
-    byte[] hash = hash(token);
+    byte[] hash = ApiKeyFormat.hash(token);
     Optional<ConsoleSessionRepository.Row> row = sessions.findLive(hash, now, now.minus(idle));
     row.filter(r -> !r.lastSeen().plus(TOUCH_RESOLUTION).isAfter(now)).ifPresent(r -> sessions.touch(hash, now));
     return row.map(ConsoleSessionRepository.Row::keyId);
@@ -52,7 +50,7 @@ public class ConsoleSessions {
 
   /** Signs out: the token opens nothing any more. Closing again changes nothing. */
   public void close(String token) {
-    sessions.delete(hash(token));
+    sessions.delete(ApiKeyFormat.hash(token));
   }
 
   /** Ends every session of a key (it was revoked). */
@@ -60,11 +58,4 @@ public class ConsoleSessions {
     sessions.deleteOfKey(keyId);
   }
 
-  private static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 }

@@ -1,11 +1,9 @@
 package dev.herald.api.console;
 
+import dev.herald.activities.apikey.ApiKeyFormat;
 import dev.herald.api.console.session.SessionCookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,12 +58,6 @@ class ConsoleFlash extends AbstractFlashMapManager {
   }
 
   private Optional<String> key(HttpServletRequest request) {
-    return cookie.read(request).map(token -> {
-      try {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JDK", e);
-      }
-    });
+    return cookie.read(request).map(token -> HexFormat.of().formatHex(ApiKeyFormat.hash(token)));
   }
 }

@@ -33,6 +33,12 @@ public final class SessionFilter extends OncePerRequestFilter {
     this.settings = settings;
   }
 
+  /** The console's scripts and styles are open to all: reading a session for them would cost two reads each. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
