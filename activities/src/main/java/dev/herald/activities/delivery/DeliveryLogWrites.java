@@ -30,8 +30,8 @@ public class DeliveryLogWrites {
   private static final String INSERT_NOTIFICATION = """
       insert into notification (id, idempotency_key, sender, channels, priority, status, subject,
                                 recipient_count, send_at, template_key, template_version, group_key, created_at,
-                                requested_by_key, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                requested_by_key, category, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
       on conflict (id) do nothing""";
 
   /** PENDING deliveries as parallel arrays (id, channel, address, member number, member id, locale, push token). */
@@ -87,7 +87,7 @@ public class DeliveryLogWrites {
     NotificationSpec storable = new NotificationSpec(spec.id(), TextRules.storable(spec.idempotencyKey()),
         TextRules.storable(spec.sender()), spec.channels(), List.of(), content, spec.priority(), spec.sendAt(),
         spec.approval(), spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), template,
-        TextRules.storable(spec.group()), null);
+        TextRules.storable(spec.group()), null, TextRules.storable(spec.category()));
     jdbc.update(INSERT_NOTIFICATION, notificationColumns(storable, spec.recipients().size(), NotificationStatus.FAILED));
     updateStatus(spec.id(), NotificationStatus.FAILED.name(), reason);
   }
@@ -137,7 +137,7 @@ public class DeliveryLogWrites {
         status.name(), text(subject), recipientCount, timestamp(spec.sendAt()),
         text(template == null ? null : template.key()),
         new SqlParameterValue(Types.INTEGER, template == null ? null : template.version()), text(spec.group()),
-        timestamp(spec.acceptedAt()), text(spec.approval().requestedByKey())};
+        timestamp(spec.acceptedAt()), text(spec.approval().requestedByKey()), text(spec.category())};
   }
 
   /*

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param templateVersion the version rendered when {@code templateKey} is set, else null
  * @param groupKey the recipient group of a broadcast, else null
+ * @param category the notification's category (opt-outs and caps), else null
  * @param requestedByKey the prefix of the API key that asked for the send; null for a Kafka event
  * @param approval an admin's decision, when one was asked for and given
  * @param counts one entry per channel, in the notification's channel order
@@ -29,6 +30,7 @@ public record LoggedNotification(
     String templateKey,
     Integer templateVersion,
     String groupKey,
+    String category,
     int recipientCount,
     Instant sendAt,
     String requestedByKey,

@@ -63,7 +63,7 @@ public class NotificationHistory {
         : new ApprovalDecision(Decision.valueOf(r.approvalDecision()), r.approvalComment(), r.approvedBy(),
             r.decidedAt(), r.approvedByKey());
     return new LoggedNotification(r.id(), r.idempotencyKey(), r.status(), r.statusDetail(), r.sender(), channels,
-        r.priority(), r.subject(), r.templateKey(), r.templateVersion(), r.groupKey(), r.recipientCount(), r.sendAt(),
+        r.priority(), r.subject(), r.templateKey(), r.templateVersion(), r.groupKey(), r.category(), r.recipientCount(), r.sendAt(),
         r.requestedByKey(), approval, counts.byChannel(r.id(), channels), r.createdAt(), r.updatedAt());
   }
 }

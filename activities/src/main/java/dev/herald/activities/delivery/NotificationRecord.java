@@ -31,5 +31,6 @@ record NotificationRecord(
     String templateKey,
     Integer templateVersion,
     String groupKey,
+    String category,
     Instant createdAt,
     Instant updatedAt) {}

@@ -6,6 +6,9 @@ import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.delivery.DeliveryOutcome;
+import dev.herald.activities.preference.BatchGate;
+import dev.herald.activities.preference.SendGate;
+import dev.herald.activities.preference.SkipReason;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
@@ -49,15 +52,17 @@ final class BatchSender {
   private final BatchStore store;
   private final TemplateRenderer templates;
   private final OutcomeWriter writer;
+  private final SendGate gate;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      int groupSize) {
+      SendGate gate, int groupSize) {
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
     this.writer = writer;
     this.templates = templates;
+    this.gate = gate;
     this.groupSize = groupSize;
   }
 
@@ -69,6 +74,7 @@ final class BatchSender {
     List<BatchItem> items = rows.stream().filter(row -> row.status() == DeliveryStatus.PENDING).toList();
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
+    BatchGate recipientsSay = gate.forBatch(batch.sender(), channel, batch.category());
     Retries retries = new Retries();
     Tally tally = new Tally(rows);
     OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, writer, channel);
@@ -81,13 +87,20 @@ final class BatchSender {
             ? toSend.stream().filter(BatchItem::claimed).map(BatchItem::deliveryId).collect(Collectors.toSet())
             : store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
         tally.claimed(claimed.size() == toSend.size());
+        Map<String, SkipReason> declined = recipientsSay.check(toSend.stream()
+            .filter(item -> claimed.contains(item.deliveryId()))
+            .map(item -> new BatchGate.Member(item.deliveryId(), item.recipientId(), item.address())).toList());
         for (BatchItem item : toSend) {
           if (claimed.contains(item.deliveryId())) {
             outcomes.beforeSend();
-            DeliveryOutcome outcome = send(batch, item, content, attempt, retries);
+            SkipReason skip = declined.get(item.deliveryId());
+            DeliveryOutcome outcome = skip != null
+                ? DeliveryOutcome.skipped(item.deliveryId(), skip.code(), skip.message())
+                : send(batch, item, content, attempt, retries);
             if (outcome != null) {
               outcomes.record(outcome);
               tally.ended(item, outcome.status());
+              afterSend(item, outcome, skip, recipientsSay);
             }
           }
           // per member, not per group: a group of slow sends must not outlast the heartbeat timeout
@@ -106,6 +119,15 @@ final class BatchSender {
       throw retries.toFailure(items.size());
     }
     return tally.exact() ? tally.counts(channel) : store.counts(batch);
+  }
+
+  /** A send that did not go out (failed, or refused by the provider as unsubscribed) gives its place under a cap back. */
+  private void afterSend(BatchItem item, DeliveryOutcome outcome, SkipReason skip, BatchGate recipientsSay) {
+    if (outcome.status() == DeliveryStatus.FAILED) {
+      recipientsSay.failed(item.deliveryId());
+    } else if (outcome.status() == DeliveryStatus.SKIPPED && skip == null) {
+      recipientsSay.failed(item.deliveryId());
+    }
   }
 
   /** The group's members to send: in fallback, those reached on an earlier channel are recorded SKIPPED. */
@@ -132,11 +154,11 @@ final class BatchSender {
       ProviderReceipt receipt = adapter.send(message(batch, item, content.forMember(item)), attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
-      return DeliveryOutcome.failed(item.deliveryId(), new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
+      return failed(item, new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
     } catch (ApplicationFailure failure) {
       DeliveryError error = Retries.errorOf(failure, attempt);
       if (failure.isNonRetryable()) {
-        return DeliveryOutcome.failed(item.deliveryId(), error);
+        return failed(item, error);
       }
       store.recordRetry(item.deliveryId(), error);
       retries.add(error, failure.getNextRetryDelay());
@@ -150,6 +172,14 @@ final class BatchSender {
       retries.add(error, null);
       return null;
     }
+  }
+
+  /** A provider's word that the address unsubscribed (e.g. Twilio 21610) suppresses it for every later send. */
+  private DeliveryOutcome failed(BatchItem item, DeliveryError error) {
+    if (error.type() == DeliveryErrorType.RECIPIENT_OPTED_OUT) {
+      gate.providerOptedOut(channel, item.address(), error.providerCode());
+    }
+    return DeliveryOutcome.failed(item.deliveryId(), error);
   }
 
   /** The member's message. */

@@ -1,5 +1,6 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.channel.ChannelActivities;
@@ -15,15 +16,17 @@ public class ChannelActivitiesFactory {
   private final BatchStore store;
   private final OutcomeWriter writer;
   private final TemplateRenderer templates;
+  private final SendGate gate;
 
-  ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates) {
+  ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate) {
     this.store = store;
     this.writer = writer;
     this.templates = templates;
+    this.gate = gate;
   }
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, ClaimGroups.sizeFor(adapter.channel())));
+        new BatchSender(adapter, store, writer, templates, gate, ClaimGroups.sizeFor(adapter.channel())));
   }
 }

@@ -6,15 +6,15 @@ import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.twilio.TwilioConfig;
 import dev.herald.workflows.messages.Channel;
-import dev.herald.workflows.messages.DeliveryErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS channel: nothing to a number that opted out; otherwise one send through the
- * {@link SmsSender}. A provider saying the recipient unsubscribed adds the number to the opt-outs.
+ * The SMS channel: one send through the {@link SmsSender}. Opt-outs (STOP included) are checked before
+ * it by the send path ({@code dev.herald.activities.preference.SendGate}), which also records a
+ * provider's word that the number unsubscribed.
  */
 @Component
 @ConditionalOnExpression(TwilioConfig.AVAILABLE)
@@ -23,11 +23,9 @@ public class SmsChannel implements ChannelAdapter {
   private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
   private final SmsSender sender;
-  private final SmsOptOuts optOuts;
 
-  public SmsChannel(SmsSender sender, SmsOptOuts optOuts) {
+  public SmsChannel(SmsSender sender) {
     this.sender = sender;
-    this.optOuts = optOuts;
   }
 
   @Override
@@ -42,11 +40,6 @@ public class SmsChannel implements ChannelAdapter {
   }
 
   ProviderReceipt sendSms(SmsMessage message, int attempt) {
-    if (optOuts.isOptedOut(message.to())) {
-      log.info("sms delivery {} skipped: recipient opted out", message.deliveryId());
-      throw new ProviderSendException(DeliveryErrorType.RECIPIENT_OPTED_OUT, null, "recipient opted out of SMS", null,
-          null).toActivityFailure(attempt);
-    }
     SmsSegments length = SmsSegments.of(message.body());
     try {
       String sid = sender.send(message);
@@ -55,9 +48,6 @@ public class SmsChannel implements ChannelAdapter {
       return new ProviderReceipt(sid, attempt);
     } catch (ProviderSendException e) {
       log.warn("sms delivery {} attempt {} failed: {} {}", message.deliveryId(), attempt, e.type(), e.providerCode());
-      if (e.type() == DeliveryErrorType.RECIPIENT_OPTED_OUT) {
-        optOuts.optOut(message.to(), e.providerCode());
-      }
       throw e.toActivityFailure(attempt);
     }
   }

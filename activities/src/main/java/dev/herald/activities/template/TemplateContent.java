@@ -12,10 +12,13 @@ import java.util.Optional;
  * A version's content: the default parts and optional variants per locale tag (e.g. {@code ko},
  * {@code ko-KR}). A channel resolves per channel, most specific first: {@code ko-KR}, then {@code ko},
  * then the default; a variant need only hold the channels it changes, and within a channel it need not
- * repeat what is not text (see {@link TemplatePart#inherit}).
+ * repeat what is not text (see {@link TemplatePart#inherit}). {@code settings} hold the rest
+ * (the category).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TemplateContent(ChannelParts defaults, Map<String, ChannelParts> locales) {
+public record TemplateContent(ChannelParts defaults, Map<String, ChannelParts> locales,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TemplateSettings.LeftOut.class)
+    TemplateSettings settings) {
 
   /** Which locale's part a channel came from; {@code locale} is null for the default. */
   public record Resolved(TemplatePart part, String locale) {}
@@ -23,6 +26,11 @@ public record TemplateContent(ChannelParts defaults, Map<String, ChannelParts> l
   public TemplateContent {
     defaults = defaults == null ? ChannelParts.NONE : defaults;
     locales = locales == null ? Map.of() : Map.copyOf(locales);
+    settings = settings == null ? TemplateSettings.NONE : settings;
+  }
+
+  public TemplateContent(ChannelParts defaults, Map<String, ChannelParts> locales) {
+    this(defaults, locales, TemplateSettings.NONE);
   }
 
   public Optional<Resolved> resolve(Channel channel, String locale) {

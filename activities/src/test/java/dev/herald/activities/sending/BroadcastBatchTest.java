@@ -22,6 +22,9 @@ import dev.herald.activities.email.EmailProperties;
 import dev.herald.activities.email.EmailSender;
 import dev.herald.activities.email.SmtpEmailSender;
 import dev.herald.activities.email.SmtpServer;
+import dev.herald.activities.preference.PreferenceStore;
+import dev.herald.activities.preference.Scope;
+import dev.herald.activities.preference.Suppressions;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.EmailPart;
@@ -77,7 +80,11 @@ import org.springframework.transaction.annotation.Transactional;
  * and PostgreSQL, for groups and lists alike. Not rolled back (the activity runs on its own thread):
  * every test uses its own keys.
  */
-@DataJdbcTest
+@DataJdbcTest(properties = {
+    "herald.preferences.frequency-caps[0].category=digest-news",
+    "herald.preferences.frequency-caps[0].channel=EMAIL",
+    "herald.preferences.frequency-caps[0].max=2",
+    "herald.preferences.frequency-caps[0].window=24h"})
 @AutoConfigureTestDatabase(replace = NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class BroadcastBatchTest {
@@ -95,6 +102,8 @@ class BroadcastBatchTest {
   @Autowired ChannelActivitiesFactory channels;
   @Autowired Templates templates;
   @Autowired NamedParameterJdbcTemplate template;
+  @Autowired PreferenceStore preferences;
+  @Autowired Suppressions suppressions;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -254,7 +263,7 @@ class BroadcastBatchTest {
         update recipient set attributes = jsonb_build_object('code', upper(external_id))
         where external_id in ('tpl-0', 'tpl-2')""").update();
     TemplateRef ref = new TemplateRef("welcome-batch", 1, Map.of("sig", "- Herald"));
-    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of());
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of(), null);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -282,7 +291,7 @@ class BroadcastBatchTest {
         new Recipient("list-member-2", "list-2@example.com", null, null, null, null),
         new Recipient(null, "list-3@example.com", null, null, "en", null)), new TemplateRef("welcome-list", 1, Map.of()));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 4, null, spec.template(),
-        List.of());
+        List.of(), null);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -316,6 +325,55 @@ class BroadcastBatchTest {
                 new Recipient("push-member-3", null, null, "token-3", null, null)));
   }
 
+  @Test
+  void membersWhoOptedOutAreSkippedWithTheScopeThatDecidedIt() {
+    NotificationSpec spec = withCategory(broadcast("prefs", ChannelMode.ALL, Channel.EMAIL, emails("prefs", 5)), "marketing");
+    preferences.set("ops", "prefs-1", new Scope("marketing", null), true, "api");
+    preferences.set("ops", "prefs-2", new Scope(null, Channel.SMS), true, "api");
+    preferences.set("ops", "prefs-3", new Scope(null, Channel.EMAIL), true, "api");
+    preferences.set("ops", "prefs-3", new Scope("marketing", Channel.EMAIL), false, "api");
+    preferences.set("other-sender", "prefs-4", Scope.EVERYTHING, true, "api");
+    suppressions.add(Channel.EMAIL, "PREFS-0@example.com", "ops", null, "one-click");
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 5, List.of()));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 5, 0, 3, 0, 0, 2, 0));
+    assertThat(statuses(spec))
+        .containsEntry("email/0", "SKIPPED opted-out:address the address is suppressed on EMAIL (one-click)")
+        .containsEntry("email/1", "SKIPPED opted-out:category=marketing the recipient opted out of marketing on every channel (api)")
+        .containsEntry("email/2", "SENT").containsEntry("email/3", "SENT").containsEntry("email/4", "SENT");
+  }
+
+  @Test
+  void anOptOutThatArrivesDuringTheBatchIsHonouredFromTheNextClaimGroupOn() {
+    int group = ClaimGroups.sizeFor(Channel.EMAIL);
+    List<Member> members = new ArrayList<>(numbered("during", group + 2));
+    String later = key("during", group + 1);
+    members.set(1, Member.email(key("during", 1), "optout-" + later + "@example.com"));
+    NotificationSpec spec = broadcast("during", ChannelMode.ALL, Channel.EMAIL, members);
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, group + 2, List.of()));
+
+    assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, group + 2, 0, group + 1, 0, 0, 1, 0));
+    assertThat(statuses(spec)).containsEntry("email/" + (group + 1),
+        "SKIPPED opted-out:channel=email the recipient opted out of every EMAIL message (recipient)");
+  }
+
+  @Test
+  void sendsOverAFrequencyCapAreSkippedAndAFailedSendGivesItsPlaceBack() {
+    List<String> statuses = new ArrayList<>();
+    for (String round : List.of("a", "b", "c", "d")) {
+      String address = round.equals("b") ? "rejected-capped@example.com" : "capped@example.com";
+      NotificationSpec spec = withCategory(list("cap-" + round, Channel.EMAIL,
+          List.of(new Recipient("capped-member", address, null, null, null, null)), null), "digest-news");
+      activities.sendBatch(batch(spec, Channel.EMAIL, 0, 1, List.of()));
+      statuses.add(statuses(spec).get("email/0"));
+    }
+
+    assertThat(statuses).containsExactly("SENT", "FAILED smtp-550 mailbox unknown", "SENT",
+        "SKIPPED frequency-capped the recipient had 2 digest-news messages on EMAIL within 24h already");
+  }
+
   // --- fixtures
 
   private NotificationSpec broadcast(String key, ChannelMode mode, Channel channel, List<Member> members) {
@@ -327,7 +385,7 @@ class BroadcastBatchTest {
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "batch-" + key), "batch-" + key,
         "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,
-        null);
+        null, null);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
     return spec;
   }
@@ -337,7 +395,7 @@ class BroadcastBatchTest {
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "list-" + key), "list-" + key,
         "ops", List.of(channel), recipients, template == null ? new Content("News", "Hello you") : null,
         Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash",
-        ChannelMode.ALL, null, template, null, null);
+        ChannelMode.ALL, null, template, null, null, null);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
     return spec;
   }
@@ -354,7 +412,15 @@ class BroadcastBatchTest {
   }
 
   private static BatchRequest batch(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
-    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), null, reachedBy);
+    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), null, reachedBy,
+        spec.category());
+  }
+
+  /** The spec as if accepted with a category (its batches carry it; the log's row is not needed). */
+  private static NotificationSpec withCategory(NotificationSpec spec, String category) {
+    return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
+        spec.content(), spec.priority(), spec.sendAt(), spec.approval(), spec.acceptedAt(), spec.requestHash(),
+        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), null, category);
   }
 
   private static List<Member> emails(String prefix, int count) {
@@ -375,7 +441,8 @@ class BroadcastBatchTest {
    * Addresses starting {@code rejected-} are refused for good (550), {@code later-} for now (451, retry in
    * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile;
    * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more;
-   * {@code broken-} fails as a bug would (an exception no adapter classified).
+   * {@code broken-} fails as a bug would (an exception no adapter classified); sending to {@code optout-<id>@}
+   * opts member {@code <id>} out of email meanwhile.
    */
   private EmailSender scripted(EmailSender smtp) {
     return message -> {
@@ -385,6 +452,10 @@ class BroadcastBatchTest {
       if (message.to().startsWith("cancels-")) {
         log.releasePending(message.notificationId(), "cancelled while sending");
         return smtp.send(message);
+      }
+      if (message.to().startsWith("optout-")) {
+        String member = message.to().substring("optout-".length(), message.to().indexOf('@'));
+        preferences.set("ops", member, new Scope(null, Channel.EMAIL), true, "recipient");
       }
       if (message.to().startsWith("rejected-")) {
         throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, "smtp-550", "mailbox unknown", null);

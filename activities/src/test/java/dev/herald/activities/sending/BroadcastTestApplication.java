@@ -1,5 +1,6 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.PersistenceConfig;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
@@ -14,5 +15,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class})
-@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, ChannelActivitiesFactory.class, TemplateRenderer.class})
+@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
+    SendGate.class})
 class BroadcastTestApplication {}

@@ -29,7 +29,6 @@ class SmsChannelTest {
   private static final String TO = "+14155550100";
 
   private TwilioStub twilio;
-  private final InMemorySmsOptOuts optOuts = new InMemorySmsOptOuts();
 
   @BeforeEach
   void start() throws Exception {
@@ -65,17 +64,6 @@ class SmsChannelTest {
         .doesNotContainKey("StatusCallback");
   }
 
-  @Test
-  void anOptedOutNumberFailsForGoodWithoutCallingTwilio() {
-    optOuts.optOut(TO, "inbound STOP");
-
-    ApplicationFailure failure = failureOf(activities(true), sms("billing", TO));
-
-    assertThat(failure.isNonRetryable()).isTrue();
-    assertThat(failure.getType()).isEqualTo("RECIPIENT_OPTED_OUT");
-    assertThat(twilio.received()).isEmpty();
-  }
-
   @ParameterizedTest
   @CsvSource({
     "400, 21211, INVALID_ADDRESS",
@@ -98,19 +86,14 @@ class SmsChannelTest {
   }
 
   @Test
-  void anUnsubscribedRecipientIsOptedOutSoLaterSmsAreNotEvenTried() {
+  void anUnsubscribedRecipientIsAnOptOutNotRetried() {
     twilio.answerError(400, 21610, Map.of());
-    SmsChannel activities = activities(true);
 
-    ApplicationFailure failure = failureOf(activities, sms("billing", TO));
+    ApplicationFailure failure = failureOf(activities(true), sms("billing", TO));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo("RECIPIENT_OPTED_OUT");
     assertThat(failure.getDetails().get(DeliveryError.class).providerCode()).isEqualTo("twilio-21610");
-    assertThat(optOuts.optedOut).containsEntry(TO, "twilio-21610");
-
-    failureOf(activities, sms("billing", TO));
-    assertThat(twilio.received()).hasSize(1);
   }
 
   @Test
@@ -166,7 +149,7 @@ class SmsChannelTest {
     TwilioHttpClient http = TwilioFixtures.httpClient(account, properties);
     var sender = new TwilioSmsSender(TwilioFixtures.restClient(account, http), http, properties,
         new StatusCallbacks(account));
-    return new SmsChannel(sender, optOuts);
+    return new SmsChannel(sender);
   }
 
   private static SmsMessage sms(String sender, String to) {

@@ -90,13 +90,13 @@ public class NotificationReader {
     var template = n.templateKey() == null ? null : new NotificationView.Template(n.templateKey(), n.templateVersion());
     return new NotificationView(n.id(), n.idempotencyKey(), n.status(), n.statusDetail(), n.sender(),
         n.requestedByKey(), n.channels(),
-        n.priority(), n.subject(), template, n.groupKey(), n.recipientCount(), n.sendAt(), approval, total(n.counts()),
+        n.priority(), n.subject(), template, n.groupKey(), n.category(), n.recipientCount(), n.sendAt(), approval, total(n.counts()),
         shown, n.createdAt(), n.updatedAt());
   }
 
   private static NotificationView justAccepted(String id) {
     return new NotificationView(id, null, NotificationStatus.ACCEPTED, "being recorded", null, null, List.of(), null, null,
-        null, null, 0, null, null, total(List.of()), List.of(), null, null);
+        null, null, null, 0, null, null, total(List.of()), List.of(), null, null);
   }
 
   private static NotificationView.Delivery toView(DeliveryRecord d) {

@@ -1,5 +1,7 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.preference.Category;
+import dev.herald.api.template.TemplateRequests;
 import dev.herald.activities.email.EmailAddresses;
 import dev.herald.activities.push.PushDevices;
 import dev.herald.activities.recipient.RecipientRules;
@@ -45,6 +47,9 @@ class NotificationRequestValidator {
     check(violations, "sender", TextRules.line(request.sender(), MAX_SENDER_CHARS));
     check(violations, "group", TextRules.line(request.group(), MAX_GROUP_KEY_CHARS));
     check(violations, "template", TextRules.line(request.template(), MAX_TEMPLATE_KEY_CHARS));
+    if (request.category() != null && !request.category().matches(Category.NAME)) {
+      violations.add(new FieldViolation("category", TemplateRequests.CATEGORY_RULE));
+    }
     check(violations, "subject", TextRules.line(request.subject(), settings.maxSubjectChars()));
     check(violations, "body", TextRules.text(request.body(), settings.maxBodyChars()));
     if (request.variables() != null) {

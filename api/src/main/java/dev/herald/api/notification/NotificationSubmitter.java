@@ -129,19 +129,22 @@ public class NotificationSubmitter {
     List<Recipient> recipients = request.isBroadcast() ? List.of()
         : request.recipients().stream().map(this::toRecipient).toList();
     ChannelMode mode = request.channelMode() == null ? ChannelMode.ALL : request.channelMode();
-    TemplateRef template = request.template() == null ? null : templateRef(request);
+    TemplateVersion version = request.template() == null ? null : templateVersion(request);
+    TemplateRef template = version == null ? null
+        : new TemplateRef(request.template(), version.version(), request.variables() == null ? Map.of() : request.variables());
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
     return new NotificationSpec(NotificationIds.of(sender, request.idempotencyKey()), request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(),
         approval.policy().requestedBy(requestingKey), now,
-        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null);
+        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null,
+        category(request, version));
   }
 
   /**
    * The version is fixed at acceptance, so a later publish never changes a notification in flight.
    * It must have a part for every channel asked for, in every recipient's locale.
    */
-  private TemplateRef templateRef(SendNotificationRequest request) {
+  private TemplateVersion templateVersion(SendNotificationRequest request) {
     TemplateVersion version;
     try {
       version = templates.resolve(request.template(), request.templateVersion());
@@ -149,8 +152,17 @@ public class NotificationSubmitter {
       throw new InvalidRequestException(request.templateVersion() == null ? "template" : "templateVersion", e.getMessage());
     }
     TemplateCoverage.check(version, request);
-    Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
-    return new TemplateRef(request.template(), version.version(), variables);
+    return version;
+  }
+
+  /** The template version's category, else the request's; a request naming another than its version's is refused. */
+  private static String category(SendNotificationRequest request, TemplateVersion version) {
+    String fromVersion = version == null ? null : version.content().settings().category();
+    if (fromVersion != null && request.category() != null && !fromVersion.equals(request.category())) {
+      throw new InvalidRequestException("category", "is '" + fromVersion + "' in version " + version.version()
+          + " of template '" + version.templateKey() + "'; leave it out or name the same");
+    }
+    return fromVersion != null ? fromVersion : request.category();
   }
 
   private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
@@ -190,7 +202,7 @@ public class NotificationSubmitter {
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
         request.recipients(), request.group(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
-        request.templateVersion(), request.variables());
+        request.templateVersion(), request.variables(), request.category());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -14,6 +14,7 @@ import java.util.List;
  * @param requestedByKey the prefix of the API key that asked for the send; null for a Kafka event
  * @param group the recipient group of a broadcast, else null; {@code recipientCount} is then the
  *     audience fixed at acceptance
+ * @param category the category its recipients' opt-outs and caps applied to, else null
  */
 public record NotificationView(
     String id,
@@ -27,6 +28,7 @@ public record NotificationView(
     String subject,
     Template template,
     String group,
+    String category,
     int recipientCount,
     Instant sendAt,
     Approval approval,

@@ -23,6 +23,8 @@ import java.util.List;
  * @param template a template key (the notification type) to render instead of subject/body
  * @param templateVersion the version to use; absent means the active (published) one
  * @param variables the template's variables
+ * @param category the notification's category for recipients' opt-outs and caps, for inline content (a
+ *     template's version names its own); left out of the fingerprint JSON when absent
  */
 public record SendNotificationRequest(
     String idempotencyKey,
@@ -37,7 +39,8 @@ public record SendNotificationRequest(
     Instant sendAt,
     String template,
     Integer templateVersion,
-    java.util.Map<String, Object> variables) {
+    java.util.Map<String, Object> variables,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String category) {
 
   /**
    * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
@@ -50,17 +53,17 @@ public record SendNotificationRequest(
 
   public SendNotificationRequest withIdempotencyKey(String key) {
     return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,
-        sendAt, template, templateVersion, variables);
+        sendAt, template, templateVersion, variables, category);
   }
 
   public SendNotificationRequest withSender(String sender) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables);
+        priority, sendAt, template, templateVersion, variables, category);
   }
 
   public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
-        priority, sendAt, template, templateVersion, variables);
+        priority, sendAt, template, templateVersion, variables, category);
   }
 
   /** Not a JSON property: the fingerprint is this record's JSON. */

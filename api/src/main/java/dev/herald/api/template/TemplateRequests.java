@@ -1,5 +1,6 @@
 package dev.herald.api.template;
 
+import dev.herald.activities.preference.Category;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.TemplateParts;
 import dev.herald.activities.text.TextRules;
@@ -23,6 +24,8 @@ public final class TemplateRequests {
   private static final Pattern KEY_PATTERN = Pattern.compile(KEY);
   /** A BCP 47 tag as people write them: ko, ko-KR, zh-Hant-TW, es-419. */
   static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}");
+  public static final String CATEGORY_RULE =
+      "must be 1-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit, e.g. marketing";
   static final int MAX_OWNER_CHARS = 200;
   static final int MAX_DESCRIPTION_CHARS = 1000;
   static final int MAX_LOCALES = 100;
@@ -54,6 +57,10 @@ public final class TemplateRequests {
         parts("locales." + tag, parts, violations);
       }
     });
+    if (request.settings() != null && request.settings().category() != null
+        && !request.settings().category().matches(Category.NAME)) {
+      violations.add(new FieldViolation("settings.category", CATEGORY_RULE));
+    }
     if (!anyPart && locales.isEmpty()) {
       violations.add(new FieldViolation("defaults",
           "is required: at least one channel part (" + String.join(", ", TemplateParts.keys()) + ")"));

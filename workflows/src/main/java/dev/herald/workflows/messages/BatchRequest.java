@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param reachedBy channels tried before this one (fallback mode): a member already reached on one of
  *     them is SKIPPED here; empty when every channel is sent
+ * @param category the notification's category (its recipients' opt-outs and caps); null: none
  */
 public record BatchRequest(
     String notificationId,
@@ -18,7 +19,8 @@ public record BatchRequest(
     int toSeq,
     Content content,
     TemplateRef template,
-    List<Channel> reachedBy) {
+    List<Channel> reachedBy,
+    String category) {
 
   public int size() {
     return toSeq - fromSeq;

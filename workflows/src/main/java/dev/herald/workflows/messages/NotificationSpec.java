@@ -15,6 +15,8 @@ import java.util.List;
  * @param template the template to render instead of {@code content}; null for inline content
  * @param group the key of the recipient group to broadcast to (instead of {@code recipients}); null otherwise
  * @param resume set by a notification continuing as new: where its sending carries on; null on the first run
+ * @param category what kind of notification this is (e.g. marketing, security), the scope of recipients'
+ *     opt-outs and frequency caps: the template version's, or the request's for inline content; null: none
  */
 public record NotificationSpec(
     String id,
@@ -32,7 +34,8 @@ public record NotificationSpec(
     java.time.Duration receiptWindow,
     TemplateRef template,
     String group,
-    SendCheckpoint resume) {
+    SendCheckpoint resume,
+    String category) {
 
   /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
   @JsonIgnore
@@ -42,7 +45,7 @@ public record NotificationSpec(
 
   public NotificationSpec resumingAt(SendCheckpoint checkpoint) {
     return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
-        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint);
+        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category);
   }
 
   public boolean fallback() {

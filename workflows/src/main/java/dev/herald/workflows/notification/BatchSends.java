@@ -100,6 +100,6 @@ final class BatchSends {
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
-    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy);
+    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy, spec.category());
   }
 }

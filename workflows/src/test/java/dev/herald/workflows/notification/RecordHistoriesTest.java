@@ -186,7 +186,7 @@ class RecordHistoriesTest {
     NotificationSpec base = emailTo("recorded-templated", "ada@example.com", "bob@example.com");
     NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), base.channels(),
         base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
-        null, new TemplateRef("order-shipped", 1, Map.of("order", Map.of("id", 42))), null, null);
+        null, new TemplateRef("order-shipped", 1, Map.of("order", Map.of("id", 42))), null, null, null);
 
     assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-templated.json");

@@ -153,7 +153,7 @@ final class PartValues {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    return new CreateVersionRequest(defaults, variants);
+    return new CreateVersionRequest(defaults, variants, null);
   }
 
   private ChannelParts parts(String section, ObjectMapper json, List<FieldViolation> violations) {

@@ -2,7 +2,8 @@ package dev.herald.api.webhook.twilio;
 
 import com.twilio.twiml.MessagingResponse;
 import dev.herald.activities.sms.PhoneNumbers;
-import dev.herald.activities.sms.SmsOptOuts;
+import dev.herald.activities.preference.Suppressions;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioAccount;
 import dev.herald.activities.twilio.TwilioConfig;
@@ -48,12 +49,12 @@ class TwilioWebhookController {
 
   private final TwilioSignatureCheck signatures;
   private final ReceiptRecorder receipts;
-  private final SmsOptOuts optOuts;
+  private final Suppressions suppressions;
 
-  TwilioWebhookController(TwilioAccount account, ReceiptRecorder receipts, SmsOptOuts optOuts) {
+  TwilioWebhookController(TwilioAccount account, ReceiptRecorder receipts, Suppressions suppressions) {
     this.signatures = new TwilioSignatureCheck(account);
     this.receipts = receipts;
-    this.optOuts = optOuts;
+    this.suppressions = suppressions;
   }
 
   /** 204 once recorded; statuses that are not receipts (queued, ringing ...) are acknowledged and dropped. */
@@ -70,7 +71,10 @@ class TwilioWebhookController {
     return ResponseEntity.noContent().build();
   }
 
-  /** Answers empty TwiML: Twilio itself confirms STOP and START to the sender. */
+  /**
+   * STOP and START from a number: a provider-level SMS suppression for every sender, added or lifted
+   * (Twilio blocks the number on its side too). Answers empty TwiML: Twilio itself confirms them.
+   */
   @ApiResponse(responseCode = "200", description = "empty TwiML",
       content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
   @ProblemResponses(ProblemType.INVALID_SIGNATURE)
@@ -82,8 +86,9 @@ class TwilioWebhookController {
       String phone = PhoneNumbers.toE164(from, null).orElse(from);
       InboundKeywords.of(params.get("Body")).ifPresent(intent -> {
         switch (intent) {
-          case OPT_OUT -> optOuts.optOut(phone, "inbound " + params.get("Body").strip().toUpperCase(Locale.ROOT));
-          case OPT_IN -> optOuts.optIn(phone);
+          case OPT_OUT -> suppressions.addForEverySender(Channel.SMS, phone,
+              "inbound " + params.get("Body").strip().toUpperCase(Locale.ROOT));
+          case OPT_IN -> suppressions.removeForEverySender(Channel.SMS, phone);
         }
         log.info("sms {} recorded for a number ending in {}", intent, lastDigits(phone));
       });
