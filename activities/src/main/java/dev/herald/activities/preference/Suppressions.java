@@ -19,14 +19,14 @@ public class Suppressions {
     this.jdbc = jdbc;
   }
 
-  /** Adds one; an address suppressed already for that owner and category keeps its first source. */
-  public void add(Channel channel, String address, String owner, String category, String source) {
-    jdbc.sql("""
+  /** Adds one; an address suppressed already for that owner and category keeps its first source. @return whether it is new */
+  public boolean add(Channel channel, String address, String owner, String category, String source) {
+    return jdbc.sql("""
             insert into address_suppression (channel, address, owner, category, source, created_at)
             values (:channel, :address, :owner, :category, :source, now())
             on conflict do nothing""")
         .param("channel", channel.name()).param("address", Addresses.key(channel, address)).param("owner", owner)
-        .param("category", category == null ? Scope.ANY : category).param("source", source).update();
+        .param("category", category == null ? Scope.ANY : category).param("source", source).update() > 0;
   }
 
   /** Removes every suppression of the address on the channel for that owner; the number removed. */

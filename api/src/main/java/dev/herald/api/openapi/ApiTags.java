@@ -8,6 +8,7 @@ public final class ApiTags {
   public static final String RECIPIENTS = "Recipients";
   public static final String GROUPS = "Groups";
   public static final String DEVICES = "Devices";
+  public static final String PREFERENCES = "Preferences";
   public static final String TEMPLATES = "Templates";
   public static final String INBOX = "Inbox";
   public static final String WEBHOOKS = "Webhooks";

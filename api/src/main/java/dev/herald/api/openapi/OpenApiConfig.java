@@ -34,6 +34,8 @@ class OpenApiConfig {
                 + "the owner), and their bulk import"),
             new Tag().name(ApiTags.GROUPS).description("a sender's recipient groups and their members, for broadcasts"),
             new Tag().name(ApiTags.DEVICES).description("the push devices (FCM registration tokens) of a sender's recipient"),
+            new Tag().name(ApiTags.PREFERENCES).description("what recipients chose: opt-outs by category and channel, "
+                + "suppressed addresses, and the categories admins mark critical; every send checks them"),
             new Tag().name(ApiTags.TEMPLATES).description("templates (the notification types), their versions and previews"),
             new Tag().name(ApiTags.INBOX).description("the in-app inbox of a sender's recipient, and its live stream"),
             new Tag().name(ApiTags.API_KEYS).description("senders' and admins' API keys (admin only)"),

@@ -36,9 +36,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
-  /** A recipient token's paths, beside senders and admins: the inbox and the recipient's devices. */
+  /** A recipient token's paths, beside senders and admins: the inbox, the recipient's devices and preferences. */
   static final String INBOX = "/api/v1/inbox/**";
   static final String DEVICES = "/api/v1/recipients/{recipientId}/devices/**";
+  static final String PREFERENCES = "/api/v1/recipients/{recipientId}/preferences";
   static final String INBOX_STREAM = "/api/v1/inbox/stream";
   /** Admin only: keys, approvals, and the operator's endpoints (metrics, the API document, the payload codec). */
   static final List<String> ADMIN = List.of("/api/v1/api-keys/**", "/api/v1/approvals/**", "/actuator/**",
@@ -67,7 +68,10 @@ class SecurityConfig {
             .requestMatchers(ADMIN.stream().map(SecurityConfig::path).toArray(RequestMatcher[]::new))
             .hasRole(Role.ADMIN.name())
             .requestMatchers(path(HttpMethod.POST, "/api/v1/notifications/*/approval")).hasRole(Role.ADMIN.name())
-            .requestMatchers(path(INBOX), path("/api/v1/inbox"), path(DEVICES), path("/api/v1/recipients/{recipientId}/devices"))
+            .requestMatchers(path(HttpMethod.PUT, "/api/v1/categories/*"), path(HttpMethod.DELETE, "/api/v1/categories/*"))
+            .hasRole(Role.ADMIN.name())
+            .requestMatchers(path(INBOX), path("/api/v1/inbox"), path(DEVICES), path("/api/v1/recipients/{recipientId}/devices"),
+                path(PREFERENCES))
             .access(ownInbox())
             .anyRequest().hasAnyRole(Role.SENDER.name(), Role.ADMIN.name()));
     return http.build();

@@ -108,6 +108,15 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /api/v1/recipients/{recipientId}/devices", RECIPIENT_X),
       entry("GET /api/v1/recipients/{recipientId}/devices", RECIPIENT_X),
       entry("DELETE /api/v1/recipients/{recipientId}/devices/{token}", RECIPIENT_X),
+      entry("GET /api/v1/recipients/{recipientId}/preferences", RECIPIENT_X),
+      entry("PUT /api/v1/recipients/{recipientId}/preferences", RECIPIENT_X),
+      entry("GET /api/v1/categories", SENDERS),
+      entry("GET /api/v1/categories/{name}", SENDERS),
+      entry("PUT /api/v1/categories/{name}", ADMINS),
+      entry("DELETE /api/v1/categories/{name}", ADMINS),
+      entry("GET /api/v1/suppressions", SENDERS),
+      entry("POST /api/v1/suppressions", SENDERS),
+      entry("DELETE /api/v1/suppressions/{channel}/{address}", SENDERS),
       entry("POST /api/v1/groups", SENDERS),
       entry("GET /api/v1/groups", SENDERS),
       entry("GET /api/v1/groups/{key}", OWNED),
@@ -311,7 +320,8 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
           : pattern.startsWith("/api/v1/recipients") ? "matrix-x" : notificationId;
       String path = pattern.replace("{id}", id).replace("{key}", "matrix-a-tpl").replace("{version}", "1")
           .replace("{recipientId}", "matrix-x").replace("{token}", "matrix-device").replace("{itemId}", "1")
-          .replace("{simulator}", "twilio").replace("{accountSid}", "AC0").replace("{projectId}", "p");
+          .replace("{simulator}", "twilio").replace("{name}", "matrix-category")
+          .replace("{channel}", "EMAIL").replace("{address}", "matrix@example.com").replace("{accountSid}", "AC0").replace("{projectId}", "p");
       if (pattern.startsWith("/api/v1/groups")) {
         path = path.replace("matrix-a-tpl", "matrix-group");
       }

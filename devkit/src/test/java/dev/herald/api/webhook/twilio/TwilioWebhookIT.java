@@ -3,8 +3,10 @@ package dev.herald.api.webhook.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.devkit.simulator.twilio.TwilioIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 
 /** Twilio's webhooks: signatures checked with the SDK's RequestValidator, STOP and START. */
@@ -52,8 +54,11 @@ class TwilioWebhookIT extends TwilioIntegrationTest {
     post("/api/v1/notifications", smsRequest("hook-stop-1", phone, "While opted out"));
     awaitStatus("notification-admin~hook-stop-1", "COMPLETED");
     assertThat(onlyDelivery("notification-admin~hook-stop-1")).containsEntry("status", "SKIPPED")
-        .containsEntry("errorCode", "RECIPIENT_OPTED_OUT");
+        .containsEntry("errorCode", "opted-out:address");
     assertThat(twilio.requestsTo(phone)).isEmpty();
+    assertThat(http().get().uri("/api/v1/suppressions?channel=SMS&address={phone}", phone).retrieve()
+        .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {}))
+        .singleElement().satisfies(s -> assertThat(s).containsEntry("owner", "*").containsEntry("source", "inbound STOP"));
 
     assertThat(textFrom(phone, "START").getBody()).containsEntry("webhookStatus", 200);
     post("/api/v1/notifications", smsRequest("hook-stop-2", phone, "Welcome back"));
