@@ -1,6 +1,7 @@
 package dev.herald.api.console;
 
 import dev.herald.api.problem.ProblemException;
+import dev.herald.api.problem.ProblemType;
 import dev.herald.api.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -27,12 +28,17 @@ class ConsoleErrors {
 
   @ExceptionHandler(ProblemException.class)
   ModelAndView problem(ProblemException e, HttpServletRequest request) {
+    return page(e.type(), e.getMessage(), request);
+  }
+
+  /** The error page of a problem type, with its detail, in the layout of whoever is signed in. */
+  ModelAndView page(ProblemType type, String detail, HttpServletRequest request) {
     Caller caller = SecurityContextHolder.getContext().getAuthentication() != null
         && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller c ? c : null;
-    ModelAndView page = new ModelAndView("console/problem", e.type().status());
+    ModelAndView page = new ModelAndView("console/problem", type.status());
     page.addObject("frame", layout.frame(caller, request));
-    page.addObject("problemTitle", e.type().title());
-    page.addObject("detail", e.getMessage());
+    page.addObject("problemTitle", type.title());
+    page.addObject("detail", detail);
     return page;
   }
 }

@@ -36,6 +36,9 @@ class ConsoleSecurityConfig {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+  /** Every path of the console: this chain's, and where an unknown path is the console's "Not found" page. */
+  static final RequestMatcher CONSOLE = new OrRequestMatcher(path("/console"), path("/console/**"));
+
   @Bean
   @Order(1)
   SecurityFilterChain console(HttpSecurity http, ConsoleSessions sessions, KeySignIn keys, ConsoleProperties settings,
@@ -52,7 +55,7 @@ class ConsoleSecurityConfig {
     RequestMatcher[] adminPages = pages.stream().filter(ConsolePage::adminOnly)
         .flatMap(page -> List.of(path(page.path()), path(page.path() + "/**")).stream()).toArray(RequestMatcher[]::new);
     http
-        .securityMatcher(new OrRequestMatcher(path("/console"), path("/console/**")))
+        .securityMatcher(CONSOLE)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.csrfTokenRepository(csrf)
             // the session filter authenticates every request anew: that is no sign-in that should renew the token

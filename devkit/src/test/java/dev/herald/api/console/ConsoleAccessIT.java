@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The console's own authorization matrix, from the controller mappings: every console route belongs to
  * a page of the menu (whose role the security rules take) or to signing in; every page opens for an
  * admin, for a sender unless it is admin-only (403 then), and sends a browser that is not signed in to
- * sign in; no form route takes a POST without its CSRF token.
+ * sign in; no form route takes a POST without its CSRF token; a path no page has is the console's own
+ * "Not found" page.
  */
 class ConsoleAccessIT extends HeraldIntegrationTest {
 
@@ -63,6 +65,29 @@ class ConsoleAccessIT extends HeraldIntegrationTest {
       String path = route.replaceAll("\\{[^}]+}", "x");
       assertThat(admin.postRaw(path, Map.of()).statusCode()).as("POST " + path + " without a CSRF token").isEqualTo(403);
     }
+  }
+
+  @Test
+  void anUnknownConsolePathIsTheConsolesNotFoundPageWhileTheApiKeepsItsProblem() {
+    ConsoleClient sender = new ConsoleClient(port);
+    sender.signIn(senderKey("console-access"));
+    ConsoleClient nobody = new ConsoleClient(port);
+
+    HttpResponse<String> signedIn = sender.get("/console/no-such-page");
+    HttpResponse<String> deeper = sender.get("/console/templates/x/no-such-page");
+    HttpResponse<String> signedOut = nobody.get("/console/no-such-page");
+    String api = http().get().uri("/api/v1/no-such-page").exchange((request, response) ->
+        response.getStatusCode().value() + " " + response.getHeaders().getContentType());
+
+    for (HttpResponse<String> page : List.of(signedIn, deeper)) {
+      assertThat(page.statusCode()).isEqualTo(404);
+      assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+      assertThat(page.body()).contains("<h1>Not found</h1>", "Sign out");
+    }
+    assertThat(signedOut.statusCode()).isEqualTo(302);
+    assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(l ->
+        assertThat(l).endsWith("/console/sign-in?next=%2Fconsole%2Fno-such-page"));
+    assertThat(api).isEqualTo("404 " + MediaType.APPLICATION_PROBLEM_JSON_VALUE);
   }
 
   private Set<String> routes(RequestMethod method) {
