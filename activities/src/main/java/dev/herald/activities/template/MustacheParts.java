@@ -61,6 +61,10 @@ final class MustacheParts {
       throw new MissingTemplateVariableException(referenced(template, e.key), key + "." + name);
     } catch (MustacheException e) {
       throw refused(e, key + "." + name);
+    } catch (RuntimeException e) {
+      // jmustache failing inside a tag it compiled ({{..}} throws an index error): the template's fault too
+      throw new TemplateRenderException(key + "." + name, key + "." + name
+          + ": Mustache cannot render it (a tag of dots alone, such as {{..}}, is one cause)");
     }
   }
 

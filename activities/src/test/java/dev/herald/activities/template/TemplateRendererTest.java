@@ -176,6 +176,16 @@ class TemplateRendererTest {
   }
 
   @Test
+  void aTagMustacheFailsOnIsARenderErrorNamingTheField() {
+    TemplateVersion version = version(new SmsPart(null, "{{#name}}Welcome back, {{..}}{{/name}}"));
+
+    assertThatThrownBy(() -> sms(version, Map.of("name", "Ada")))
+        .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("sms.body"))
+        .isNotInstanceOf(MissingTemplateVariableException.class)
+        .hasMessage("sms.body: Mustache cannot render it (a tag of dots alone, such as {{..}}, is one cause)");
+  }
+
+  @Test
   void badSyntaxNamesTheField() {
     assertThatThrownBy(() -> MustacheParts.check("Hi {{#name}}", "defaults.sms.body"))
         .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("defaults.sms.body"));

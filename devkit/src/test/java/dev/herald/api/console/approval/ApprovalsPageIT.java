@@ -156,6 +156,28 @@ class ApprovalsPageIT extends HeraldIntegrationTest {
         .contains("<h4>EMAIL</h4>", "<h4>SMS</h4>");
   }
 
+  @Test
+  void aTemplateMustacheCannotRenderIsAWarningInItsCardAndThePageStays() {
+    String key = senderKey("ap-dots");
+    call(key, "POST", "/api/v1/templates", "{\"key\":\"ap-dots\"}");
+    call(key, "POST", "/api/v1/templates/ap-dots/versions", "{\"defaults\":{\"email\":{\"subject\":\"Sale\","
+        + "\"text\":\"{{#discount}}{{..}} off{{/discount}}\"}}}");
+    call(key, "POST", "/api/v1/templates/ap-dots/versions/1/publish", "");
+    var accepted = call(key, "POST", "/api/v1/notifications", "{\"idempotencyKey\":\"ap-dots-1\",\"channels\":[\"EMAIL\"],"
+        + "\"recipients\":[{\"email\":\"ap-dots1@it.example\"},{\"email\":\"ap-dots2@it.example\"},"
+        + "{\"email\":\"ap-dots3@it.example\"}],\"template\":\"ap-dots\",\"variables\":{\"discount\":\"20%\"}}");
+    assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
+    String id = (String) accepted.getBody().get("id");
+    awaitStatus(id, "PENDING_APPROVAL");
+    ConsoleClient approver = new ConsoleClient(port);
+    approver.signIn(approverKey());
+
+    HttpResponse<String> page = approver.get(PAGE);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(card(page, id)).contains("email.text: Mustache cannot render it");
+  }
+
   /** Three recipients, above the tests' threshold of two; waits until the send waits for approval. */
   private String largeSend(String key, String idempotencyKey, String sender) {
     String senderField = sender == null ? "" : "\"sender\":\"" + sender + "\",";

@@ -156,6 +156,27 @@ class SendPageIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aTemplateMustacheCannotRenderIsNamedInThePreviewAndThePageStays() {
+    String key = senderKey(SENDER);
+    template(key, "send-it-dots", "{\"subject\":\"Hi {{name}}\",\"text\":\"{{#name}}Welcome back, {{..}}{{/name}}\"}");
+    ConsoleClient browser = signedIn(key);
+
+    HttpResponse<String> page = browser.get("/console/send?template=send-it-dots");
+    Map<String, String> typed = form(keyOf(page), Map.of("template", "send-it-dots",
+        "variables[0].name", "name", "variables[0].value", "Ada"));
+    HttpResponse<String> live = browser.post("/console/send/preview", typed);
+    Map<String, String> previewButton = new LinkedHashMap<>(typed);
+    previewButton.put("action", "preview");
+    HttpResponse<String> previewed = browser.post("/console/send", previewButton);
+
+    for (HttpResponse<String> answer : List.of(page, live, previewed)) {
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("id=\"preview-problem\"", "email.text: Mustache cannot render it");
+    }
+    assertThat(previewed.body()).contains("name=\"variables[0].value\" value=\"Ada\"");
+  }
+
+  @Test
   void anotherSendersTemplateIsNeitherOfferedNorPreviewed() {
     template(senderKey(OTHER), "send-it-others");
     ConsoleClient browser = signedIn(senderKey(SENDER));
@@ -237,9 +258,14 @@ class SendPageIT extends HeraldIntegrationTest {
   }
 
   private void template(String key, String template) {
+    template(key, template, "{\"subject\":\"Shipped for {{name}}\",\"html\":\"<p>Order {{order.id}} for {{name}}</p>\","
+        + "\"text\":\"Order {{order.id}} for {{name}}\"}");
+  }
+
+  /** A published template of one email part, given as JSON. */
+  private void template(String key, String template, String email) {
     json(key, "/api/v1/templates", "{\"key\":\"" + template + "\"}");
-    json(key, "/api/v1/templates/" + template + "/versions", "{\"defaults\":{\"email\":{\"subject\":\"Shipped for {{name}}\","
-        + "\"html\":\"<p>Order {{order.id}} for {{name}}</p>\",\"text\":\"Order {{order.id}} for {{name}}\"}}}");
+    json(key, "/api/v1/templates/" + template + "/versions", "{\"defaults\":{\"email\":" + email + "}}");
     json(key, "/api/v1/templates/" + template + "/versions/1/publish", "");
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.HeraldIntegrationTest;
 import dev.herald.api.console.ConsoleClient;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,27 @@ class TemplatePagesIT extends HeraldIntegrationTest {
     assertThat(missing.body()).contains("aria-describedby=\"variables-hint variables-error\"");
     assertThat(notJson.statusCode()).isEqualTo(200);
     assertThat(notJson.body()).startsWith("<div id=\"preview-result\"").contains("Sample variables: is not valid JSON");
+  }
+
+  @Test
+  void aVersionMustacheCannotRenderIsShownInThePreviewNotAsAnError() {
+    ConsoleClient browser = signedIn("console-tpl-dots");
+    follow(browser, browser.post("/console/templates", Map.of("key", "ct-dots")));
+    follow(browser, browser.post("/console/templates/ct-dots/versions", Map.of("defaults.email.subject", "Hi {{name}}",
+        "defaults.email.html", "<p>{{#name}}Welcome back, {{..}}{{/name}}</p>")));
+    Map<String, String> asked = Map.of("channel", "EMAIL", "variables", "{\"name\": \"Ada\"}");
+
+    HttpResponse<String> page = browser.post("/console/templates/ct-dots/versions/1/preview", asked);
+    HttpResponse<String> live = browser.post("/console/templates/ct-dots/versions/1/preview/live", asked);
+    HttpResponse<String> frame = browser.get("/console/templates/ct-dots/versions/1/preview/email?variables="
+        + URLEncoder.encode("{\"name\": \"Ada\"}", StandardCharsets.UTF_8));
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(text(page)).contains("email.html: Mustache cannot render it").contains("{\"name\": \"Ada\"}");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(text(live)).startsWith("<div id=\"preview-result\"").contains("email.html: Mustache cannot render it");
+    assertThat(frame.statusCode()).isEqualTo(400);
+    assertThat(text(frame)).startsWith("<p>Nothing to show: email.html").contains("Mustache cannot render it");
   }
 
   @Test
