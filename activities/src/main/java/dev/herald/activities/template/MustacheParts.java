@@ -70,12 +70,14 @@ final class MustacheParts {
 
   /**
    * The variable as the template wrote it: for {@code {{order.id}}} with no {@code order} at all,
-   * Mustache reports {@code order}; the author wants to read {@code order.id}.
+   * Mustache reports {@code order}; the author wants to read {@code order.id}. For {@code {{.name}}}
+   * it reports an empty name, which {@code {{.}}} (the current value, never missing) does not complete.
    */
   private static String referenced(Template template, String missing) {
     List<String> names = names(template).variables();
     return names.stream().filter(name -> name.equals(missing)).findFirst()
-        .or(() -> names.stream().filter(name -> name.startsWith(missing + ".")).findFirst())
+        .or(() -> names.stream().filter(name -> name.startsWith(missing + ".") && name.length() > missing.length() + 1)
+            .findFirst())
         .orElse(missing);
   }
 

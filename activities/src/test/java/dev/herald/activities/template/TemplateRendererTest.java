@@ -186,6 +186,14 @@ class TemplateRendererTest {
   }
 
   @Test
+  void aMissingVariableWrittenAfterADotIsNamedAsWrittenNotAsTheCurrentValue() {
+    TemplateVersion version = version(new SmsPart(null, "{{#tags}}{{.}} {{/tags}}for {{.name}}"));
+
+    assertThatThrownBy(() -> sms(version, Map.of()))
+        .isInstanceOfSatisfying(MissingTemplateVariableException.class, e -> assertThat(e.variable()).isEqualTo(".name"));
+  }
+
+  @Test
   void badSyntaxNamesTheField() {
     assertThatThrownBy(() -> MustacheParts.check("Hi {{#name}}", "defaults.sms.body"))
         .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.field()).isEqualTo("defaults.sms.body"));

@@ -39,11 +39,14 @@ final class TemplateVariables {
 
   /**
    * Puts {@code value} at the dotted {@code path}, making the objects on the way; false when something
-   * is there already (a value, or a value where an object should be).
+   * is there already (a value, or a value where an object should be), or the path is dots alone.
    */
   @SuppressWarnings("unchecked")
   static boolean place(Map<String, Object> variables, String path, Object value) {
     String[] parts = path.split("\\.");
+    if (parts.length == 0) {
+      return false;
+    }
     Map<String, Object> at = variables;
     for (int i = 0; i < parts.length - 1; i++) {
       Object next = at.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());

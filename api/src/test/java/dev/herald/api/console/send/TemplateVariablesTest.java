@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.api.notification.InvalidRequestException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,14 @@ class TemplateVariablesTest {
           .isInstanceOfSatisfying(InvalidRequestException.class, e ->
               assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("variables")));
     }
+  }
+
+  @Test
+  void aPathOfDotsAloneIsNotPlaced() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+
+    assertThat(TemplateVariables.place(variables, ".", "{{.}}")).isFalse();
+    assertThat(TemplateVariables.place(variables, ".name", "{{.name}}")).isTrue();
+    assertThat(variables).isEqualTo(Map.of("", Map.of("name", "{{.name}}")));
   }
 }

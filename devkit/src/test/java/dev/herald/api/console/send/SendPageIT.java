@@ -177,6 +177,22 @@ class SendPageIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aMissingVariableWrittenAfterADotIsNamedAsWrittenInThePreview() {
+    String key = senderKey(SENDER);
+    template(key, "send-it-dotted", "{\"subject\":\"{{#tags}}{{.}} {{/tags}}for {{.name}}\",\"text\":\"Hi\"}");
+    ConsoleClient browser = signedIn(key);
+
+    HttpResponse<String> page = browser.get("/console/send?template=send-it-dotted");
+    HttpResponse<String> live = browser.post("/console/send/preview", form(keyOf(page),
+        Map.of("template", "send-it-dotted")));
+
+    for (HttpResponse<String> answer : List.of(page, live)) {
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("data-variable=\".name\"", "for {{.name}}");
+    }
+  }
+
+  @Test
   void anotherSendersTemplateIsNeitherOfferedNorPreviewed() {
     template(senderKey(OTHER), "send-it-others");
     ConsoleClient browser = signedIn(senderKey(SENDER));
