@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 
 /**
  * The Send page in headless Chromium (scenarios/send.cjs): its script's live preview and approval
- * warning under the console's CSP, the CSRF token it renews, and a send that reaches the SMTP sink.
+ * warning under the console's CSP, the CSRF token it renews, and a send that reaches the SMTP sink;
+ * Enter in a field sends (scenarios/enter-sends.cjs).
  */
 class SendBrowserIT extends HeraldIntegrationTest {
 
@@ -43,6 +44,22 @@ class SendBrowserIT extends HeraldIntegrationTest {
     await().atMost(DELIVERY_WAIT).until(() -> mailsTo("send-browser-2@example.com").size() == 1);
     assertThat(mailsTo("send-browser-2@example.com").get(0).getSubject()).isEqualTo("Shipped for 지민");
     assertThat(mailsTo("send-browser-3@example.com")).isEmpty();
+  }
+
+  @Test
+  void enterInAVariablesFieldSendsTheForm() throws Exception {
+    String key = senderKey(SENDER);
+    json(key, "/api/v1/templates", "{\"key\":\"send-browser-enter\"}");
+    json(key, "/api/v1/templates/send-browser-enter/versions", "{\"defaults\":{\"email\":{\"subject\":"
+        + "\"Hello {{name}}\",\"text\":\"Hi {{name}}\"}}}");
+    json(key, "/api/v1/templates/send-browser-enter/versions/1/publish", "");
+
+    Map<String, Object> seen = new ConsoleBrowser(port).run("enter-sends", Map.of("senderKey", key,
+        "template", "send-browser-enter", "address", "send-browser-enter@example.com"));
+
+    assertThat((String) seen.get("url")).endsWith(NotificationIds.of(SENDER, (String) seen.get("key")));
+    await().atMost(DELIVERY_WAIT).until(() -> mailsTo("send-browser-enter@example.com").size() == 1);
+    assertThat(mailsTo("send-browser-enter@example.com").get(0).getSubject()).isEqualTo("Hello 지민");
   }
 
   private void json(String key, String path, String body) {
