@@ -82,6 +82,21 @@ public class DeliveryCounts {
         .single();
   }
 
+  /**
+   * The notification's skipped deliveries by channel and reason, the most frequent first, at most
+   * {@code limit} reasons: one aggregate over its rows, as {@link #byChannel} is.
+   */
+  public List<SkipCount> skipped(String notificationId, int limit) {
+    return jdbc.sql("""
+            select channel, error_code, last_error, count(*) as n from delivery
+            where notification_id = :id and status = 'SKIPPED'
+            group by channel, error_code, last_error order by n desc, channel, error_code limit :limit""")
+        .param("id", notificationId).param("limit", limit)
+        .query((row, n) -> new SkipCount(Channel.valueOf(row.getString("channel")), row.getString("error_code"),
+            row.getString("last_error"), row.getLong("n")))
+        .list();
+  }
+
   /** Deliveries on {@code channels} that are SENT: accepted by the provider, its receipt not come yet. */
   public int sent(String notificationId, List<String> channels) {
     if (channels.isEmpty()) {

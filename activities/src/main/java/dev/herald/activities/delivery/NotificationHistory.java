@@ -36,6 +36,11 @@ public class NotificationHistory {
     return deliveries.findByNotification(notificationId, limit);
   }
 
+  /** Why deliveries were skipped: per channel and reason, the most frequent {@code limit} reasons. */
+  public List<SkipCount> skipped(String notificationId, int limit) {
+    return counts.skipped(notificationId, limit);
+  }
+
   /** Empty while the notification is not logged yet. */
   public Optional<NotificationStatus> status(String id) {
     return notifications.findById(id).map(NotificationRecord::status);

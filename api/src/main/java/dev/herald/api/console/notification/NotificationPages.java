@@ -1,5 +1,6 @@
 package dev.herald.api.console.notification;
 
+import dev.herald.activities.delivery.NotificationHistory;
 import dev.herald.activities.text.TextRules;
 import dev.herald.api.console.ConsoleController;
 import dev.herald.api.console.ConsoleFrame;
@@ -21,6 +22,7 @@ import dev.herald.workflows.messages.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The console's notifications: history filtered and paged, a notification's detail with its live
- * progress, and pause, resume and cancel. A sender sees its own, an admin every sender's
+ * progress and why deliveries were skipped, and pause, resume and cancel. A sender sees its own, an admin every sender's
  * ({@link NotificationAccess}, as the REST API); another sender's notification is not found.
  */
 @ConsoleController
@@ -46,15 +48,19 @@ class NotificationPages {
 
   static final String PATH = "/console/notifications";
   static final int PAGE_SIZE = 20;
+  /** The skip reasons a notification's page lists, the most frequent first. */
+  static final int SKIP_REASONS_SHOWN = 20;
 
   private final NotificationReader reader;
+  private final NotificationHistory history;
   private final NotificationControl control;
   private final ProgressStreams streams;
   private final String namespace;
 
-  NotificationPages(NotificationReader reader, NotificationControl control, ProgressStreams streams,
-      TemporalProperties temporal) {
+  NotificationPages(NotificationReader reader, NotificationHistory history, NotificationControl control,
+      ProgressStreams streams, TemporalProperties temporal) {
     this.reader = reader;
+    this.history = history;
     this.control = control;
     this.streams = streams;
     this.namespace = temporal.namespace();
@@ -92,6 +98,8 @@ class NotificationPages {
         .orElseThrow(() -> new NotificationNotFoundException(id));
     model.addAttribute("n", notification);
     model.addAttribute("progress", ProgressEvent.of(notification));
+    model.addAttribute("skipped", notification.progress().skipped() == 0 ? List.of()
+        : history.skipped(notification.id(), SKIP_REASONS_SHOWN));
     model.addAttribute("confirmCancel", "cancel".equals(confirm) && !notification.status().isFinal());
     model.addAttribute("deliveriesShown", NotificationReader.MAX_DELIVERIES_SHOWN);
     model.addAttribute("workflowUrl", frame.temporalUiUrl() == null ? null : frame.temporalUiUrl() + "/namespaces/"
