@@ -38,15 +38,6 @@ public record MemberChoices(List<PreferenceRule> rules, List<Suppression> suppre
         .max(Comparator.comparingInt(rule -> rule.scope().rank()))
         .filter(PreferenceRule::optedOut)
         .map(rule -> new SkipReason(SkipReason.OPTED_OUT + rule.scope().label(),
-            "the recipient opted out of " + described(rule.scope()) + " (" + rule.source() + ")"));
-  }
-
-  private static String described(Scope scope) {
-    return switch (scope.rank()) {
-      case 0 -> "everything";
-      case 1 -> "every " + scope.channel() + " message";
-      case 2 -> scope.category() + " on every channel";
-      default -> scope.category() + " on " + scope.channel();
-    };
+            "the recipient opted out of " + rule.scope().described() + " (" + rule.source() + ")"));
   }
 }

@@ -54,12 +54,13 @@ public class PreferenceStore {
         .param("channel", scope.storedChannel()).param("optedOut", optedOut).param("source", source).update();
   }
 
-  private void delete(String owner, String recipientId, Scope scope) {
-    jdbc.sql("""
+  /** Removes the rule of one scope (the recipient is then as if it had never chosen there); whether there was one. */
+  public boolean delete(String owner, String recipientId, Scope scope) {
+    return jdbc.sql("""
             delete from recipient_preference
             where owner = :owner and recipient_id = :recipientId and category = :category and channel = :channel""")
         .param("owner", owner).param("recipientId", recipientId).param("category", scope.storedCategory())
-        .param("channel", scope.storedChannel()).update();
+        .param("channel", scope.storedChannel()).update() > 0;
   }
 
   static PreferenceRule rule(ResultSet rs) throws SQLException {

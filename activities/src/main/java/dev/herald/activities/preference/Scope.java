@@ -31,6 +31,16 @@ public record Scope(String category, Channel channel) {
     return category == null ? channelPart : "category=" + category + (channel == null ? "" : "," + channelPart);
   }
 
+  /** In words: everything, every EMAIL message, marketing on every channel, marketing on EMAIL. */
+  public String described() {
+    return switch (rank()) {
+      case 0 -> "everything";
+      case 1 -> "every " + channel + " message";
+      case 2 -> category + " on every channel";
+      default -> category + " on " + channel;
+    };
+  }
+
   String storedCategory() {
     return category == null ? ANY : category;
   }

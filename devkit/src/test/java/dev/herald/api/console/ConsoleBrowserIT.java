@@ -76,6 +76,25 @@ class ConsoleBrowserIT extends HeraldIntegrationTest {
     assertThat(mailsTo(address)).hasSize(1);
   }
 
+  @Test
+  void aRecipientOptedOutOfEmailOnItsPageIsSkippedOnTheNextEmail() throws Exception {
+    String key = senderKey("browser-opt-out");
+    http(key).put().uri("/api/v1/recipients/{id}", "browser-opt-out-1").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"email\":\"browser-opt-out-1@example.com\"}").retrieve().toBodilessEntity();
+
+    Map<String, Object> seen = new ConsoleBrowser(port).run("opt-out", Map.of("senderKey", key,
+        "recipient", "browser-opt-out-1", "subject", "Not for 지민"));
+
+    String url = (String) seen.get("url");
+    Map<String, Object> notification = get(url.substring(url.indexOf("/console/notifications/"))
+        .replace("/console/", "/api/v1/")).getBody();
+    assertThat(notification).containsEntry("status", "COMPLETED");
+    assertThat((List<Map<String, Object>>) notification.get("deliveries")).singleElement().satisfies(d -> {
+      assertThat(d).containsEntry("status", "SKIPPED").containsEntry("errorCode", "opted-out:channel=email");
+    });
+    assertThat(mailsTo("browser-opt-out-1@example.com")).isEmpty();
+  }
+
   private void recipients(String... ids) {
     for (String id : ids) {
       http().put().uri("/api/v1/recipients/{id}", id).contentType(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package dev.herald.api.console.recipient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.recipient.Recipients;
 import dev.herald.activities.recipient.StoredRecipient;
 import dev.herald.api.console.ConsoleController;
@@ -34,17 +33,19 @@ class RecipientEditController {
 
   private final Recipients recipients;
   private final RecipientWrites writes;
+  private final RecipientPage page;
   private final ObjectMapper json;
 
-  RecipientEditController(Recipients recipients, RecipientWrites writes, ObjectMapper json) {
+  RecipientEditController(Recipients recipients, RecipientWrites writes, RecipientPage page, ObjectMapper json) {
     this.recipients = recipients;
     this.writes = writes;
+    this.page = page;
     this.json = json;
   }
 
   @GetMapping(NEW)
   String blank(@RequestParam(required = false) String owner, @AuthenticationPrincipal Caller caller, Model model) {
-    return form(OwnerChoice.of(caller, owner), RecipientForm.blank(), null, FormErrors.NONE, model);
+    return page.blank(model, OwnerChoice.of(caller, owner), RecipientForm.blank(), FormErrors.NONE);
   }
 
   @PostMapping(NEW)
@@ -59,7 +60,7 @@ class RecipientEditController {
       writes.put(choice.whose(), form.id(), request);
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return form(choice, form, null, FormErrors.of(e, RecipientForm.FIELDS), model);
+      return page.blank(model, choice, form, FormErrors.of(e, RecipientForm.FIELDS));
     }
     flash.addFlashAttribute("notice", "Recipient " + form.id() + " created.");
     return "redirect:" + choice.url(EDIT, "id", form.id());
@@ -69,20 +70,22 @@ class RecipientEditController {
   String edit(@RequestParam String id, @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller, Model model) {
     OwnerChoice choice = OwnerChoice.of(caller, owner);
-    StoredRecipient stored = find(choice, id);
-    return form(choice, RecipientForm.of(stored, json), stored, FormErrors.NONE, model);
+    StoredRecipient stored = page.stored(choice, id);
+    return page.show(model, choice, RecipientForm.of(stored, json), stored, FormErrors.NONE, PreferenceForm.BLANK,
+        FormErrors.NONE);
   }
 
   @PostMapping(EDIT)
   String save(@RequestParam String id, @ModelAttribute RecipientForm form, @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller, Model model, HttpServletResponse response, RedirectAttributes flash) {
     OwnerChoice choice = OwnerChoice.of(caller, owner);
-    StoredRecipient stored = find(choice, id);
+    StoredRecipient stored = page.stored(choice, id);
     try {
       writes.put(choice.whose(), id, form.check(id, writes, json));
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return form(choice, form, stored, FormErrors.of(e, RecipientForm.FIELDS), model);
+      return page.show(model, choice, form, stored, FormErrors.of(e, RecipientForm.FIELDS), PreferenceForm.BLANK,
+          FormErrors.NONE);
     }
     flash.addFlashAttribute("notice", "Recipient " + id + " saved.");
     return "redirect:" + choice.url(EDIT, "id", id);
@@ -92,7 +95,7 @@ class RecipientEditController {
   String confirmDelete(@RequestParam String id, @RequestParam(required = false) String owner,
       @AuthenticationPrincipal Caller caller, Model model) {
     OwnerChoice choice = OwnerChoice.of(caller, owner);
-    model.addAttribute("recipient", find(choice, id));
+    model.addAttribute("recipient", page.stored(choice, id));
     model.addAttribute("choice", choice);
     return "console/recipient/delete";
   }
@@ -106,22 +109,5 @@ class RecipientEditController {
     }
     flash.addFlashAttribute("notice", "Recipient " + id + " deleted.");
     return "redirect:" + choice.url(RecipientListController.PATH);
-  }
-
-  /** The owner's recipient; another sender's, or an id no recipient may have, is not found. */
-  private StoredRecipient find(OwnerChoice choice, String id) {
-    if (RecipientRules.idViolation(id).isPresent()) {
-      throw new RecipientNotFoundException(id);
-    }
-    return recipients.find(choice.whose(), id).orElseThrow(() -> new RecipientNotFoundException(id));
-  }
-
-  private String form(OwnerChoice choice, RecipientForm form, StoredRecipient stored, FormErrors errors, Model model) {
-    model.addAttribute("choice", choice);
-    model.addAttribute("form", form);
-    model.addAttribute("stored", stored);
-    model.addAttribute("errors", errors);
-    model.addAttribute("action", stored == null ? choice.url(NEW) : choice.url(EDIT, "id", stored.id()));
-    return "console/recipient/form";
   }
 }
