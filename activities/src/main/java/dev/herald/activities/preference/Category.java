@@ -10,4 +10,6 @@ public record Category(String name, boolean critical, String description, String
 
   /** Category names: lower case letters, digits, '.', '_' and '-', up to 64, starting with a letter or digit. */
   public static final String NAME = "^[a-z0-9][a-z0-9._-]{0,63}$";
+  /** The longest description, in characters. */
+  public static final int MAX_DESCRIPTION_CHARS = 1000;
 }

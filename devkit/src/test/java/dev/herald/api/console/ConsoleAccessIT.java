@@ -41,6 +41,12 @@ class ConsoleAccessIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void theAdminsOwnPagesAreApprovalsApiKeysAndCategories() {
+    assertThat(pages.stream().filter(ConsolePage::adminOnly).map(ConsolePage::path))
+        .containsExactlyInAnyOrder("/console/approvals", "/console/api-keys", "/console/categories");
+  }
+
+  @Test
   void everyPageOpensForItsRolesAndSendsOthersToSignIn() {
     ConsoleClient admin = new ConsoleClient(port);
     admin.signIn(ADMIN_KEY);

@@ -33,7 +33,7 @@ class ConsoleBrowserIT extends HeraldIntegrationTest {
         "korean", Map.of("path", "/console/groups/browser-pages", "text", "서울 고객")));
 
     assertThat(seen.get("menu")).asList().contains("Send", "Notifications", "Approvals", "Templates", "Recipients",
-        "Groups", "API keys", "Dev tools");
+        "Groups", "Categories", "API keys", "Dev tools");
     assertThat(seen.get("checked")).asList().contains("sign-in", "notification", "group", "recipient");
   }
 
