@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The send form as typed: a template with its variables or a subject and body; a group or recipients
- * by id, email address or phone number (one a line); channels, mode, priority; a send time in the
+ * The send form as typed: a template with its variables or a subject, body and category; a group or
+ * recipients by id, email address or phone number (one a line); channels, mode, priority; a send time in the
  * sender's time zone; the idempotency key generated when the form was first shown. {@code sender} is
  * an admin's only (sending for another sender); {@code locale} picks the preview's locale; {@code
  * action} is the button pressed.
@@ -22,6 +22,7 @@ public record SendForm(
     List<VariableRow> variables,
     String subject,
     String body,
+    String category,
     String group,
     String ids,
     String emails,
@@ -43,7 +44,7 @@ public record SendForm(
 
   /** A new form with its own idempotency key: email, all channels, normal priority; a template or group preselected. */
   static SendForm fresh(String template, String group) {
-    return new SendForm(newKey(), null, template, null, List.of(), null, null, group, null, null, null,
+    return new SendForm(newKey(), null, template, null, List.of(), null, null, null, group, null, null, null,
         List.of(Channel.EMAIL), ChannelMode.ALL, Priority.NORMAL, null, null, null);
   }
 
@@ -57,8 +58,8 @@ public record SendForm(
   }
 
   SendForm withKey(String key) {
-    return new SendForm(key, sender, template, locale, variables, subject, body, group, ids, emails, phones, channels,
-        channelMode, priority, sendAt, timeZone, action);
+    return new SendForm(key, sender, template, locale, variables, subject, body, category, group, ids, emails, phones,
+        channels, channelMode, priority, sendAt, timeZone, action);
   }
 
   /**
@@ -76,7 +77,7 @@ public record SendForm(
     if (ADD_VARIABLE.equals(action)) {
       rows.add(VariableRow.BLANK);
     }
-    return new SendForm(idempotencyKey, sender, template, locale, rows, subject, body, group, ids, emails, phones,
+    return new SendForm(idempotencyKey, sender, template, locale, rows, subject, body, category, group, ids, emails, phones,
         channels, channelMode, priority, sendAt, timeZone, action);
   }
 

@@ -2,6 +2,7 @@ package dev.herald.api.console.send;
 
 import dev.herald.activities.group.GroupSummary;
 import dev.herald.activities.group.RecipientGroups;
+import dev.herald.activities.preference.Categories;
 import dev.herald.activities.template.Template;
 import dev.herald.api.console.FormErrors;
 import dev.herald.api.notification.InvalidRequestException;
@@ -21,7 +22,8 @@ import org.springframework.ui.Model;
 /**
  * What the send form shows around what was typed: the caller's published templates, the sending
  * sender's groups with their sizes (and whether each needs approval), the enabled channels, the
- * preview of the chosen template, the approval warning for the audience, the time zone used.
+ * described categories, the preview of the chosen template, the approval warning for the audience, the
+ * time zone used.
  */
 @Component
 class SendFormView {
@@ -40,14 +42,16 @@ class SendFormView {
   private final NotificationSettings settings;
   private final ApprovalWarnings approval;
   private final SendPreviews previews;
+  private final Categories categories;
 
   SendFormView(CallerTemplates templates, RecipientGroups groups, NotificationSettings settings, ApprovalWarnings approval,
-      SendPreviews previews) {
+      SendPreviews previews, Categories categories) {
     this.templates = templates;
     this.groups = groups;
     this.settings = settings;
     this.approval = approval;
     this.previews = previews;
+    this.categories = categories;
   }
 
   /** The whole form: what was typed, with the preview's missing variables as rows to fill. */
@@ -61,6 +65,7 @@ class SendFormView {
     model.addAttribute("channels", Arrays.stream(Channel.values()).filter(settings.channels()::contains).toList());
     model.addAttribute("modes", ChannelMode.values());
     model.addAttribute("priorities", Priority.values());
+    model.addAttribute("categories", categories.list());
     model.addAttribute("zone", zone(form));
     live(model, form, preview, groupOptions);
   }

@@ -19,7 +19,7 @@ import org.springframework.validation.BindingResult;
 final class SendRequests {
 
   /** The form's fields that show an error beside them, by the name the API's paths start with. */
-  static final List<String> FIELDS = List.of("sender", "template", "variables", "subject", "body", "group",
+  static final List<String> FIELDS = List.of("sender", "template", "variables", "subject", "body", "category", "group",
       RecipientLines.IDS, RecipientLines.EMAILS, RecipientLines.PHONES, "recipients", "channels", "channelMode",
       "priority", "sendAt");
 
@@ -48,7 +48,7 @@ final class SendRequests {
     var request = new SendNotificationRequest(null, sender == null ? null : sender.strip(),
         form.channels().isEmpty() ? null : form.channels(), form.channelMode(), new RecipientLines(form).recipients(),
         trimmed(form.group()), SendForm.present(form.subject()), SendForm.present(form.body()), form.priority(), sendAt,
-        trimmed(form.template()), null, variables.isEmpty() ? null : variables, null);
+        trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()));
     return CallerRequests.withKey(CallerRequests.asCaller(request, caller), form.idempotencyKey());
   }
 

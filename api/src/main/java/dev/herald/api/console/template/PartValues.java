@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.TemplateContent;
+import dev.herald.activities.template.TemplateSettings;
 import dev.herald.api.console.template.PartLayout.ChannelForm;
 import dev.herald.api.console.template.PartLayout.FieldForm;
 import dev.herald.api.notification.FieldViolation;
@@ -20,7 +21,7 @@ import org.springframework.util.MultiValueMap;
  * A version's parts as text, field by field, named by their path in the API's JSON, which is how the
  * API names a violation: {@code defaults.email.subject}, {@code locales.ko.sms.body}. The editor's
  * form (what was typed, kept as typed), a stored version's sources and a rendering all show as this.
- * A map (push data) is key=value lines.
+ * A map (push data) is key=value lines. The version's settings are fields too ({@code settings.category}).
  */
 final class PartValues {
 
@@ -29,6 +30,7 @@ final class PartValues {
 
   static final String DEFAULTS = "defaults";
   static final String LOCALE_PARAMETER = "locale";
+  static final String CATEGORY = "settings.category";
   private static final TypeReference<Map<String, Map<String, Object>>> PARTS_JSON = new TypeReference<>() {};
 
   private final List<String> locales;
@@ -48,6 +50,9 @@ final class PartValues {
     put(DEFAULTS, content.defaults(), json, values);
     List<String> tags = content.locales().keySet().stream().sorted().toList();
     tags.forEach(tag -> put(path(tag), content.locales().get(tag), json, values));
+    if (content.settings().category() != null) {
+      values.put(CATEGORY, content.settings().category());
+    }
     return new PartValues(tags, values);
   }
 
@@ -60,6 +65,10 @@ final class PartValues {
       }
     }
     Map<String, String> values = new LinkedHashMap<>();
+    String category = form.getFirst(CATEGORY);
+    if (category != null) {
+      values.put(CATEGORY, category);
+    }
     for (String section : sections(tags)) {
       for (ChannelForm channel : PartLayout.CHANNEL_FORMS) {
         for (FieldForm field : channel.fields()) {
@@ -138,11 +147,13 @@ final class PartValues {
     }
     names.addAll(sections());
     names.add("locales");
+    names.add(CATEGORY);
     return names;
   }
 
   /**
-   * The request the API takes: a part for each channel with text in some field, blank fields left out.
+   * The request the API takes: a part for each channel with text in some field, blank fields left out;
+   * the category, when one is typed, as the version's settings.
    * @throws InvalidRequestException a data line that is not key=value, named by its field
    */
   CreateVersionRequest request(ObjectMapper json) {
@@ -153,7 +164,8 @@ final class PartValues {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    return new CreateVersionRequest(defaults, variants, null);
+    String category = value(CATEGORY).strip();
+    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category));
   }
 
   private ChannelParts parts(String section, ObjectMapper json, List<FieldViolation> violations) {

@@ -29,16 +29,17 @@ class TemplatePageController {
 
   static final String VERSION_VIEW = "console/templates/version";
 
-  /** A version in the template's history: what it covers, when written and first published. */
-  record VersionRow(int version, boolean published, String channels, String locales, Instant createdAt,
-      Instant publishedAt) {
+  /** A version in the template's history: what it covers, its category, when written and first published. */
+  record VersionRow(int version, boolean published, String channels, String locales, String category,
+      Instant createdAt, Instant publishedAt) {
 
     static VersionRow of(TemplateVersion version, Integer active) {
       String channels = PartLayout.CHANNEL_FORMS.stream().filter(c -> version.content().offers(c.channel()))
           .map(ChannelForm::label).collect(Collectors.joining(", "));
       String locales = version.content().locales().keySet().stream().sorted().collect(Collectors.joining(", "));
       return new VersionRow(version.version(), active != null && active == version.version(), channels,
-          locales.isEmpty() ? "default only" : "default, " + locales, version.createdAt(), version.publishedAt());
+          locales.isEmpty() ? "default only" : "default, " + locales, version.content().settings().category(),
+          version.createdAt(), version.publishedAt());
     }
   }
 

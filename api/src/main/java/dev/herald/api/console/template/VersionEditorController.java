@@ -1,6 +1,7 @@
 package dev.herald.api.console.template;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.preference.Categories;
 import dev.herald.activities.template.Template;
 import dev.herald.activities.template.TemplateVersion;
 import dev.herald.api.console.ConsoleController;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Writing a new version of a template: each channel's part for the default and each locale, starting
- * from the newest version (or the one named by {@code from}). Versions never change, so saving writes
+ * from the newest version (or the one named by {@code from}), its category too. Versions never change, so saving writes
  * the next version, a draft until published. Adding or removing a locale re-renders the form with
  * everything typed kept (no script needed).
  */
@@ -37,10 +38,12 @@ class VersionEditorController {
   private static final String NEW_LOCALE = "newLocale";
 
   private final CallerTemplates templates;
+  private final Categories categories;
   private final ObjectMapper json;
 
-  VersionEditorController(CallerTemplates templates, ObjectMapper json) {
+  VersionEditorController(CallerTemplates templates, Categories categories, ObjectMapper json) {
     this.templates = templates;
+    this.categories = categories;
     this.json = json;
   }
 
@@ -120,6 +123,8 @@ class VersionEditorController {
     model.addAttribute("open", open(values, errors));
     model.addAttribute("newLocale", newLocale);
     model.addAttribute("errors", errors);
+    model.addAttribute("categories", categories.list());
+    model.addAttribute("categoryField", PartValues.CATEGORY);
     return "console/templates/editor";
   }
 }

@@ -94,6 +94,37 @@ class SendPageIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aSubjectAndBodySentWithACategoryCarryIt() {
+    ConsoleClient browser = signedIn(senderKey(SENDER));
+    String page = browser.get("/console/send").body();
+    assertThat(page).contains("<label for=\"category\">Category (optional)</label>");
+    String idempotencyKey = keyOf(browser.get("/console/send"));
+
+    HttpResponse<String> sent = browser.post("/console/send", form(idempotencyKey, Map.of("subject", "Spring sale",
+        "body", "20% off", "category", "marketing", "emails", "send-category@example.com")));
+
+    assertThat(sent.statusCode()).isEqualTo(302);
+    String id = NotificationIds.of(SENDER, idempotencyKey);
+    awaitStatus(id, "COMPLETED");
+    assertThat(get("/api/v1/notifications/" + id).getBody()).containsEntry("category", "marketing");
+  }
+
+  @Test
+  void aCategoryOutsideTheNameRuleIsShownBesideItsFieldAndNothingIsSent() {
+    ConsoleClient browser = signedIn(senderKey(SENDER));
+    String idempotencyKey = keyOf(browser.get("/console/send"));
+
+    HttpResponse<String> refused = browser.post("/console/send", form(idempotencyKey, Map.of("subject", "Sale",
+        "body", "Never sent", "category", "Big Sale", "emails", "send-bad-category@example.com")));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"category-error\"", "must be 1-64 characters of a-z", "value=\"Big Sale\"")
+        .containsPattern("id=\"category\"[^>]*aria-invalid=\"true\"");
+    assertThat(get("/api/v1/notifications/" + NotificationIds.of(SENDER, idempotencyKey)).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
   void noRecipientsIsShownOnTheRecipientsAndNothingIsSent() {
     ConsoleClient browser = signedIn(senderKey(SENDER));
     String idempotencyKey = keyOf(browser.get("/console/send"));

@@ -171,6 +171,53 @@ class TemplatePagesIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aVersionsCategoryIsSavedShownAndCarriedIntoTheNextVersion() {
+    ConsoleClient browser = signedIn("console-tpl-category");
+    follow(browser, browser.post("/console/templates", Map.of("key", "ct-category")));
+    Map<String, String> first = new LinkedHashMap<>(englishEmail());
+    first.put("settings.category", " marketing ");
+
+    HttpResponse<String> saved = browser.post("/console/templates/ct-category/versions", first);
+
+    assertThat(location(saved)).endsWith("/console/templates/ct-category/versions/1");
+    assertThat(get("/api/v1/templates/ct-category/versions/1").getBody())
+        .containsEntry("settings", Map.of("category", "marketing"));
+    assertThat(follow(browser, saved).body()).contains("Category: marketing (opt-outs and frequency caps apply by it).");
+    assertThat(browser.get("/console/templates/ct-category").body()).contains("data-label=\"Category\">marketing<");
+    HttpResponse<String> editor = browser.get("/console/templates/ct-category/versions/new");
+    assertThat(editor.body()).containsPattern("id=\"settings.category\"[^>]*value=\"marketing\"");
+
+    Map<String, String> adding = new LinkedHashMap<>(englishEmail());
+    adding.put("settings.category", "news");
+    adding.put("action", "add-locale");
+    adding.put("newLocale", "ko");
+    assertThat(browser.post("/console/templates/ct-category/versions", adding).body())
+        .as("adding a locale keeps the category typed").containsPattern("id=\"settings.category\"[^>]*value=\"news\"");
+    Map<String, String> none = new LinkedHashMap<>(englishEmail());
+    none.put("from", "1");
+    none.put("settings.category", "");
+    follow(browser, browser.post("/console/templates/ct-category/versions", none));
+    assertThat(get("/api/v1/templates/ct-category/versions/2").getBody().get("settings")).isIn(null, Map.of());
+    assertThat(browser.get("/console/templates/ct-category/versions/2").body()).contains("No category");
+  }
+
+  @Test
+  void aCategoryOutsideTheNameRuleIsMarkedBesideItsFieldAndNothingIsSaved() {
+    ConsoleClient browser = signedIn("console-tpl-bad-category");
+    follow(browser, browser.post("/console/templates", Map.of("key", "ct-bad-category")));
+    Map<String, String> form = new LinkedHashMap<>(englishEmail());
+    form.put("settings.category", "Marketing News");
+
+    HttpResponse<String> refused = browser.post("/console/templates/ct-bad-category/versions", form);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"settings.category-error\"", "value=\"Marketing News\"")
+        .containsPattern("id=\"settings.category\"[^>]*aria-invalid=\"true\"");
+    assertThat(text(refused)).contains("must be 1-64 characters of a-z");
+    assertThat(get("/api/v1/templates/ct-bad-category").getBody()).containsEntry("versions", List.of());
+  }
+
+  @Test
   void invalidPartsAreMarkedBesideTheirFieldsAndNothingIsSaved() {
     ConsoleClient browser = signedIn("console-tpl-invalid");
     follow(browser, browser.post("/console/templates", Map.of("key", "ct-invalid")));
