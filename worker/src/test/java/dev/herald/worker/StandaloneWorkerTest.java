@@ -192,7 +192,7 @@ class StandaloneWorkerTest {
           .setTaskQueue("broadcast-probe").setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build());
 
       ChannelCounts counts = probe.send(
-          new BatchRequest(id, "test", Channel.EMAIL, 0, 1, spec.content(), null, List.of(), null));
+          new BatchRequest(id, "test", Channel.EMAIL, 0, 1, spec.content(), null, List.of(), null, null, null));
 
       assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 1, 0, 1, 0, 0, 0, 0));
       assertThat(sentTo("member-1@example.com")).isEqualTo(1);

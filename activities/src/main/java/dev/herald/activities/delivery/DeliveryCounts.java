@@ -2,8 +2,10 @@ package dev.herald.activities.delivery;
 
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.Reach;
+import java.util.Arrays;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -109,6 +111,24 @@ public class DeliveryCounts {
   }
 
   /** {@code sent} includes {@code delivered}, as the API's counts do. */
+  /**
+   * The notification's PENDING deliveries held back for quiet hours: how many, the earliest time one
+   * may go, and the numbers of the batches (of {@code batchSize} members) that hold them.
+   */
+  public QuietWait quietWait(String notificationId, int batchSize) {
+    return jdbc.sql("""
+            with held as (
+              select recipient_seq / :size as batch, not_before from delivery
+              where notification_id = :id and status = 'PENDING' and not_before is not null)
+            select (select count(*) from held) as deliveries, (select min(not_before) from held) as earliest,
+                   array(select distinct batch from held order by batch) as batches""")
+        .param("id", notificationId).param("size", batchSize)
+        .query((rs, n) -> rs.getInt("deliveries") == 0 ? QuietWait.NONE
+            : new QuietWait(rs.getInt("deliveries"), rs.getTimestamp("earliest").toInstant(),
+                Arrays.stream((Integer[]) rs.getArray("batches").getArray()).toList()))
+        .single();
+  }
+
   public static ChannelCounts of(Channel channel, Map<DeliveryStatus, Integer> byStatus) {
     int delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0);
     return new ChannelCounts(channel, byStatus.values().stream().mapToInt(Integer::intValue).sum(),

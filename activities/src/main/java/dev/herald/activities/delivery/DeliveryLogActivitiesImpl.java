@@ -12,6 +12,7 @@ import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
 import java.util.List;
 import org.slf4j.Logger;
@@ -108,6 +109,11 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
     String detail = receipt.providerStatus() == null ? null : "provider status: " + receipt.providerStatus();
     deliveries.recordReceipt(receipt.deliveryId(), receipt.status().name(), receipt.providerMessageId(),
         receipt.errorCode(), detail);
+  }
+
+  @Override
+  public QuietWait quietWait(String notificationId, int batchSize) {
+    return counts.quietWait(notificationId, batchSize);
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.herald.activities.preference;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +63,33 @@ public class PreferenceStore {
             where owner = :owner and recipient_id = :recipientId and category = :category and channel = :channel""")
         .param("owner", owner).param("recipientId", recipientId).param("category", scope.storedCategory())
         .param("channel", scope.storedChannel()).update() > 0;
+  }
+
+  /** The recipient's quiet hours; empty when none are set. */
+  public Optional<QuietHoursSetting> quietHours(String owner, String recipientId) {
+    return jdbc.sql("""
+            select starts, ends, time_zone from recipient_quiet_hours
+            where owner = :owner and recipient_id = :recipientId""")
+        .param("owner", owner).param("recipientId", recipientId)
+        .query((rs, n) -> new QuietHoursSetting(rs.getObject("starts", LocalTime.class),
+            rs.getObject("ends", LocalTime.class), rs.getString("time_zone")))
+        .optional();
+  }
+
+  /** Sets (or with null, removes) the recipient's quiet hours. */
+  public void setQuietHours(String owner, String recipientId, QuietHoursSetting quiet) {
+    if (quiet == null) {
+      jdbc.sql("delete from recipient_quiet_hours where owner = :owner and recipient_id = :recipientId")
+          .param("owner", owner).param("recipientId", recipientId).update();
+      return;
+    }
+    jdbc.sql("""
+            insert into recipient_quiet_hours (owner, recipient_id, starts, ends, time_zone, updated_at)
+            values (:owner, :recipientId, :starts, :ends, :zone, now())
+            on conflict (owner, recipient_id) do update
+            set starts = excluded.starts, ends = excluded.ends, time_zone = excluded.time_zone, updated_at = now()""")
+        .param("owner", owner).param("recipientId", recipientId).param("starts", quiet.start())
+        .param("ends", quiet.end()).param("zone", quiet.timeZone()).update();
   }
 
   static PreferenceRule rule(ResultSet rs) throws SQLException {

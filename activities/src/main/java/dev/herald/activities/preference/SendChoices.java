@@ -1,6 +1,7 @@
 package dev.herald.activities.preference;
 
 import dev.herald.workflows.messages.Channel;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,14 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what a group of members chose, in one statement, right before they are sent: their rules
- * that could cover the send's category and channel, and their addresses' suppressions.
+ * that could cover the send's category and channel, their addresses' suppressions and their quiet hours.
  */
 @Component
 public class SendChoices {
 
   /** The members' choices, by recipient id and by address key ({@link Addresses#key}). */
   public record Loaded(Channel channel, Map<String, List<PreferenceRule>> rules,
-      Map<String, List<Suppression>> suppressions) {
+      Map<String, List<Suppression>> suppressions, Map<String, QuietHoursSetting> quietHours) {
 
     public MemberChoices of(String recipientId, String address) {
       List<PreferenceRule> own = recipientId == null ? List.of() : rules.getOrDefault(recipientId, List.of());
@@ -27,18 +28,29 @@ public class SendChoices {
           : suppressions.getOrDefault(Addresses.key(channel, address), List.of());
       return own.isEmpty() && blocked.isEmpty() ? MemberChoices.NONE : new MemberChoices(own, blocked);
     }
+
+    /** The member's quiet hours as set, or null. */
+    public QuietHoursSetting quietHoursOf(String recipientId) {
+      return recipientId == null ? null : quietHours.get(recipientId);
+    }
   }
 
+  /** One union, so one round trip per group: each kind fills the columns it has, null the others. */
   private static final String LOAD = """
-      select 'rule' as kind, recipient_id as member, category, channel, opted_out, source, updated_at, owner
+      select 'rule' as kind, recipient_id as member, category, channel, opted_out, source, updated_at, owner,
+             null::time as starts, null::time as ends, null::text as zone
       from recipient_preference
       where owner = :owner and recipient_id = any(cast(:ids as text[])) and category in (:category, '*')
         and channel in (:channel, '*')
       union all
-      select 'address', address, category, channel, true, source, created_at, owner
+      select 'address', address, category, channel, true, source, created_at, owner, null, null, null
       from address_suppression
       where channel = :channel and address = any(cast(:addresses as text[])) and owner in (:owner, '*')
-        and category in (:category, '*')""";
+        and category in (:category, '*')
+      union all
+      select 'quiet', recipient_id, null, null, false, null, updated_at, owner, starts, ends, time_zone
+      from recipient_quiet_hours
+      where owner = :owner and recipient_id = any(cast(:ids as text[]))""";
 
   private final JdbcClient jdbc;
 
@@ -54,6 +66,7 @@ public class SendChoices {
       Collection<String> addresses) {
     Map<String, List<PreferenceRule>> rules = new HashMap<>();
     Map<String, List<Suppression>> suppressions = new HashMap<>();
+    Map<String, QuietHoursSetting> quiet = new HashMap<>();
     String[] ids = recipientIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
     String[] keys = addresses.stream().map(a -> Addresses.key(channel, a)).filter(Objects::nonNull).distinct()
         .toArray(String[]::new);
@@ -61,15 +74,18 @@ public class SendChoices {
         .param("category", category == null ? Scope.ANY : category).param("channel", channel.name())
         .query(rs -> {
           String member = rs.getString("member");
-          if (rs.getString("kind").equals("rule")) {
-            rules.computeIfAbsent(member, m -> new ArrayList<>()).add(PreferenceStore.rule(rs));
-          } else {
-            String suppressedFor = rs.getString("category");
-            suppressions.computeIfAbsent(member, m -> new ArrayList<>()).add(new Suppression(channel, member,
-                rs.getString("owner"), Scope.ANY.equals(suppressedFor) ? null : suppressedFor, rs.getString("source"),
-                rs.getTimestamp("updated_at").toInstant()));
+          switch (rs.getString("kind")) {
+            case "rule" -> rules.computeIfAbsent(member, m -> new ArrayList<>()).add(PreferenceStore.rule(rs));
+            case "address" -> {
+              String suppressedFor = rs.getString("category");
+              suppressions.computeIfAbsent(member, m -> new ArrayList<>()).add(new Suppression(channel, member,
+                  rs.getString("owner"), Scope.ANY.equals(suppressedFor) ? null : suppressedFor,
+                  rs.getString("source"), rs.getTimestamp("updated_at").toInstant()));
+            }
+            default -> quiet.put(member, new QuietHoursSetting(rs.getObject("starts", LocalTime.class),
+                rs.getObject("ends", LocalTime.class), rs.getString("zone")));
           }
         });
-    return new Loaded(channel, rules, suppressions);
+    return new Loaded(channel, rules, suppressions, quiet);
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.template.TemplateSettings;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.template.TemplateNotFoundException;
@@ -37,6 +38,11 @@ final class BatchContent {
       return new BatchContent(batch, null,
           new ProviderSendException(DeliveryErrorType.TEMPLATE_ERROR, "template-invalid", e.getMessage(), e));
     }
+  }
+
+  /** The template version's settings; none for inline content or a missing template. */
+  TemplateSettings settings() {
+    return version == null ? TemplateSettings.NONE : version.content().settings();
   }
 
   /** @throws ProviderSendException a permanent {@code TEMPLATE_ERROR} for this member */

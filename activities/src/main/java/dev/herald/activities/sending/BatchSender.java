@@ -9,13 +9,16 @@ import dev.herald.activities.delivery.DeliveryOutcome;
 import dev.herald.activities.preference.BatchGate;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.preference.SkipReason;
+import dev.herald.activities.preference.Verdict;
 import dev.herald.activities.template.TemplateRenderer;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -67,6 +70,11 @@ final class BatchSender {
   }
 
   ChannelCounts sendBatch(BatchRequest batch) {
+    return sendBatch(batch, false).counts();
+  }
+
+  /** @param holdQuiet whether members in their quiet hours are held back (counted in {@link BatchOutcome#deferred}) */
+  BatchOutcome sendBatch(BatchRequest batch, boolean holdQuiet) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     int attempt = context.getInfo().getAttempt();
     boolean claimAtOnce = batch.size() <= groupSize;
@@ -74,7 +82,10 @@ final class BatchSender {
     List<BatchItem> items = rows.stream().filter(row -> row.status() == DeliveryStatus.PENDING).toList();
     Map<Integer, Channel> reached = store.reached(batch);
     BatchContent content = BatchContent.of(batch, templates);
-    BatchGate recipientsSay = gate.forBatch(batch.sender(), channel, batch.category());
+    boolean passesQuiet = batch.priority() == Priority.HIGH && content.settings().passesQuietHoursWhenHigh();
+    BatchGate recipientsSay = gate.forBatch(batch.sender(), channel, batch.category(), holdQuiet && !passesQuiet,
+        batch.at());
+    int held = 0;
     Retries retries = new Retries();
     Tally tally = new Tally(rows);
     OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, writer, channel);
@@ -87,13 +98,18 @@ final class BatchSender {
             ? toSend.stream().filter(BatchItem::claimed).map(BatchItem::deliveryId).collect(Collectors.toSet())
             : store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
         tally.claimed(claimed.size() == toSend.size());
-        Map<String, SkipReason> declined = recipientsSay.check(toSend.stream()
+        Map<String, Verdict> verdicts = recipientsSay.check(toSend.stream()
             .filter(item -> claimed.contains(item.deliveryId()))
-            .map(item -> new BatchGate.Member(item.deliveryId(), item.recipientId(), item.address())).toList());
+            .map(item -> new BatchGate.Member(item.deliveryId(), item.recipientId(), item.address(), item.timeZone()))
+            .toList());
         for (BatchItem item : toSend) {
-          if (claimed.contains(item.deliveryId())) {
+          Verdict verdict = verdicts.get(item.deliveryId());
+          if (verdict != null && verdict.held()) {
+            store.hold(item.deliveryId(), verdict.holdUntil());
+            held++;
+          } else if (claimed.contains(item.deliveryId())) {
             outcomes.beforeSend();
-            SkipReason skip = declined.get(item.deliveryId());
+            SkipReason skip = verdict == null ? null : verdict.skip();
             DeliveryOutcome outcome = skip != null
                 ? DeliveryOutcome.skipped(item.deliveryId(), skip.code(), skip.message())
                 : send(batch, item, content, attempt, retries);
@@ -118,7 +134,7 @@ final class BatchSender {
           batch.fromSeq(), batch.toSeq(), retries.count(), items.size());
       throw retries.toFailure(items.size());
     }
-    return tally.exact() ? tally.counts(channel) : store.counts(batch);
+    return new BatchOutcome(tally.exact() ? tally.counts(channel) : store.counts(batch), held);
   }
 
   /** A send that did not go out (failed, or refused by the provider as unsubscribed) gives its place under a cap back. */

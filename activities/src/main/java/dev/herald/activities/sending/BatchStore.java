@@ -15,6 +15,8 @@ import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BatchStore {
+
+  /** The error code a delivery held back for quiet hours shows while it waits. */
+  static final String QUIET_HOURS = "quiet-hours";
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -165,6 +170,18 @@ class BatchStore {
       errors[i] = outcome.lastError();
     }
     return new Object[] {ids, statuses, attempts, providerIds, errorCodes, errors};
+  }
+
+  /**
+   * Holds a claimed delivery back for its recipient's quiet hours: it stays PENDING with the time it may
+   * go, which the notification waits for (DeliveryLogActivities#quietWait), and says so.
+   */
+  void hold(String deliveryId, Instant until) {
+    jdbc.sql("""
+            update delivery set not_before = :until, error_code = :code, last_error = :why, updated_at = now()
+            where id = :id and status = 'PENDING'""")
+        .param("until", Timestamp.from(until)).param("code", QUIET_HOURS)
+        .param("why", "quiet hours: held until " + until).param("id", deliveryId).update();
   }
 
   /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error. */

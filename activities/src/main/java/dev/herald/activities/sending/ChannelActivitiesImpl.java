@@ -2,6 +2,7 @@ package dev.herald.activities.sending;
 
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
 import io.temporal.failure.ApplicationFailure;
@@ -21,10 +22,20 @@ final class ChannelActivitiesImpl implements ChannelActivities {
 
   @Override
   public ChannelCounts sendBatch(BatchRequest batch) {
+    requireOwnChannel(batch);
+    return batches.sendBatch(batch);
+  }
+
+  @Override
+  public BatchOutcome sendBatchAfterQuietHours(BatchRequest batch) {
+    requireOwnChannel(batch);
+    return batches.sendBatch(batch, true);
+  }
+
+  private void requireOwnChannel(BatchRequest batch) {
     if (batch.channel() != adapter.channel()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "a " + batch.channel() + " batch reached the " + adapter.channel() + " queue", WRONG_CHANNEL);
     }
-    return batches.sendBatch(batch);
   }
 }

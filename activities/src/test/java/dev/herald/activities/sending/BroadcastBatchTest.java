@@ -23,6 +23,7 @@ import dev.herald.activities.email.EmailSender;
 import dev.herald.activities.email.SmtpEmailSender;
 import dev.herald.activities.email.SmtpServer;
 import dev.herald.activities.preference.PreferenceStore;
+import dev.herald.activities.preference.QuietHoursSetting;
 import dev.herald.activities.preference.Scope;
 import dev.herald.activities.preference.Suppressions;
 import dev.herald.activities.channel.ProviderSendException;
@@ -33,7 +34,9 @@ import dev.herald.activities.template.TemplateContent;
 import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.messages.ApprovalPolicy;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.ChannelMode;
@@ -263,7 +266,7 @@ class BroadcastBatchTest {
         update recipient set attributes = jsonb_build_object('code', upper(external_id))
         where external_id in ('tpl-0', 'tpl-2')""").update();
     TemplateRef ref = new TemplateRef("welcome-batch", 1, Map.of("sig", "- Herald"));
-    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of(), null);
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of(), null, null, null);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -291,7 +294,7 @@ class BroadcastBatchTest {
         new Recipient("list-member-2", "list-2@example.com", null, null, null, null),
         new Recipient(null, "list-3@example.com", null, null, "en", null)), new TemplateRef("welcome-list", 1, Map.of()));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 4, null, spec.template(),
-        List.of(), null);
+        List.of(), null, null, null);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -374,6 +377,29 @@ class BroadcastBatchTest {
         "SKIPPED frequency-capped the recipient had 2 digest-news messages on EMAIL within 24h already");
   }
 
+  @Test
+  void aMemberInItsQuietHoursInItsOwnZoneIsHeldBackPendingWithTheTimeItMayGo() {
+    NotificationSpec spec = broadcast("quiet", ChannelMode.ALL, Channel.EMAIL, emails("quiet", 3));
+    java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+    preferences.setQuietHours("ops", "quiet-1",
+        new QuietHoursSetting(now.minusHours(1), now.plusHours(2).withNano(0).withSecond(0), "Pacific/Kiritimati"));
+    preferences.setQuietHours("ops", "quiet-2", new QuietHoursSetting(now.minusHours(1), now.plusHours(1), "UTC"));
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, 3, List.of());
+
+    BatchOutcome outcome = activities.sendBatchAfterQuietHours(batch);
+
+    assertThat(outcome.deferred()).isEqualTo(1);
+    assertThat(outcome.counts()).isEqualTo(new ChannelCounts(Channel.EMAIL, 3, 1, 2, 0, 0, 0, 0));
+    assertThat(statuses(spec).get("email/2")).startsWith("PENDING quiet-hours quiet hours: held until ");
+    QuietWait wait = log.quietWait(spec.id(), 2);
+    assertThat(wait.deliveries()).isEqualTo(1);
+    assertThat(wait.batches()).containsExactly(1);
+    assertThat(wait.earliest()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+    // the method of workflows from before quiet hours holds no one back
+    assertThat(activities.sendBatch(batch).sent()).isEqualTo(3);
+    assertThat(log.quietWait(spec.id(), 2)).isEqualTo(QuietWait.NONE);
+  }
+
   // --- fixtures
 
   private NotificationSpec broadcast(String key, ChannelMode mode, Channel channel, List<Member> members) {
@@ -413,7 +439,7 @@ class BroadcastBatchTest {
 
   private static BatchRequest batch(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
     return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), null, reachedBy,
-        spec.category());
+        spec.category(), null, null);
   }
 
   /** The spec as if accepted with a category (its batches carry it; the log's row is not needed). */

@@ -44,10 +44,11 @@ class PreferencesController {
       @AuthenticationPrincipal Caller caller) {
     PreferenceRules.requireRecipientId(recipientId);
     String whose = Owners.of(caller, owner);
-    return PreferencesView.of(whose, recipientId, store.rules(whose, recipientId), categories.list());
+    return PreferencesView.of(whose, recipientId, store.rules(whose, recipientId),
+        store.quietHours(whose, recipientId).orElse(null), categories.list());
   }
 
-  /** Replaces every rule; rules that did not change keep their source and time. */
+  /** Replaces every rule and the quiet hours; rules that did not change keep their source and time. */
   @PutMapping
   PreferencesView replace(@PathVariable String recipientId, @RequestBody PreferencesRequest request,
       @Parameter(description = Owners.DESCRIPTION) @RequestParam(required = false) String owner,
@@ -55,7 +56,10 @@ class PreferencesController {
     PreferenceRules.requireRecipientId(recipientId);
     String whose = Owners.of(caller, owner);
     String source = caller.role() == Role.RECIPIENT ? "recipient" : "api:" + caller.keyPrefix();
-    return PreferencesView.of(whose, recipientId,
-        store.replace(whose, recipientId, PreferenceRules.rules(request), source), categories.list());
+    var rules = PreferenceRules.rules(request);
+    var quiet = PreferenceRules.quietHours(request);
+    store.setQuietHours(whose, recipientId, quiet);
+    return PreferencesView.of(whose, recipientId, store.replace(whose, recipientId, rules, source), quiet,
+        categories.list());
   }
 }

@@ -62,7 +62,7 @@ final class WorkflowShape {
       Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
       Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
       Promise<ChannelCounts> batch = Async.function(email::sendBatch, new BatchRequest(spec.id(), spec.sender(),
-          Channel.EMAIL, 0, audience.recipients(), spec.content(), null, List.of(), null));
+          Channel.EMAIL, 0, audience.recipients(), spec.content(), null, List.of(), null, null, null));
       Workflow.await(batch::isCompleted);
       show(NotificationStatus.COMPLETED);
       log.recordStatus(spec.id(), NotificationStatus.COMPLETED, null);

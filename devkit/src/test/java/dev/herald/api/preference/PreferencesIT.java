@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.api.HeraldIntegrationTest;
 import dev.herald.workflows.notification.NotificationIds;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,13 @@ class PreferencesIT extends HeraldIntegrationTest {
         .contains("rules[0].category", "rules[1].optedOut", "rules[2]");
     var badChannel = putPreferences("pref-e1", "[{\"channel\":\"FAX\",\"optedOut\":true}]");
     assertThat(badChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    var badQuiet = putPreferences("pref-e1", "[]", "{\"start\":\"25:00\",\"timeZone\":\"Mars/Olympus\"}");
+    assertThat(badQuiet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badQuiet.getBody().get("errors")).asString()
+        .contains("quietHours.start", "quietHours.end", "quietHours.timeZone");
+    var quiet = putPreferences("pref-e1", "[]", "{\"start\":\"22:00\",\"end\":\"07:30\",\"timeZone\":\"America/St_Johns\"}");
+    assertThat(quiet.getBody().get("quietHours")).isEqualTo(
+        Map.of("start", "22:00:00", "end", "07:30:00", "timeZone", "America/St_Johns"));
   }
 
   @Test
@@ -160,11 +169,46 @@ class PreferencesIT extends HeraldIntegrationTest {
     assertThat(conflicting.getBody().get("errors")).asString().contains("category");
   }
 
+  @Test
+  void aRecipientInItsQuietHoursWaitsScheduledUntilTheyEndAndACriticalSendPassesThem() {
+    LocalTime now = LocalTime.now(ZoneOffset.UTC).withNano(0);
+    putPreferences("pref-q1", "[]", quietHours(now.minusHours(1), now.plusSeconds(5)));
+    putPreferences("pref-q2", "[]", quietHours(now.minusHours(1), now.plusHours(2)));
+    http().put().uri("/api/v1/categories/otp-quiet").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"critical\":true}").retrieve().toBodilessEntity();
+
+    String critical = send("pref-quiet-otp", "otp-quiet", "pref-q2");
+    String held = NotificationIds.of(SENDER, "pref-quiet-1");
+    http(senderKey(SENDER)).post().uri("/api/v1/notifications").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"idempotencyKey\":\"pref-quiet-1\",\"channels\":[\"EMAIL\"],\"subject\":\"Later\",\"body\":\"b\","
+            + "\"recipients\":[{\"id\":\"pref-q1\",\"email\":\"pref-q1@example.com\"}]}").retrieve().toBodilessEntity();
+
+    assertThat(outcomes(critical)).containsExactly("pref-q2 SENT null");
+    await().atMost(DELIVERY_WAIT).until(() -> "SCHEDULED".equals(notification(held).get("status")));
+    assertThat((String) notification(held).get("statusDetail")).startsWith("quiet hours: 1 delivery waits until ");
+    assertThat(deliveries(held)).singleElement().satisfies(d -> assertThat(d)
+        .containsEntry("status", "PENDING").containsEntry("errorCode", "quiet-hours"));
+    assertThat(mailsTo("pref-q1@example.com")).isEmpty();
+    awaitFinal(held);
+    assertThat(outcomes(held)).containsExactly("pref-q1 SENT null");
+    assertThat(mailsTo("pref-q1@example.com")).hasSize(1);
+  }
+
   // --- helpers
 
   private ResponseEntity<Map<String, Object>> putPreferences(String recipientId, String rules) {
+    return putPreferences(recipientId, rules, null);
+  }
+
+  private ResponseEntity<Map<String, Object>> putPreferences(String recipientId, String rules, String quietHours) {
     return http(senderKey(SENDER)).put().uri("/api/v1/recipients/{id}/preferences", recipientId)
-        .contentType(MediaType.APPLICATION_JSON).body("{\"rules\":" + rules + "}").retrieve().toEntity(MAP);
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"rules\":" + rules + (quietHours == null ? "" : ",\"quietHours\":" + quietHours) + "}")
+        .retrieve().toEntity(MAP);
+  }
+
+  private static String quietHours(LocalTime start, LocalTime end) {
+    return "{\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"timeZone\":\"UTC\"}";
   }
 
   /** Sends an email of {@code category} to recipients {@code <id>@example.com} and waits for its end. */

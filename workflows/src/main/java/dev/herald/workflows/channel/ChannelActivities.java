@@ -1,5 +1,6 @@
 package dev.herald.workflows.channel;
 
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
 import io.temporal.activity.ActivityInterface;
@@ -29,4 +30,11 @@ public interface ChannelActivities {
    * @return the counts of the batch's whole range after this attempt
    */
   ChannelCounts sendBatch(BatchRequest batch);
+
+  /**
+   * {@link #sendBatch}, and members in their quiet hours are not sent now: their deliveries stay
+   * PENDING with the time they may go ({@code DeliveryLogActivities#quietWait}), counted in
+   * {@link BatchOutcome#deferred}. (sendBatch itself never defers: workflows from before quiet hours call it.)
+   */
+  BatchOutcome sendBatchAfterQuietHours(BatchRequest batch);
 }

@@ -8,6 +8,7 @@ import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
@@ -46,6 +47,9 @@ public interface DeliveryLogActivities {
 
   /** A provider's later report on a sent delivery; only moves a delivery forward (SENT -> DELIVERED or FAILED). */
   void recordReceipt(DeliveryReceipt receipt);
+
+  /** Its PENDING deliveries held back by quiet hours, with the earliest time one may go and their batches. */
+  QuietWait quietWait(String notificationId, int batchSize);
 
   /** Compensation: marks the deliveries still PENDING as CANCELLED; returns how many. */
   int releasePending(String notificationId, String reason);

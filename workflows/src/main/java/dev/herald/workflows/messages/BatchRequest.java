@@ -10,6 +10,9 @@ import java.util.List;
  * @param reachedBy channels tried before this one (fallback mode): a member already reached on one of
  *     them is SKIPPED here; empty when every channel is sent
  * @param category the notification's category (its recipients' opt-outs and caps); null: none
+ * @param priority the notification's priority (a HIGH one may pass quiet hours); null: NORMAL
+ * @param at the workflow's time when it asked for the batch: quiet hours are judged at the later of
+ *     it and the worker's clock (so a workflow's skipped time counts); null: the worker's clock
  */
 public record BatchRequest(
     String notificationId,
@@ -20,7 +23,9 @@ public record BatchRequest(
     Content content,
     TemplateRef template,
     List<Channel> reachedBy,
-    String category) {
+    String category,
+    Priority priority,
+    java.time.Instant at) {
 
   public int size() {
     return toSeq - fromSeq;

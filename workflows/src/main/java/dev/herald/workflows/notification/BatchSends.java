@@ -3,6 +3,7 @@ package dev.herald.workflows.notification;
 import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -14,6 +15,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,15 +29,29 @@ import java.util.Map;
  */
 final class BatchSends {
 
+  /** Version marker: batches hold members in their quiet hours back (sendBatchAfterQuietHours). */
+  static final String QUIET_HOURS = "quiet-hours";
+
   private static final int UNFINISHED_RERUNS = 2;
 
   /** A channel's stub, made when the notification first sends on it (a stub costs reflection); batches of one size. */
   private final Map<Channel, ChannelActivities> senders = new EnumMap<>(Channel.class);
   private int stubBatchSize = -1;
   private final DeliveryLogActivities deliveryLog;
+  /** Whether a batch of this run held deliveries back for quiet hours. */
+  private boolean quietHeld;
 
   BatchSends(DeliveryLogActivities deliveryLog) {
     this.deliveryLog = deliveryLog;
+  }
+
+  boolean quietHeld() {
+    return quietHeld;
+  }
+
+  /** Whether this workflow's batches respect quiet hours: histories from before them did not. */
+  static boolean respectQuietHours() {
+    return Workflow.getVersion(QUIET_HOURS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
   }
 
   static int count(Audience audience, int size) {
@@ -68,20 +84,31 @@ final class BatchSends {
   /**
    * A batch that reports deliveries still pending although it returned (it should have failed
    * retryably instead) is run again, twice at most, then what is left is recorded as failed: a
-   * batch never counts as done while something in it was not sent.
+   * batch never counts as done while something in it was not sent. Deliveries it held back for quiet
+   * hours are not left over: the notification comes back for them.
    */
   private ChannelCounts sendOn(BatchRequest batch) {
     ChannelActivities sender = stub(batch);
+    boolean quietHours = respectQuietHours();
     try {
-      ChannelCounts counts = sender.sendBatch(batch);
-      for (int rerun = 1; counts.pending() > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
+      BatchOutcome outcome = send(sender, batch, quietHours);
+      for (int rerun = 1; leftOver(outcome) > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
         Workflow.sleep(Duration.ofSeconds(rerun));
-        counts = sender.sendBatch(batch);
+        outcome = send(sender, batch, quietHours);
       }
-      return counts.pending() == 0 ? counts : deliveryLog.failBatch(batch, unfinished(counts.pending()));
+      quietHeld |= outcome.deferred() > 0;
+      return leftOver(outcome) == 0 ? outcome.counts() : deliveryLog.failBatch(batch, unfinished(leftOver(outcome)));
     } catch (ActivityFailure failure) {
       return deliveryLog.failBatch(batch, DeliveryErrors.from(failure));
     }
+  }
+
+  private static BatchOutcome send(ChannelActivities sender, BatchRequest batch, boolean quietHours) {
+    return quietHours ? sender.sendBatchAfterQuietHours(batch) : new BatchOutcome(sender.sendBatch(batch), 0);
+  }
+
+  private static int leftOver(BatchOutcome outcome) {
+    return outcome.counts().pending() - outcome.deferred();
   }
 
   /** Every batch but a notification's last has the same size, so a stub per channel serves nearly all. */
@@ -100,6 +127,7 @@ final class BatchSends {
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
-    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy, spec.category());
+    return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy, spec.category(),
+        spec.priority(), Instant.ofEpochMilli(Workflow.currentTimeMillis()));
   }
 }

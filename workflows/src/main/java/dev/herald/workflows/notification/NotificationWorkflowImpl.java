@@ -3,6 +3,7 @@ package dev.herald.workflows.notification;
 import static dev.herald.workflows.messages.NotificationStatus.CANCELLED;
 import static dev.herald.workflows.messages.NotificationStatus.FAILED;
 import static dev.herald.workflows.messages.NotificationStatus.PAUSED;
+import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
 import dev.herald.workflows.channel.Channels;
@@ -15,6 +16,7 @@ import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
 import dev.herald.workflows.messages.SendCheckpoint;
 import io.temporal.failure.CanceledFailure;
@@ -23,6 +25,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
 
   private static final Duration FIRST_RECEIPT_CHECK = Duration.ofSeconds(1);
   private static final Duration LONGEST_RECEIPT_CHECK = Duration.ofSeconds(30);
+  /** The shortest wait for quiet hours: a window that ended already is not asked about in a tight loop. */
+  private static final Duration QUIET_RECHECK = Duration.ofSeconds(1);
 
   private final Progress progress = new Progress();
   private final Signals signals = new Signals();
@@ -62,6 +67,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   private List<ChannelCounts> done = List.of();
   /** Recorded as SENDING at acceptance (nothing to wait for): the status need not change again before sending. */
   private boolean acceptedSending;
+  /** An earlier run's batch held deliveries back for quiet hours. */
+  private boolean quietHeld;
 
   @Override
   public NotificationResult send(NotificationSpec spec) {
@@ -90,6 +97,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
         carryOn(resume);
         sendFrom(spec, resume.nextBatch(), resume.run());
       }
+      awaitQuietHours(spec);
       awaitReceipts(spec);
       if (CancellationScope.current().isCancelRequested()) {
         throw new CanceledFailure("cancelled while sending");
@@ -161,6 +169,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     done = resume.done();
     signals.carry(resume.approval());
     signals.paused |= resume.paused();
+    quietHeld = resume.quietHeld();
     progress.channels(current());
   }
 
@@ -175,7 +184,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       if (started == DeliveryPolicies.BATCHES_PER_RUN) {
         awaitInFlight(0);
         Workflow.continueAsNew(spec.resumingAt(
-            new SendCheckpoint(next, audience, done, signals.decision, signals.paused, run + 1, batchSize)));
+            new SendCheckpoint(next, audience, done, signals.decision, signals.paused, run + 1, batchSize,
+                quietHeld || batches.quietHeld())));
       }
       awaitResumed(spec);
       awaitInFlight(DeliveryPolicies.BATCH_WINDOW - 1);
@@ -193,6 +203,40 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
           progress.channels(current());
           return null;
         }))).run();
+  }
+
+  /** A batch sent again for the members it held back: its counts are not added (they are the log's afterwards). */
+  private void startAgain(NotificationSpec spec, int batch) {
+    Workflow.newDetachedCancellationScope(() -> inFlight.add(
+        Async.function(batches::send, spec, audience, batchSize, batch).thenApply(counts -> null))).run();
+  }
+
+  /**
+   * Deliveries held back for their recipients' quiet hours: SCHEDULED with the reason until the
+   * earliest may go (a durable timer), then their batches again, until none waits (a member still in
+   * its quiet hours is held back again). Afterwards the counts are the log's, as those batches ran twice.
+   */
+  private void awaitQuietHours(NotificationSpec spec) {
+    if (!(quietHeld || batches.quietHeld()) || !BatchSends.respectQuietHours()) {
+      return;
+    }
+    QuietWait wait = deliveryLog.quietWait(spec.id(), batchSize);
+    while (wait.deliveries() > 0) {
+      Duration until = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), wait.earliest());
+      stages.changeStatus(spec, SCHEDULED, "quiet hours: " + wait.deliveries()
+          + (wait.deliveries() == 1 ? " delivery waits" : " deliveries wait") + " until " + wait.earliest());
+      Workflow.sleep(until.compareTo(QUIET_RECHECK) < 0 ? QUIET_RECHECK : until);
+      stages.changeStatus(spec, SENDING, "quiet hours over at " + wait.earliest());
+      for (int batch : wait.batches()) {
+        awaitResumed(spec);
+        awaitInFlight(DeliveryPolicies.BATCH_WINDOW - 1);
+        startAgain(spec, batch);
+      }
+      awaitInFlight(0);
+      wait = deliveryLog.quietWait(spec.id(), batchSize);
+    }
+    done = deliveryLog.countDeliveries(spec.id());
+    progress.channels(current());
   }
 
   /** Waits (cancellably) until at most {@code max} batches are in flight; a batch that failed fails the run. */
@@ -259,7 +303,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     for (ChannelCounts channel : counts) {
       if (channel.pending() > 0) {
         deliveryLog.failBatch(new BatchRequest(spec.id(), spec.sender(), channel.channel(), 0, audience.recipients(),
-            spec.content(), spec.template(), List.of(), spec.category()), BatchSends.unfinished(channel.pending()));
+            spec.content(), spec.template(), List.of(), spec.category(), null, null), BatchSends.unfinished(channel.pending()));
         leftPending = true;
       }
     }

@@ -4,7 +4,9 @@ import dev.herald.workflows.channel.ChannelActivities;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
@@ -70,6 +72,17 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
     }
     ended.add("recordAudience");
     return new Audience(members, List.of(ChannelCounts.reserved(Channel.EMAIL, members)));
+  }
+
+  @Override
+  public BatchOutcome sendBatchAfterQuietHours(BatchRequest batch) {
+    return new BatchOutcome(sendBatch(batch), 0);
+  }
+
+  @Override
+  public QuietWait quietWait(String notificationId, int batchSize) {
+    ended.add("quietWait");
+    return QuietWait.NONE;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
+import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -16,11 +17,14 @@ import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,7 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
     String errorCode;
     String lastError;
     boolean claimed;
+    Instant notBefore;
 
     Row(PlannedDelivery planned) {
       this.planned = planned;
@@ -66,6 +71,8 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   final List<ApprovalDecision> approvals = new CopyOnWriteArrayList<>();
   final List<PlannedDelivery> sent = new CopyOnWriteArrayList<>();
   private final Map<String, Row> rows = new LinkedHashMap<>();
+  /** Quiet hours by address: deliveries to it are held back until then. */
+  private final Map<String, Instant> quiet = new HashMap<>();
   private List<Channel> channels = List.of();
 
   /** Holds recordAudience before it writes anything, for a test that acts while the audience is being recorded. */
@@ -159,6 +166,18 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   }
 
   @Override
+  public synchronized QuietWait quietWait(String notificationId, int batchSize) {
+    calls.add("quietWait");
+    List<Row> held = rows.values().stream()
+        .filter(row -> row.status == DeliveryStatus.PENDING && row.notBefore != null).toList();
+    if (held.isEmpty()) {
+      return QuietWait.NONE;
+    }
+    return new QuietWait(held.size(), held.stream().map(row -> row.notBefore).min(Instant::compareTo).orElseThrow(),
+        held.stream().map(row -> row.planned.seq() / batchSize).distinct().sorted().toList());
+  }
+
+  @Override
   public synchronized int releasePending(String notificationId, String reason) {
     calls.add("releasePending");
     int released = 0;
@@ -182,51 +201,76 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
 
   /** One channel's batches over this log, each delivery answered by {@code provider}. */
   ChannelActivities channel(Channel channel, Provider provider) {
-    return batch -> {
-      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-      List<Row> toSend = new ArrayList<>();
-      synchronized (this) {
-        for (Row row : range(batch)) {
-          if (row.status != DeliveryStatus.PENDING) {
-            continue;
-          }
-          Channel reachedBy = reachedBy(batch, row.planned.seq());
-          if (reachedBy != null) {
-            record(row, DeliveryStatus.SKIPPED, 0, null, null, "fallback not needed: sent by " + reachedBy);
+    return new ChannelActivities() {
+      @Override
+      public ChannelCounts sendBatch(BatchRequest batch) {
+        return send(batch, channel, provider, false).counts();
+      }
+
+      @Override
+      public BatchOutcome sendBatchAfterQuietHours(BatchRequest batch) {
+        return send(batch, channel, provider, true);
+      }
+    };
+  }
+
+  /** Holds deliveries to {@code address} back until {@code until} (its quiet hours), as the batch gate would. */
+  synchronized void quietUntil(String address, Instant until) {
+    quiet.put(address, until);
+  }
+
+  /** The batch as the real batch sender runs it; with {@code holdQuiet}, deliveries in quiet hours wait. */
+  private BatchOutcome send(BatchRequest batch, Channel channel, Provider provider, boolean holdQuiet) {
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    List<Row> toSend = new ArrayList<>();
+    int held = 0;
+    synchronized (this) {
+      for (Row row : range(batch)) {
+        if (row.status != DeliveryStatus.PENDING) {
+          continue;
+        }
+        Channel reachedBy = reachedBy(batch, row.planned.seq());
+        if (reachedBy != null) {
+          record(row, DeliveryStatus.SKIPPED, 0, null, null, "fallback not needed: sent by " + reachedBy);
+        } else {
+          Instant until = quiet.get(row.planned.address());
+          if (holdQuiet && until != null && batch.at() != null && batch.at().isBefore(until)) {
+            row.notBefore = until;
+            held++;
           } else {
             row.claimed = true;
             toSend.add(row);
           }
         }
       }
-      ApplicationFailure retry = null;
-      for (Row row : toSend) {
-        try {
-          String providerMessageId = provider.send(row.planned);
-          sent.add(row.planned);
-          synchronized (this) {
-            record(row, DeliveryStatus.SENT, attempt, providerMessageId, null, null);
-          }
-        } catch (ApplicationFailure failure) {
-          DeliveryError error = failure.getDetails().get(DeliveryError.class);
-          synchronized (this) {
-            if (failure.isNonRetryable()) {
-              failed(row, error);
-            } else {
-              row.attempts = attempt;
-              row.errorCode = error.providerCode();
-              retry = failure;
-            }
+    }
+    ApplicationFailure retry = null;
+    for (Row row : toSend) {
+      try {
+        String providerMessageId = provider.send(row.planned);
+        sent.add(row.planned);
+        synchronized (this) {
+          record(row, DeliveryStatus.SENT, attempt, providerMessageId, null, null);
+        }
+      } catch (ApplicationFailure failure) {
+        DeliveryError error = failure.getDetails().get(DeliveryError.class);
+        synchronized (this) {
+          if (failure.isNonRetryable()) {
+            failed(row, error);
+          } else {
+            row.attempts = attempt;
+            row.errorCode = error.providerCode();
+            retry = failure;
           }
         }
       }
-      if (retry != null) {
-        throw ApplicationFailure.newFailure("some deliveries will be retried", "BATCH_INCOMPLETE");
-      }
-      synchronized (this) {
-        return counts(range(batch), channel);
-      }
-    };
+    }
+    if (retry != null) {
+      throw ApplicationFailure.newFailure("some deliveries will be retried", "BATCH_INCOMPLETE");
+    }
+    synchronized (this) {
+      return new BatchOutcome(counts(range(batch), channel), held);
+    }
   }
 
   private Channel reachedBy(BatchRequest batch, int seq) {

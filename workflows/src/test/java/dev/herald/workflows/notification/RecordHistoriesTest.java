@@ -89,6 +89,15 @@ class RecordHistoriesTest {
   }
 
   @Test
+  void recordQuietHoursHeld() throws IOException {
+    log.quietUntil("night@example.com", Instant.ofEpochMilli(testEnv.currentTimeMillis()).plus(Duration.ofHours(9)));
+    NotificationSpec spec = emailTo("recorded-quiet-hours", "day@example.com", "night@example.com");
+
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-quiet-hours.json");
+  }
+
+  @Test
   void recordSingleSend() throws IOException {
     NotificationSpec spec = emailTo("recorded-single", "ada@example.com");
 

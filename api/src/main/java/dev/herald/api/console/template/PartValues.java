@@ -165,7 +165,7 @@ final class PartValues {
       throw new InvalidRequestException(violations);
     }
     String category = value(CATEGORY).strip();
-    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category));
+    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category, null));
   }
 
   private ChannelParts parts(String section, ObjectMapper json, List<FieldViolation> violations) {
