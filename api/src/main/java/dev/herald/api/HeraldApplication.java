@@ -25,7 +25,8 @@ public class HeraldApplication {
 
   /** Temporal, PostgreSQL, Kafka and the payload keys, named when missing; the dev kit has them all embedded. */
   static final RequiredSettings REQUIRED = new RequiredSettings("Herald's API",
-      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.KAFKA, RequiredSettings.PAYLOAD_KEYS),
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.KAFKA, RequiredSettings.PAYLOAD_KEYS,
+          RequiredSettings.PUBLIC_URL, RequiredSettings.LINK_KEYS),
       "To try Herald with everything embedded instead, run the dev kit: " + RequiredSettings.DEV_KIT);
 
   public static void main(String[] args) {

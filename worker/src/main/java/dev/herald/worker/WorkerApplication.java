@@ -16,9 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication(scanBasePackages = {"dev.herald.worker", "dev.herald.activities"})
 public class WorkerApplication {
 
-  /** Temporal, PostgreSQL and the payload keys, named when missing (a worker needs no Kafka). */
+  /** Temporal, PostgreSQL and the payload keys, and with an SMTP server the public URL and link keys, named when missing (a worker needs no Kafka). */
   static final RequiredSettings REQUIRED = new RequiredSettings("Herald's worker",
-      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.PAYLOAD_KEYS),
+      List.of(RequiredSettings.TEMPORAL, RequiredSettings.POSTGRES, RequiredSettings.PAYLOAD_KEYS,
+          RequiredSettings.PUBLIC_URL, RequiredSettings.LINK_KEYS),
       "A worker joins a Herald whose API runs on real infrastructure (docs/operations.md).");
 
   public static void main(String[] args) {

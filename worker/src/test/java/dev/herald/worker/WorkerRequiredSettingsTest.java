@@ -20,4 +20,16 @@ class WorkerRequiredSettingsTest {
         .hasMessageContaining("herald.temporal.encryption.keys (TEMPORAL_PAYLOAD_KEYS)")
         .hasMessageNotContaining("KAFKA_BOOTSTRAP_SERVERS");
   }
+
+  @Test
+  void aWorkerWithAnSmtpServerRefusesToStartWithoutThePublicUrlAndLinkKeysOfTheUnsubscribeLink() {
+    assertThatThrownBy(() -> WorkerApplication.run(new String[0], "--herald.temporal.address=localhost:7233",
+        "--spring.datasource.url=jdbc:postgresql://localhost/herald", "--herald.temporal.encryption.keys=k:x",
+        "--herald.email.smtp.host=mail.example.com", "--herald.public-url=", "--herald.preferences.links.keys=",
+        "--spring.main.web-application-type=none"))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("herald.public-url (HERALD_PUBLIC_URL)")
+        .hasMessageContaining("herald.preferences.links.keys (HERALD_PREFERENCE_LINK_KEYS)")
+        .hasMessageNotContaining("TEMPORAL_ADDRESS");
+  }
 }

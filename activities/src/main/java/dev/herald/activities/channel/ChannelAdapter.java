@@ -13,6 +13,14 @@ public interface ChannelAdapter {
   Channel channel();
 
   /**
+   * Whether every message of this channel carries the recipient's preference link (email: its
+   * List-Unsubscribe header), not only those whose template asks for one.
+   */
+  default boolean alwaysLinksPreferences() {
+    return false;
+  }
+
+  /**
    * @param attempt the activity attempt this send belongs to, recorded with its outcome
    * @throws io.temporal.failure.ApplicationFailure typed by {@code DeliveryErrorType}, with a
    *     {@code DeliveryError} as details; non-retryable when the failure is permanent

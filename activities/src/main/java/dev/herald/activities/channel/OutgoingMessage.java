@@ -11,7 +11,11 @@ import dev.herald.workflows.messages.Recipient;
  * @param address the recipient's address on the channel (email, E.164 phone, recipient id ...)
  * @param recipient the recipient's other fields: its id (inbox, push devices), push token, locale
  * @param content the rendered or inline content; {@code from} null means the channel's default sender
+ * @param category the notification's category (null: none)
+ * @param preferencesUrl the recipient's preference link for this message ({@code
+ *     dev.herald.activities.preference.links}), when its channel always carries one or the template asks
+ *     for one; null otherwise
  */
 public record OutgoingMessage(
     String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,
-    RenderedMessage content) {}
+    RenderedMessage content, String category, String preferencesUrl) {}

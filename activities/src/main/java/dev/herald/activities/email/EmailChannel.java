@@ -4,13 +4,17 @@ import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
+import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.workflows.messages.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
-/** The email channel: one message through the configured {@link EmailSender}, its Message-ID the delivery id. */
+/**
+ * The email channel: one message through the configured {@link EmailSender}, its Message-ID the delivery
+ * id, with the recipient's preference link as its List-Unsubscribe headers (every email carries them).
+ */
 @Component
 @ConditionalOnExpression(EmailConfig.AVAILABLE)
 public class EmailChannel implements ChannelAdapter {
@@ -18,9 +22,11 @@ public class EmailChannel implements ChannelAdapter {
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
 
   private final EmailSender sender;
+  private final PreferenceLinks links;
 
-  public EmailChannel(EmailSender sender) {
+  public EmailChannel(EmailSender sender, PreferenceLinks links) {
     this.sender = sender;
+    this.links = links;
   }
 
   @Override
@@ -29,14 +35,21 @@ public class EmailChannel implements ChannelAdapter {
   }
 
   @Override
+  public boolean alwaysLinksPreferences() {
+    return true;
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return sendEmail(messageOf(message), attempt);
   }
 
-  static EmailMessage messageOf(OutgoingMessage message) {
+  EmailMessage messageOf(OutgoingMessage message) {
     var content = message.content();
+    String link = message.preferencesUrl();
     return new EmailMessage(message.deliveryId(), message.notificationId(), message.address(), content.subject(),
-        content.body(), content.html(), content.from());
+        content.body(), content.html(), content.from(),
+        link == null ? null : new ListUnsubscribe(link, links.mailto(link).orElse(null)));
   }
 
   ProviderReceipt sendEmail(EmailMessage message, int attempt) {

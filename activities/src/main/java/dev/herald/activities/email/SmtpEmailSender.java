@@ -87,6 +87,10 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
       setContent(mime, message);
       mime.setHeader(NOTIFICATION_HEADER, message.notificationId());
       mime.setHeader(DELIVERY_HEADER, message.deliveryId());
+      if (message.unsubscribe() != null) {
+        mime.setHeader(ListUnsubscribe.HEADER, message.unsubscribe().header());
+        mime.setHeader(ListUnsubscribe.POST_HEADER, ListUnsubscribe.ONE_CLICK);
+      }
       mime.saveChanges();
       return mime;
     } catch (MessagingException e) {

@@ -43,7 +43,7 @@ public class InAppChannel implements ChannelAdapter {
   @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return deliverInApp(new InAppMessage(message.deliveryId(), message.notificationId(), message.sender(),
-        message.address(), message.content().subject(), message.content().body()), attempt);
+        message.address(), message.content().subject(), message.content().body(), message.preferencesUrl()), attempt);
   }
 
   ProviderReceipt deliverInApp(InAppMessage message, int attempt) {
@@ -51,7 +51,7 @@ public class InAppChannel implements ChannelAdapter {
     long id;
     try {
       id = items.insertAndAnnounce(message.owner(), message.recipientId(), message.notificationId(), message.deliveryId(),
-              message.title(), message.body())
+              message.title(), message.body(), message.preferencesUrl())
           .or(() -> items.findIdByDeliveryId(message.deliveryId()))
           .orElseThrow(() -> new IllegalStateException("inbox item of " + message.deliveryId() + " vanished"));
     } catch (DataIntegrityViolationException refused) {

@@ -8,6 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * One item in the in-app inbox of a sender's (its owner's) recipient.
  *
  * @param id increasing with insertion: the SSE event id, the paging cursor and the provider message id
+ * @param preferencesUrl the recipient's preference link, when the template asked for one
  * @param readAt when the recipient marked it read, or null while unread
  */
 @Table("inbox_item")
@@ -19,6 +20,7 @@ public record InboxItem(
     String deliveryId,
     String title,
     String body,
+    String preferencesUrl,
     Instant createdAt,
     Instant readAt) {
 

@@ -21,14 +21,14 @@ interface InboxItemRepository extends Repository<InboxItem, Long> {
    */
   @Query("""
       with inserted as (
-        insert into inbox_item (owner, recipient_id, notification_id, delivery_id, title, body, created_at)
-        values (:owner, :recipientId, :notificationId, :deliveryId, :title, :body, now())
+        insert into inbox_item (owner, recipient_id, notification_id, delivery_id, title, body, preferences_url, created_at)
+        values (:owner, :recipientId, :notificationId, :deliveryId, :title, :body, :preferencesUrl, now())
         on conflict (delivery_id) do nothing
         returning id, recipient_id)
       select inserted.id from inserted, lateral pg_notify('""" + InboxEvents.CHANNEL + "', inserted.recipient_id)")
   Optional<Long> insertAndAnnounce(@Param("owner") String owner, @Param("recipientId") String recipientId,
       @Param("notificationId") String notificationId, @Param("deliveryId") String deliveryId,
-      @Param("title") String title, @Param("body") String body);
+      @Param("title") String title, @Param("body") String body, @Param("preferencesUrl") String preferencesUrl);
 
   @Query("select id from inbox_item where delivery_id = :deliveryId")
   Optional<Long> findIdByDeliveryId(@Param("deliveryId") String deliveryId);

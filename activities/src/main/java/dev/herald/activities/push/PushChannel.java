@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 public class PushChannel implements ChannelAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
+  static final String NOTIFICATION_ID = "notificationId";
+  /** The data key of the recipient's preference link. */
+  public static final String PREFERENCES_URL = "preferencesUrl";
 
   private final PushSender sender;
   private final PushDevices devices;
@@ -50,8 +53,13 @@ public class PushChannel implements ChannelAdapter {
     var recipient = message.recipient();
     return sendPush(new PushMessage(message.deliveryId(), message.notificationId(), message.sender(),
         recipient == null ? null : recipient.id(), recipient == null ? null : recipient.pushToken(),
-        message.content().subject(), message.content().body(), Map.of("notificationId", message.notificationId())),
-        attempt);
+        message.content().subject(), message.content().body(), data(message)), attempt);
+  }
+
+  /** The data keys every push carries: its notification id, and the preference link when the template asks for it. */
+  static Map<String, String> data(OutgoingMessage message) {
+    return message.preferencesUrl() == null ? Map.of(NOTIFICATION_ID, message.notificationId())
+        : Map.of(NOTIFICATION_ID, message.notificationId(), PREFERENCES_URL, message.preferencesUrl());
   }
 
   ProviderReceipt sendPush(PushMessage message, int attempt) {

@@ -14,9 +14,13 @@ import java.util.Map;
 /**
  * A batch's content for each member: the inline content as is, or the template version (read once per
  * batch, from the renderer's cache) rendered per member in the member's locale, with the template's
- * variables plus {@code recipient} (the member's own fields).
+ * variables plus {@code recipient} (the member's own fields) and {@code preferencesUrl} (the member's
+ * preference link, where links are configured).
  */
 final class BatchContent {
+
+  /** The template variable of the member's preference link. */
+  static final String PREFERENCES_URL = "preferencesUrl";
 
   private final BatchRequest batch;
   private final TemplateVersion version;
@@ -45,8 +49,21 @@ final class BatchContent {
     return version == null ? TemplateSettings.NONE : version.content().settings();
   }
 
-  /** @throws ProviderSendException a permanent {@code TEMPLATE_ERROR} for this member */
-  RenderedMessage forMember(BatchItem item) throws ProviderSendException {
+  /** Whether the batch renders a template: only a template can show a link in its text. */
+  boolean templated() {
+    return batch.template() != null;
+  }
+
+  /** Whether the template version asks for its in-app items and pushes to carry the preference link. */
+  boolean linksPreferences() {
+    return version != null && version.content().settings().linksPreferences();
+  }
+
+  /**
+   * @param preferencesUrl the member's preference link; null where none can be made
+   * @throws ProviderSendException a permanent {@code TEMPLATE_ERROR} for this member
+   */
+  RenderedMessage forMember(BatchItem item, String preferencesUrl) throws ProviderSendException {
     if (batch.template() == null) {
       return new RenderedMessage(null, batch.content().subject(), batch.content().body(), null);
     }
@@ -58,6 +75,9 @@ final class BatchContent {
       variables.putAll(batch.template().variables());
     }
     variables.put("recipient", item.asVariable());
+    if (preferencesUrl != null) {
+      variables.put(PREFERENCES_URL, preferencesUrl);
+    }
     return TemplateRenderer.message(version, batch.channel(), item.locale(), variables);
   }
 }

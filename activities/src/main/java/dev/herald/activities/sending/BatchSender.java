@@ -10,6 +10,7 @@ import dev.herald.activities.preference.BatchGate;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.preference.SkipReason;
 import dev.herald.activities.preference.Verdict;
+import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
@@ -56,10 +57,12 @@ final class BatchSender {
   private final TemplateRenderer templates;
   private final OutcomeWriter writer;
   private final SendGate gate;
+  private final PreferenceLinks links;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      SendGate gate, int groupSize) {
+      SendGate gate, PreferenceLinks links, int groupSize) {
+    this.links = links;
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
@@ -167,7 +170,12 @@ final class BatchSender {
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
   private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
     try {
-      ProviderReceipt receipt = adapter.send(message(batch, item, content.forMember(item)), attempt);
+      boolean carriesLink = adapter.alwaysLinksPreferences() || content.linksPreferences();
+      String link = carriesLink || content.templated()
+          ? links.url(batch.sender(), channel, item.recipientId(), item.address(), batch.category()).orElse(null)
+          : null;
+      RenderedMessage rendered = content.forMember(item, link);
+      ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null), attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
       return failed(item, new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
@@ -199,10 +207,11 @@ final class BatchSender {
   }
 
   /** The member's message. */
-  private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content) {
+  private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content,
+      String preferencesUrl) {
     Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale(),
         item.slack());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
-        item.address(), recipient, content);
+        item.address(), recipient, content, batch.category(), preferencesUrl);
   }
 }

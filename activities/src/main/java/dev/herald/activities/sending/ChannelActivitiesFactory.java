@@ -2,6 +2,7 @@ package dev.herald.activities.sending;
 
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.channel.ChannelActivities;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,11 @@ public class ChannelActivitiesFactory {
   private final OutcomeWriter writer;
   private final TemplateRenderer templates;
   private final SendGate gate;
+  private final PreferenceLinks links;
 
-  ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate) {
+  ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate,
+      PreferenceLinks links) {
+    this.links = links;
     this.store = store;
     this.writer = writer;
     this.templates = templates;
@@ -27,6 +31,6 @@ public class ChannelActivitiesFactory {
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, gate, ClaimGroups.sizeFor(adapter.channel())));
+        new BatchSender(adapter, store, writer, templates, gate, links, ClaimGroups.sizeFor(adapter.channel())));
   }
 }

@@ -18,8 +18,19 @@ import org.springframework.core.env.Environment;
 public record RequiredSettings(String app, List<Setting> settings, String instead)
     implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-  /** A property, the environment variable that sets it, and what it names. */
-  public record Setting(String property, String variable, String meaning) {
+  /**
+   * A property, the environment variable that sets it, and what it names; {@code requiredWith} (a
+   * property, or null for always): required only where that one is set.
+   */
+  public record Setting(String property, String variable, String meaning, String requiredWith) {
+
+    public Setting(String property, String variable, String meaning) {
+      this(property, variable, meaning, null);
+    }
+
+    boolean required(Environment environment) {
+      return requiredWith == null || !environment.getProperty(requiredWith, "").isBlank();
+    }
 
     @Override
     public String toString() {
@@ -38,6 +49,14 @@ public record RequiredSettings(String app, List<Setting> settings, String instea
       "the keys that encrypt Temporal payloads, e.g. 2025-01:<base64 of 32 random bytes, `openssl rand -base64 32`>, "
           + "the same in every process of this Herald");
 
+  /** Every email carries a List-Unsubscribe link (RFC 8058): where recipients reach Herald, and its keys. */
+  public static final Setting PUBLIC_URL = new Setting("herald.public-url", "HERALD_PUBLIC_URL",
+      "Herald's public base URL, e.g. https://herald.example.com, for the unsubscribe link every email carries "
+          + "(needed with an SMTP server)", "herald.email.smtp.host");
+  public static final Setting LINK_KEYS = new Setting("herald.preferences.links.keys", "HERALD_PREFERENCE_LINK_KEYS",
+      "the keys that sign unsubscribe links, e.g. 2025-01:<base64 of 32 random bytes, `openssl rand -base64 32`>, "
+          + "the same in the API and every worker that sends email (needed with an SMTP server)", "herald.email.smtp.host");
+
   /** The dev kit's run command: everything embedded. */
   public static final String DEV_KIT = "mvn -pl devkit -am spring-boot:run";
 
@@ -53,6 +72,8 @@ public record RequiredSettings(String app, List<Setting> settings, String instea
   }
 
   public List<Setting> missing(Environment environment) {
-    return settings.stream().filter(setting -> environment.getProperty(setting.property(), "").isBlank()).toList();
+    return settings.stream()
+        .filter(setting -> setting.required(environment) && environment.getProperty(setting.property(), "").isBlank())
+        .toList();
   }
 }

@@ -4,18 +4,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * How a version's notifications are treated beyond their text: {@code category} (e.g. marketing,
- * security) scopes recipients' opt-outs and frequency caps, null for none; with
- * {@code highPriorityPassesQuietHours} true a HIGH priority send goes out in a recipient's quiet hours.
+ * security) scopes recipients' opt-outs and frequency caps, null for none. {@code preferencesLink} true:
+ * its in-app items and pushes carry the recipient's preference link ({@code preferencesUrl}), as every
+ * email does in its List-Unsubscribe header. {@code highPriorityPassesQuietHours} true: a HIGH priority
+ * send goes out in a recipient's quiet hours.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TemplateSettings(String category, Boolean highPriorityPassesQuietHours) {
+public record TemplateSettings(String category, Boolean preferencesLink, Boolean highPriorityPassesQuietHours) {
 
-  public static final TemplateSettings NONE = new TemplateSettings(null, null);
+  public static final TemplateSettings NONE = new TemplateSettings(null, null, null);
+
+  public TemplateSettings(String category) {
+    this(category, null, null);
+  }
+
+  public boolean linksPreferences() {
+    return Boolean.TRUE.equals(preferencesLink);
+  }
 
   public boolean passesQuietHoursWhenHigh() {
     return Boolean.TRUE.equals(highPriorityPassesQuietHours);
   }
-
 
   /** Jackson's filter for no settings: left out of the stored JSON, as versions written before them have none. */
   public static final class LeftOut {

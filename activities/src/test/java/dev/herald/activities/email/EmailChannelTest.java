@@ -82,7 +82,7 @@ class EmailChannelTest {
   }
 
   private EmailChannel activitiesOver(EmailSender sender) {
-    return new EmailChannel(sender);
+    return new EmailChannel(sender, EmailFixtures.noLinks());
   }
 
   private static ApplicationFailure failureOf(EmailChannel activities) {

@@ -1,6 +1,10 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.preference.links.LinkProperties;
+import dev.herald.activities.preference.links.PreferenceLinks;
+import dev.herald.activities.preference.links.PublicUrl;
 import java.time.Duration;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Messages, settings and senders shared by the email tests. */
 final class EmailFixtures {
@@ -26,5 +30,10 @@ final class EmailFixtures {
   /** A sender to a plain (no auth, no TLS) SMTP server on this machine. */
   static SmtpEmailSender senderTo(int port, int connections) {
     return new SmtpEmailSender(new SmtpServer("127.0.0.1", port, null, null, false), properties(connections));
+  }
+
+  /** Preference links with no keys nor public URL: none are made. */
+  static PreferenceLinks noLinks() {
+    return new PreferenceLinks(new LinkProperties(null, null, null), new PublicUrl(new MockEnvironment()));
   }
 }

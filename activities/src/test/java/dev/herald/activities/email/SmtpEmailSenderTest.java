@@ -104,6 +104,26 @@ class SmtpEmailSenderTest {
   }
 
   @Test
+  void anUnsubscribeLinkArrivesAsListUnsubscribeWithTheOneClickPostHeaderInLinesOfLegalLength() throws Exception {
+    String url = "https://herald.example.com/unsubscribe/k1." + "a".repeat(120) + ".b";
+    String mailto = "mailto:unsubscribe@example.com?subject=unsubscribe%20k1." + "a".repeat(120) + ".b";
+
+    sender.send(new EmailMessage("notification-n1/email/10", "notification-n1", "ada@example.com", "News", "b", null,
+        null, new ListUnsubscribe(url, mailto)));
+    sender.send(new EmailMessage("notification-n1/email/11", "notification-n1", "bo@example.com", "News", "b"));
+
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 2)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(jakarta.mail.internet.MimeUtility.unfold(mail.getHeader("List-Unsubscribe", ",")))
+        .isEqualTo("<" + url + ">, <" + mailto + ">");
+    assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    mail.writeTo(raw);
+    assertThat(raw.toString(StandardCharsets.US_ASCII).split("\r\n")).allSatisfy(line -> assertThat(line).hasSizeLessThan(999));
+    assertThat(greenMail.getReceivedMessages()[1].getHeader("List-Unsubscribe")).as("a message without a link").isNull();
+  }
+
+  @Test
   void textAndHtmlArriveAsAlternativesEachInTheEncodingItsTextNeedsWithADate() throws Exception {
     String text = "Grüße, Ada!\nIhre Bestellung ist unterwegs.";
     String html = "<p>" + "Hello Ada. ".repeat(120) + "</p>";

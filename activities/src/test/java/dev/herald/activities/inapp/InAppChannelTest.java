@@ -139,6 +139,6 @@ class InAppChannelTest {
 
   static InAppMessage message(String notificationId, String recipientId) {
     return new InAppMessage(notificationId + "/in_app/0", notificationId, SENDER, recipientId, "Your invoice",
-        "Invoice #42 is ready.");
+        "Invoice #42 is ready.", null);
   }
 }

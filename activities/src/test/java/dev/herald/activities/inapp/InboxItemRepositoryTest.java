@@ -115,7 +115,7 @@ class InboxItemRepositoryTest {
   }
 
   private long insert(String owner, String recipientId, String notificationId) {
-    return items.insertAndAnnounce(owner, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body")
+    return items.insertAndAnnounce(owner, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body", null)
         .orElseThrow();
   }
 }

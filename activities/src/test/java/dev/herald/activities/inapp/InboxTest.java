@@ -66,7 +66,7 @@ class InboxTest {
   }
 
   private long insert(String recipientId, String notificationId) {
-    return items.insertAndAnnounce(OWNER, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body")
+    return items.insertAndAnnounce(OWNER, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body", null)
         .orElseThrow();
   }
 }

@@ -26,9 +26,13 @@ import dev.herald.activities.preference.PreferenceStore;
 import dev.herald.activities.preference.QuietHoursSetting;
 import dev.herald.activities.preference.Scope;
 import dev.herald.activities.preference.Suppressions;
+import dev.herald.activities.preference.links.PreferenceLink;
+import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.EmailPart;
+import dev.herald.activities.template.PushPart;
+import dev.herald.activities.template.TemplateSettings;
 import dev.herald.activities.template.Templates;
 import dev.herald.activities.template.TemplateContent;
 import dev.herald.workflows.audience.AudienceRules;
@@ -87,13 +91,17 @@ import org.springframework.transaction.annotation.Transactional;
     "herald.preferences.frequency-caps[0].category=digest-news",
     "herald.preferences.frequency-caps[0].channel=EMAIL",
     "herald.preferences.frequency-caps[0].max=2",
-    "herald.preferences.frequency-caps[0].window=24h"})
+    "herald.preferences.frequency-caps[0].window=24h",
+    "herald.public-url=https://herald.example.com/",
+    "herald.preferences.links.keys=t1:" + BroadcastBatchTest.LINK_KEY})
 @AutoConfigureTestDatabase(replace = NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class BroadcastBatchTest {
 
   @RegisterExtension
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  static final String LINK_KEY = "YnJvYWRjYXN0LWJhdGNoLXRlc3QtbGluay1rZXktMzJi";
 
   private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -107,6 +115,7 @@ class BroadcastBatchTest {
   @Autowired NamedParameterJdbcTemplate template;
   @Autowired PreferenceStore preferences;
   @Autowired Suppressions suppressions;
+  @Autowired PreferenceLinks links;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -120,7 +129,7 @@ class BroadcastBatchTest {
         new EmailProperties("Herald <herald@example.com>", "herald.example.com",
             new EmailProperties.Smtp(null, 0, null, null, false, 2, Duration.ofSeconds(5))));
     environment.registerActivitiesImplementations(
-        channels.forAdapter(new EmailChannel(scripted(smtpSender))));
+        channels.forAdapter(new EmailChannel(scripted(smtpSender), links)));
     activities = environment.newActivityStub(ChannelActivities.class, ONE_ATTEMPT);
   }
 
@@ -398,6 +407,57 @@ class BroadcastBatchTest {
     // the method of workflows from before quiet hours holds no one back
     assertThat(activities.sendBatch(batch).sent()).isEqualTo(3);
     assertThat(log.quietWait(spec.id(), 2)).isEqualTo(QuietWait.NONE);
+  }
+
+  @Test
+  void everyEmailCarriesItsRecipientsOneClickLinkWhichItsTemplateMayShowToo() throws Exception {
+    templates.create("links-batch", "ops", null);
+    templates.addVersion("links-batch", new TemplateContent(ChannelParts.of(new EmailPart(null, "News", null,
+        "Unsubscribe: {{preferencesUrl}}")), null));
+    NotificationSpec spec = list("links", Channel.EMAIL, List.of(
+        new Recipient("links-member-0", "links-0@example.com", null, null, null, null),
+        new Recipient(null, "links-1@example.com", null, null, null, null)), new TemplateRef("links-batch", 1, Map.of()));
+
+    activities.sendBatch(new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 2, null, spec.template(),
+        List.of(), "news", null, null));
+
+    List<PreferenceLink> linked = new ArrayList<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      String header = mail.getHeader("List-Unsubscribe", ",");
+      assertThat(header).matches("<https://herald\\.example\\.com/unsubscribe/[A-Za-z0-9_.-]+>");
+      assertThat(mail.getHeader("List-Unsubscribe-Post", ",")).isEqualTo("List-Unsubscribe=One-Click");
+      String url = header.substring(1, header.length() - 1);
+      assertThat(GreenMailUtil.getBody(mail).trim()).isEqualTo("Unsubscribe: " + url);
+      linked.add(links.verify(url.substring(url.lastIndexOf('/') + 1)).orElseThrow());
+    }
+    assertThat(linked).containsExactly(
+        new PreferenceLink("ops", Channel.EMAIL, "links-member-0", null, "news", null),
+        new PreferenceLink("ops", Channel.EMAIL, null, "links-1@example.com", "news", null));
+  }
+
+  @Test
+  void pushesAndInAppItemsCarryThePreferenceLinkOnlyWhereTheirTemplateAsksForIt() {
+    templates.create("links-push", "ops", null);
+    templates.addVersion("links-push", new TemplateContent(
+        ChannelParts.of(new PushPart("Sale", "Half price", null, null, null)), null, new TemplateSettings("deals", true, null)));
+    templates.addVersion("links-push", new TemplateContent(
+        ChannelParts.of(new PushPart("Sale", "Half price", null, null, null)), null));
+    RecordingAdapter push = new RecordingAdapter(Channel.PUSH);
+    List<Recipient> member = List.of(new Recipient("links-push-0", null, null, "token-0", null, null));
+    NotificationSpec asks = list("links-push-1", Channel.PUSH, member, new TemplateRef("links-push", 1, Map.of()));
+    NotificationSpec silent = list("links-push-2", Channel.PUSH, member, new TemplateRef("links-push", 2, Map.of()));
+
+    sendBatchThrough(push, new BatchRequest(asks.id(), "ops", Channel.PUSH, 0, 1, null, asks.template(), List.of(), "deals",
+        null, null));
+    sendBatchThrough(push, new BatchRequest(silent.id(), "ops", Channel.PUSH, 0, 1, null, silent.template(), List.of(),
+        "deals", null, null));
+
+    String url = push.sent.get(0).preferencesUrl();
+    assertThat(url).startsWith("https://herald.example.com/unsubscribe/");
+    assertThat(links.verify(url.substring(url.lastIndexOf('/') + 1)))
+        .contains(new PreferenceLink("ops", Channel.PUSH, "links-push-0", null, "deals", null));
+    assertThat(push.sent.get(1).preferencesUrl()).isNull();
+    assertThat(push.sent).extracting(OutgoingMessage::category).containsExactly("deals", "deals");
   }
 
   // --- fixtures

@@ -32,4 +32,14 @@ class RequiredSettingsTest {
 
     assertThat(required.missing(environment)).isEmpty();
   }
+
+  @Test
+  void thePublicUrlAndLinkKeysAreRequiredWithAnSmtpServerOnly() {
+    var email = new RequiredSettings("Herald's worker", List.of(RequiredSettings.PUBLIC_URL, RequiredSettings.LINK_KEYS),
+        "");
+
+    assertThat(email.missing(new MockEnvironment())).as("no SMTP server: no email, no link").isEmpty();
+    assertThat(email.missing(new MockEnvironment().withProperty("herald.email.smtp.host", "mail.example.com")))
+        .extracting(RequiredSettings.Setting::variable).containsExactly("HERALD_PUBLIC_URL", "HERALD_PREFERENCE_LINK_KEYS");
+  }
 }

@@ -5,14 +5,15 @@ import java.time.Instant;
 
 /**
  * An inbox item as the API and the stream show it. {@code notificationId} lets a client drop an
- * item it has already shown (a replay, or the same notification on another channel).
+ * item it has already shown (a replay, or the same notification on another channel). {@code
+ * preferencesUrl}: where the recipient manages what it receives, when the template asked for the link.
  */
 public record InboxItemView(
-    long id, String recipientId, String notificationId, String title, String body, Instant createdAt,
-    Instant readAt, boolean read) {
+    long id, String recipientId, String notificationId, String title, String body, String preferencesUrl,
+    Instant createdAt, Instant readAt, boolean read) {
 
   static InboxItemView of(InboxItem item) {
     return new InboxItemView(item.id(), item.recipientId(), item.notificationId(), item.title(), item.body(),
-        item.createdAt(), item.readAt(), item.read());
+        item.preferencesUrl(), item.createdAt(), item.readAt(), item.read());
   }
 }

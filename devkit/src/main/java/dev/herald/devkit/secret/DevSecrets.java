@@ -1,6 +1,7 @@
 package dev.herald.devkit.secret;
 
 import dev.herald.activities.apikey.ApiKeyFormat;
+import dev.herald.activities.preference.links.PreferenceLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The dev kit's own secrets, kept in its data folder ({@code herald.data-dir}) so they survive a
  * restart: an admin key ({@code admin-key}, unless {@code HERALD_BOOTSTRAP_ADMIN_KEY} gives one),
- * printed in the log when it is generated, and the recipient token signing key ({@code
- * recipient-token-key}, unless signing keys are configured). Files are created readable by their
- * owner only. Only in dev mode ({@code herald.dev.enabled}): elsewhere nothing is generated.
+ * printed in the log when it is generated, the recipient token signing key ({@code
+ * recipient-token-key}, unless signing keys are configured) and the key of unsubscribe links ({@code
+ * preference-link-key}, unless {@code HERALD_PREFERENCE_LINK_KEYS} gives them; kept, so that links in
+ * mails already sent keep working). Files are created readable by their owner only. Only in dev mode ({@code herald.dev.enabled}): elsewhere nothing is generated.
  */
 public class DevSecrets implements EnvironmentPostProcessor, Ordered {
 
@@ -38,6 +40,8 @@ public class DevSecrets implements EnvironmentPostProcessor, Ordered {
   static final String SIGNING_KEY_ID = "dev";
   static final String BOOTSTRAP = "herald.security.bootstrap-admin-key";
   static final String SIGNING_KEYS = "herald.security.recipient-tokens.keys";
+  static final String LINK_KEY_FILE = "preference-link-key";
+  static final String LINK_KEYS = PreferenceLinks.KEYS_PROPERTY;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,6 +74,10 @@ public class DevSecrets implements EnvironmentPostProcessor, Ordered {
       String key = readOrCreate(dir.resolve(SIGNING_KEY_FILE), DevSecrets::signingKey, generated -> {});
       secrets.put(SIGNING_KEYS + "." + SIGNING_KEY_ID, key);
       secrets.put("herald.security.recipient-tokens.signing-key", SIGNING_KEY_ID);
+    }
+    if (isBlank(environment.getProperty(LINK_KEYS))) {
+      secrets.put(LINK_KEYS, SIGNING_KEY_ID + ":" + readOrCreate(dir.resolve(LINK_KEY_FILE), DevSecrets::signingKey,
+          generated -> {}));
     }
     if (!secrets.isEmpty()) {
       environment.getPropertySources().addFirst(new MapPropertySource("herald-dev-secrets", secrets));

@@ -37,6 +37,22 @@ class DevSecretsTest {
   }
 
   @Test
+  void devModeGetsAPreferenceLinkKeyKeptAcrossRestartsUnlessKeysAreGiven() throws IOException {
+    MockEnvironment first = devMode();
+    secrets.postProcessEnvironment(first, new SpringApplication());
+    MockEnvironment second = devMode();
+    secrets.postProcessEnvironment(second, new SpringApplication());
+    MockEnvironment given = devMode().withProperty(DevSecrets.LINK_KEYS, "ops:" + "A".repeat(44));
+    secrets.postProcessEnvironment(given, new SpringApplication());
+
+    assertThat(first.getProperty(DevSecrets.LINK_KEYS)).startsWith("dev:")
+        .as("links in mails already sent keep working after a restart").isEqualTo(second.getProperty(DevSecrets.LINK_KEYS));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(DevSecrets.LINK_KEY_FILE))))
+        .isEqualTo("rw-------");
+    assertThat(given.getProperty(DevSecrets.LINK_KEYS)).isEqualTo("ops:" + "A".repeat(44));
+  }
+
+  @Test
   void aConfiguredAdminKeyIsUsedAndNothingIsGeneratedForIt() {
     MockEnvironment environment = devMode().withProperty(DevSecrets.BOOTSTRAP, "hk_given000_" + "x".repeat(40));
     secrets.postProcessEnvironment(environment, new SpringApplication());

@@ -165,7 +165,7 @@ final class PartValues {
       throw new InvalidRequestException(violations);
     }
     String category = value(CATEGORY).strip();
-    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category, null));
+    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category));
   }
 
   private ChannelParts parts(String section, ObjectMapper json, List<FieldViolation> violations) {
