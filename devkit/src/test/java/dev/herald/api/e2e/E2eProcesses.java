@@ -52,6 +52,8 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
 
   /** The suite's payload keys: every Herald process of one cluster shares them, or one cannot read another's payloads. */
   static final String PAYLOAD_KEYS = PayloadKey.generate("e2e", new SecureRandom()).encoded();
+  /** The suite's unsubscribe link keys: a worker with an SMTP server does not start without them. */
+  static final String LINK_KEYS = "e2e:" + java.util.Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
   private static final Pattern POSTGRES_PORT = Pattern.compile("PostgreSQL: embedded on port (\\d+)");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -185,10 +187,14 @@ final class E2eProcesses implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
   }
 
-  /** Environment of a Herald process: the dev server's address and namespace, the payload keys, then {@code pairs}. */
+  /**
+   * Environment of a Herald process: the dev server's address and namespace, the payload keys, the public
+   * URL (infra's) and link keys of unsubscribe links, then {@code pairs}.
+   */
   private static Map<String, String> env(String... pairs) {
     Map<String, String> env = new java.util.HashMap<>(Map.of("TEMPORAL_ADDRESS", "localhost:" + TEMPORAL_PORT,
-        "TEMPORAL_NAMESPACE", NAMESPACE, "TEMPORAL_PAYLOAD_KEYS", PAYLOAD_KEYS));
+        "TEMPORAL_NAMESPACE", NAMESPACE, "TEMPORAL_PAYLOAD_KEYS", PAYLOAD_KEYS,
+        "HERALD_PUBLIC_URL", "http://localhost:" + INFRA_PORT, "HERALD_PREFERENCE_LINK_KEYS", LINK_KEYS));
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }

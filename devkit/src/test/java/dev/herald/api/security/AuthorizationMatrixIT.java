@@ -133,6 +133,10 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       // signed by Twilio, not by a key (the signature check answers 403 to an unsigned request)
       entry("POST /api/v1/webhooks/twilio/status", PUBLIC),
       entry("POST /api/v1/webhooks/twilio/inbound", PUBLIC),
+      // a preference link's page: its signed token is the capability (an invalid one is the page's 404)
+      entry("GET /unsubscribe/{token}", PUBLIC),
+      entry("POST /unsubscribe/{token}", PUBLIC),
+      entry("POST /unsubscribe/{token}/preferences", PUBLIC),
       // Spring's error page: reached by forwarding, never called directly
       entry("GET /error", SENDERS),
       entry("POST /error", SENDERS),
