@@ -52,9 +52,10 @@ class OneClickUnsubscribeIT extends HeraldIntegrationTest {
     assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly(ONE_CLICK);
     assertThat(url).startsWith("http://localhost:" + port + "/unsubscribe/");
     HttpResponse<String> first = postForm(url, ONE_CLICK);
-    HttpResponse<String> again = postForm(url, ONE_CLICK);
+    HttpResponse<String> again = postMultipart(url);
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(again.statusCode()).as("idempotent").isEqualTo(200);
+    assertThat(first.body()).contains("You are unsubscribed from", "marketing emails from admin");
+    assertThat(again.statusCode()).as("idempotent, and as multipart/form-data (RFC 8058's first choice)").isEqualTo(200);
     assertThat(preferences.rules(ADMIN_SENDER, "unsub-ada")).extracting(PreferenceRule::scope, PreferenceRule::optedOut,
         PreferenceRule::source).containsExactly(tuple(
             new Scope("marketing", Channel.EMAIL), true, "one-click"));
@@ -135,6 +136,30 @@ class OneClickUnsubscribeIT extends HeraldIntegrationTest {
             new Scope(null, Channel.EMAIL), true, "unsubscribe-page"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void anInAppItemCarriesTheLinkWhereItsTemplateAsksAndItsPageOffersInAppAndEmail() throws Exception {
+    http().post().uri("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).body("{\"key\":\"unsub-deals\"}")
+        .retrieve().toBodilessEntity();
+    http().post().uri("/api/v1/templates/unsub-deals/versions").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"defaults\":{\"inApp\":{\"title\":\"Sale\",\"body\":\"Half price\"}},"
+            + "\"settings\":{\"category\":\"deals\",\"preferencesLink\":true}}")
+        .retrieve().toBodilessEntity();
+    http().post().uri("/api/v1/templates/unsub-deals/versions/1/publish").retrieve().toBodilessEntity();
+    var sent = post("/api/v1/notifications", "{\"channels\":[\"IN_APP\"],\"recipients\":[{\"id\":\"unsub-inbox\"}],"
+        + "\"template\":\"unsub-deals\"}", "unsub-inbox-1");
+    assertThat(sent.getStatusCode().value()).as(String.valueOf(sent.getBody())).isEqualTo(202);
+    awaitStatus(notificationId("unsub-inbox-1"), "COMPLETED");
+
+    var items = (List<Map<String, Object>>) get("/api/v1/inbox?recipientId=unsub-inbox").getBody().get("items");
+    String url = (String) items.get(0).get("preferencesUrl");
+    HttpResponse<String> page = open(url);
+
+    assertThat(url).startsWith("http://localhost:" + port + "/unsubscribe/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("deals in-app messages from admin", "value=\"deals:IN_APP\"", "value=\"deals:EMAIL\"");
+  }
+
   private void send(String key, String recipient, String category) {
     var answer = post("/api/v1/notifications", "{\"channels\":[\"EMAIL\"],\"recipients\":[" + recipient + "],"
         + "\"subject\":\"News\",\"body\":\"Hello\",\"category\":\"" + category + "\"}", key);
@@ -165,6 +190,13 @@ class OneClickUnsubscribeIT extends HeraldIntegrationTest {
     return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postMultipart(String url) throws Exception {
+    String body = "--b1\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b1--\r\n";
+    return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "multipart/form-data; boundary=b1")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> open(String url) throws Exception {

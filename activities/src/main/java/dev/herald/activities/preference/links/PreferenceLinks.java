@@ -30,9 +30,12 @@ public class PreferenceLinks {
     this.tokens = new LinkTokens(SigningKeys.parse(KEYS_PROPERTY, settings.keys()), clock);
   }
 
-  /** The URL of one message's link; empty where links cannot be made (no key or no public URL configured). */
+  /**
+   * The URL of one message's link; empty where links cannot be made (no key or no public URL configured)
+   * or the message names no recipient.
+   */
   public Optional<String> url(String owner, Channel channel, String recipientId, String address, String category) {
-    if (!tokens.canMint()) {
+    if (!tokens.canMint() || ((recipientId == null || recipientId.isBlank()) && address == null)) {
       return Optional.empty();
     }
     return publicUrl.base().map(base -> base + PATH + tokens.mint(PreferenceLink.of(owner, channel, recipientId,
