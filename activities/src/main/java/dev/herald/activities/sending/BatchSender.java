@@ -62,13 +62,13 @@ final class BatchSender {
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
       SendGate gate, PreferenceLinks links, int groupSize) {
-    this.links = links;
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
     this.writer = writer;
     this.templates = templates;
     this.gate = gate;
+    this.links = links;
     this.groupSize = groupSize;
   }
 
@@ -170,6 +170,7 @@ final class BatchSender {
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
   private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
     try {
+      // the member's link: {{preferencesUrl}} in a template, and on the message where its channel or template asks
       boolean carriesLink = adapter.alwaysLinksPreferences() || content.linksPreferences();
       String link = carriesLink || content.templated()
           ? links.url(batch.sender(), channel, item.recipientId(), item.address(), batch.category()).orElse(null)
