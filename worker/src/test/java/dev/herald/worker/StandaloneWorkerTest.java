@@ -105,7 +105,7 @@ class StandaloneWorkerTest {
     String id = NotificationIds.of("test", "standalone-1");
     var spec = new NotificationSpec(id, "standalone-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("worker@example.com")), new Content("Standalone", "Hello"), Priority.NORMAL, null,
-        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null, null);
+        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null, null, null);
     WorkflowClient client = client();
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.NOTIFICATIONS)
@@ -123,7 +123,7 @@ class StandaloneWorkerTest {
     String id = NotificationIds.of("test", "standalone-plain-1");
     var spec = new NotificationSpec(id, "standalone-plain-1", "test", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail("plain@example.com")), new Content("Plain", "Hello"), Priority.NORMAL, null,
-        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null, null);
+        new ApprovalPolicy(10, Duration.ofHours(1)), Instant.now(), "hash", null, null, null, null, null, null, null);
     WorkflowClient plain = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
     WorkflowClient.start(plain.newWorkflowStub(NotificationWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(id)
         .setTaskQueue(TaskQueues.NOTIFICATIONS).setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build())::send, spec);
@@ -181,7 +181,7 @@ class StandaloneWorkerTest {
     String id = NotificationIds.of("test", "standalone-broadcast-1");
     var spec = new NotificationSpec(id, "standalone-broadcast-1", "test", List.of(Channel.EMAIL), List.of(),
         new Content("Crew news", "Hello crew"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
-        Instant.now(), "hash", null, null, null, "crew", null, null);
+        Instant.now(), "hash", null, null, null, "crew", null, null, null);
     worker.getBean(DeliveryLogActivities.class).recordAudience(spec, NotificationStatus.ACCEPTED);
     WorkflowClient client = client();
     WorkerFactory probes = WorkerFactory.newInstance(client);
@@ -192,7 +192,7 @@ class StandaloneWorkerTest {
           .setTaskQueue("broadcast-probe").setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build());
 
       ChannelCounts counts = probe.send(
-          new BatchRequest(id, "test", Channel.EMAIL, 0, 1, spec.content(), null, List.of(), null, null, null));
+          new BatchRequest(id, "test", Channel.EMAIL, 0, 1, spec.content(), null, List.of(), null, null, null, false));
 
       assertThat(counts).isEqualTo(new ChannelCounts(Channel.EMAIL, 1, 0, 1, 0, 0, 0, 0));
       assertThat(sentTo("member-1@example.com")).isEqualTo(1);

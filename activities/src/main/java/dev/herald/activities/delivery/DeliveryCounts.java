@@ -129,6 +129,18 @@ public class DeliveryCounts {
         .single();
   }
 
+  /** How many of the notification's members acknowledged none of {@code channels} (delivered, or an in-app item read). */
+  public int unacknowledged(String notificationId, List<Channel> channels) {
+    return jdbc.sql("""
+            select count(distinct d.recipient_seq) from delivery d
+            where d.notification_id = :id and not exists (
+              select 1 from delivery a left join inbox_item i on i.delivery_id = a.id
+              where a.notification_id = :id and a.recipient_seq = d.recipient_seq and a.channel in (:channels)
+                and (a.status = 'DELIVERED' or i.read_at is not null))""")
+        .param("id", notificationId).param("channels", channels.stream().map(Channel::name).toList())
+        .query(Integer.class).single();
+  }
+
   public static ChannelCounts of(Channel channel, Map<DeliveryStatus, Integer> byStatus) {
     int delivered = byStatus.getOrDefault(DeliveryStatus.DELIVERED, 0);
     return new ChannelCounts(channel, byStatus.values().stream().mapToInt(Integer::intValue).sum(),

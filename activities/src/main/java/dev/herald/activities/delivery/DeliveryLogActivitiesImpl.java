@@ -7,6 +7,7 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryReceipt;
@@ -109,6 +110,11 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
     String detail = receipt.providerStatus() == null ? null : "provider status: " + receipt.providerStatus();
     deliveries.recordReceipt(receipt.deliveryId(), receipt.status().name(), receipt.providerMessageId(),
         receipt.errorCode(), detail);
+  }
+
+  @Override
+  public int countUnacknowledged(String notificationId, List<Channel> channels) {
+    return counts.unacknowledged(notificationId, channels);
   }
 
   @Override

@@ -87,7 +87,7 @@ public class DeliveryLogWrites {
     NotificationSpec storable = new NotificationSpec(spec.id(), TextRules.storable(spec.idempotencyKey()),
         TextRules.storable(spec.sender()), spec.channels(), List.of(), content, spec.priority(), spec.sendAt(),
         spec.approval(), spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), template,
-        TextRules.storable(spec.group()), null, TextRules.storable(spec.category()));
+        TextRules.storable(spec.group()), null, TextRules.storable(spec.category()), null);
     jdbc.update(INSERT_NOTIFICATION, notificationColumns(storable, spec.recipients().size(), NotificationStatus.FAILED));
     updateStatus(spec.id(), NotificationStatus.FAILED.name(), reason);
   }

@@ -96,7 +96,7 @@ final class BatchSender {
     try {
       for (int from = 0; from < items.size(); from += groupSize) {
         List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
-        List<BatchItem> toSend = skipReached(group, reached, tally);
+        List<BatchItem> toSend = skipReached(batch, group, reached, tally);
         Set<String> claimed = claimAtOnce
             ? toSend.stream().filter(BatchItem::claimed).map(BatchItem::deliveryId).collect(Collectors.toSet())
             : store.claim(toSend.stream().map(BatchItem::deliveryId).toList());
@@ -149,8 +149,12 @@ final class BatchSender {
     }
   }
 
-  /** The group's members to send: in fallback, those reached on an earlier channel are recorded SKIPPED. */
-  private List<BatchItem> skipReached(List<BatchItem> group, Map<Integer, Channel> reached, Tally tally) {
+  /**
+   * The group's members to send: in fallback those reached on an earlier channel, in an escalation those
+   * who acknowledged one, are recorded SKIPPED.
+   */
+  private List<BatchItem> skipReached(BatchRequest batch, List<BatchItem> group, Map<Integer, Channel> reached,
+      Tally tally) {
     if (reached.isEmpty()) {
       return group;
     }
@@ -159,7 +163,8 @@ final class BatchSender {
     for (BatchItem item : group) {
       Channel reachedBy = reached.get(item.seq());
       if (reachedBy != null) {
-        store.record(DeliveryOutcome.skipped(item.deliveryId(), "fallback not needed: sent by " + reachedBy));
+        store.record(DeliveryOutcome.skipped(item.deliveryId(), batch.acknowledged()
+            ? "escalation not needed: acknowledged on " + reachedBy : "fallback not needed: sent by " + reachedBy));
       } else {
         toSend.add(item);
       }

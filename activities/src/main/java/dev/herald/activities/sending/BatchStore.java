@@ -112,16 +112,17 @@ class BatchStore {
         .query(BatchStore::item).list();
   }
 
-  /** Members of the range already reached (SENT or DELIVERED) on one of {@code batch.reachedBy()}: seq -> channel. */
+  /**
+   * Members of the range already reached on one of {@code batch.reachedBy()}: seq -> channel. Reached is
+   * SENT or DELIVERED (FALLBACK), or with {@code batch.acknowledged()} acknowledged (ESCALATE): DELIVERED
+   * by a receipt, or an in-app item read.
+   */
   Map<Integer, Channel> reached(BatchRequest batch) {
     Map<Integer, Channel> reached = new HashMap<>();
     if (batch.reachedBy() == null || batch.reachedBy().isEmpty()) {
       return reached;
     }
-    jdbc.sql("""
-            select recipient_seq, channel from delivery
-            where notification_id = :notificationId and channel in (:channels)
-              and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status in ('SENT', 'DELIVERED')""")
+    jdbc.sql(batch.acknowledged() ? ACKNOWLEDGED : REACHED)
         .param("notificationId", batch.notificationId())
         .param("channels", batch.reachedBy().stream().map(Channel::name).toList())
         .param("fromSeq", batch.fromSeq()).param("toSeq", batch.toSeq())
@@ -130,6 +131,18 @@ class BatchStore {
         });
     return reached;
   }
+
+  private static final String REACHED = """
+      select recipient_seq, channel from delivery
+      where notification_id = :notificationId and channel in (:channels)
+        and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status in ('SENT', 'DELIVERED')""";
+
+  private static final String ACKNOWLEDGED = """
+      select d.recipient_seq, d.channel from delivery d left join inbox_item i on i.delivery_id = d.id
+      where d.notification_id = :notificationId and d.channel in (:channels)
+        and d.recipient_seq >= :fromSeq and d.recipient_seq < :toSeq
+        and (d.status = 'DELIVERED' or i.read_at is not null)""";
+
 
   /** A skip decided without sending. */
   void record(DeliveryOutcome outcome) {

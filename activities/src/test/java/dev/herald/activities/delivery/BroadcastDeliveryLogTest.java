@@ -148,7 +148,7 @@ class BroadcastDeliveryLogTest {
     writes.recordOutcome(new DeliveryOutcome(deliveryId(spec, Channel.EMAIL, 1), DeliveryStatus.SENT,
         1, "<m1>", null, null));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, new Content("s", "b"), null,
-        List.of(), null, null, null);
+        List.of(), null, null, null, false);
 
     ChannelCounts counts = log.failBatch(batch,
         new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "try again later", 40));

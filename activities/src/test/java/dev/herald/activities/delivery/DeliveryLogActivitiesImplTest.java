@@ -155,7 +155,7 @@ class DeliveryLogActivitiesImplTest {
     Instant sendAt = Instant.parse("2025-03-02T07:30:00.123456Z");
     NotificationSpec spec = new NotificationSpec(inline.id(), inline.idempotencyKey(), inline.sender(), inline.channels(),
         inline.recipients(), null, Priority.HIGH, sendAt, inline.approval(), inline.acceptedAt(), inline.requestHash(),
-        null, null, new TemplateRef("payment-reminder", 3, Map.of()), null, null, null);
+        null, null, new TemplateRef("payment-reminder", 3, Map.of()), null, null, null, null);
 
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
 
@@ -381,7 +381,7 @@ class DeliveryLogActivitiesImplTest {
     NotificationSpec fixture = notification("unstorable-1", 2);
     NotificationSpec spec = new NotificationSpec(fixture.id(), fixture.idempotencyKey(), "ops\0", fixture.channels(),
         fixture.recipients(), new Content("a\0b", "body"), fixture.priority(), null, fixture.approval(),
-        fixture.acceptedAt(), fixture.requestHash(), fixture.channelMode(), null, null, null, null, null);
+        fixture.acceptedAt(), fixture.requestHash(), fixture.channelMode(), null, null, null, null, null, null);
 
     Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
     Audience repeated = log.recordAudience(spec, NotificationStatus.SENDING);

@@ -47,7 +47,7 @@ final class DeliveryLogFixtures {
   static NotificationSpec broadcast(String idempotencyKey, String group, Channel... channels) {
     NotificationSpec list = list(idempotencyKey, List.of(), channels);
     return new NotificationSpec(list.id(), idempotencyKey, list.sender(), list.channels(), List.of(), list.content(),
-        list.priority(), null, list.approval(), ACCEPTED_AT, list.requestHash(), null, null, null, group, null, null);
+        list.priority(), null, list.approval(), ACCEPTED_AT, list.requestHash(), null, null, null, group, null, null, null);
   }
 
   /** The id of the delivery to member number {@code seq} on {@code channel}. */
@@ -99,6 +99,6 @@ final class DeliveryLogFixtures {
         null,
         null,
         null,
-        null, null);
+        null, null, null);
   }
 }

@@ -185,7 +185,7 @@ class DeliveryLogQueriesTest {
     NotificationSpec base = notification(key, hour(10), 1, Channel.EMAIL);
     return new NotificationSpec(NotificationIds.of(sender, key), key, sender, base.channels(), List.of(recipient),
         template == null ? base.content() : null, priority, null, base.approval(), base.acceptedAt(),
-        base.requestHash(), null, null, template, null, null, null);
+        base.requestHash(), null, null, template, null, null, null, null);
   }
 
   private static Instant hour(int hours) {

@@ -275,7 +275,7 @@ class BroadcastBatchTest {
         update recipient set attributes = jsonb_build_object('code', upper(external_id))
         where external_id in ('tpl-0', 'tpl-2')""").update();
     TemplateRef ref = new TemplateRef("welcome-batch", 1, Map.of("sig", "- Herald"));
-    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of(), null, null, null);
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 3, null, ref, List.of(), null, null, null, false);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -303,7 +303,7 @@ class BroadcastBatchTest {
         new Recipient("list-member-2", "list-2@example.com", null, null, null, null),
         new Recipient(null, "list-3@example.com", null, null, "en", null)), new TemplateRef("welcome-list", 1, Map.of()));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 4, null, spec.template(),
-        List.of(), null, null, null);
+        List.of(), null, null, null, false);
 
     ChannelCounts counts = activities.sendBatch(batch);
 
@@ -419,7 +419,7 @@ class BroadcastBatchTest {
         new Recipient(null, "links-1@example.com", null, null, null, null)), new TemplateRef("links-batch", 1, Map.of()));
 
     activities.sendBatch(new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 2, null, spec.template(),
-        List.of(), "news", null, null));
+        List.of(), "news", null, null, false));
 
     List<PreferenceLink> linked = new ArrayList<>();
     for (MimeMessage mail : smtp.getReceivedMessages()) {
@@ -448,9 +448,9 @@ class BroadcastBatchTest {
     NotificationSpec silent = list("links-push-2", Channel.PUSH, member, new TemplateRef("links-push", 2, Map.of()));
 
     sendBatchThrough(push, new BatchRequest(asks.id(), "ops", Channel.PUSH, 0, 1, null, asks.template(), List.of(), "deals",
-        null, null));
+        null, null, false));
     sendBatchThrough(push, new BatchRequest(silent.id(), "ops", Channel.PUSH, 0, 1, null, silent.template(), List.of(),
-        "deals", null, null));
+        "deals", null, null, false));
 
     String url = push.sent.get(0).preferencesUrl();
     assertThat(url).startsWith("https://herald.example.com/unsubscribe/");
@@ -471,7 +471,7 @@ class BroadcastBatchTest {
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "batch-" + key), "batch-" + key,
         "ops", channels, List.of(), new Content("News", "Hello all"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash", mode, null, null, "group-" + key,
-        null, null);
+        null, null, null);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
     return spec;
   }
@@ -481,7 +481,7 @@ class BroadcastBatchTest {
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("ops", "list-" + key), "list-" + key,
         "ops", List.of(channel), recipients, template == null ? new Content("News", "Hello you") : null,
         Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)), Instant.now(), "hash",
-        ChannelMode.ALL, null, template, null, null, null);
+        ChannelMode.ALL, null, template, null, null, null, null);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);
     return spec;
   }
@@ -499,14 +499,14 @@ class BroadcastBatchTest {
 
   private static BatchRequest batch(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
     return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), null, reachedBy,
-        spec.category(), null, null);
+        spec.category(), null, null, false);
   }
 
   /** The spec as if accepted with a category (its batches carry it; the log's row is not needed). */
   private static NotificationSpec withCategory(NotificationSpec spec, String category) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), spec.sendAt(), spec.approval(), spec.acceptedAt(), spec.requestHash(),
-        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), null, category);
+        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), null, category, null);
   }
 
   private static List<Member> emails(String prefix, int count) {

@@ -34,6 +34,9 @@ class NotificationRequestValidator {
   /** Clock skew tolerated on sendAt before it counts as in the past. */
   private static final long SKEW_SECONDS = 5;
 
+  static final java.time.Duration MIN_ESCALATION_WAIT = java.time.Duration.ofSeconds(1);
+  static final java.time.Duration MAX_ESCALATION_WAIT = java.time.Duration.ofDays(7);
+
   private final NotificationSettings settings;
 
   NotificationRequestValidator(NotificationSettings settings) {
@@ -77,6 +80,9 @@ class NotificationRequestValidator {
       validateRecipients(request, violations);
     }
     validateContent(request, violations);
+    if (channelsValid) {
+      validateEscalation(request, violations);
+    }
     if (request.sendAt() != null) {
       if (request.sendAt().isBefore(now.minusSeconds(SKEW_SECONDS))) {
         violations.add(new FieldViolation("sendAt", "is in the past (now is " + now + ")"));
@@ -85,6 +91,36 @@ class NotificationRequestValidator {
       }
     }
     return violations;
+  }
+
+  /** ESCALATE: a list, two channels or more, and a wait of 1 second to 7 days after each but the last. */
+  private static void validateEscalation(SendNotificationRequest request, List<FieldViolation> violations) {
+    boolean escalates = request.channelMode() == ChannelMode.ESCALATE;
+    List<java.time.Duration> waits = request.escalateAfter();
+    if (!escalates) {
+      if (waits != null) {
+        violations.add(new FieldViolation("escalateAfter", "is only for channelMode ESCALATE"));
+      }
+      return;
+    }
+    if (request.group() != null) {
+      violations.add(new FieldViolation("channelMode", "ESCALATE is for recipients, not a group"));
+    }
+    if (request.channels().size() < 2) {
+      violations.add(new FieldViolation("channels", "ESCALATE needs two channels or more, in the order to try them"));
+      return;
+    }
+    if (waits == null || waits.size() != request.channels().size() - 1) {
+      violations.add(new FieldViolation("escalateAfter", "is required with ESCALATE: one wait after each channel but "
+          + "the last (" + (request.channels().size() - 1) + "), e.g. [\"PT30M\"]"));
+      return;
+    }
+    for (int i = 0; i < waits.size(); i++) {
+      java.time.Duration wait = waits.get(i);
+      if (wait == null || wait.compareTo(MIN_ESCALATION_WAIT) < 0 || wait.compareTo(MAX_ESCALATION_WAIT) > 0) {
+        violations.add(new FieldViolation("escalateAfter[" + i + "]", "must be 1 second to 7 days (e.g. PT30M)"));
+      }
+    }
   }
 
   private static void key(SendNotificationRequest request, KeySource keySource, List<FieldViolation> violations) {
@@ -158,7 +194,7 @@ class NotificationRequestValidator {
           "at most " + settings.maxRecipients() + " recipients per request; got " + request.recipients().size()));
       return;
     }
-    boolean fallback = request.channelMode() == ChannelMode.FALLBACK;
+    boolean fallback = request.channelMode() == ChannelMode.FALLBACK || request.channelMode() == ChannelMode.ESCALATE;
     for (int i = 0; i < request.recipients().size(); i++) {
       var recipient = request.recipients().get(i);
       String field = "recipients[" + i + "]";

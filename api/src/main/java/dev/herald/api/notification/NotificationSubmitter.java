@@ -137,7 +137,7 @@ public class NotificationSubmitter {
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(),
         approval.policy().requestedBy(requestingKey), now,
         fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null,
-        category(request, version));
+        category(request, version), request.escalateAfter());
   }
 
   /**
@@ -202,7 +202,7 @@ public class NotificationSubmitter {
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
         request.recipients(), request.group(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
-        request.templateVersion(), request.variables(), request.category());
+        request.templateVersion(), request.variables(), request.category(), request.escalateAfter());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -25,6 +25,8 @@ import java.util.List;
  * @param variables the template's variables
  * @param category the notification's category for recipients' opt-outs and caps, for inline content (a
  *     template's version names its own); left out of the fingerprint JSON when absent
+ * @param escalateAfter with channelMode ESCALATE: how long each channel but the last waits for an
+ *     acknowledgement before the next (ISO-8601 durations, e.g. PT30M); left out of the fingerprint JSON when absent
  */
 public record SendNotificationRequest(
     String idempotencyKey,
@@ -40,7 +42,8 @@ public record SendNotificationRequest(
     String template,
     Integer templateVersion,
     java.util.Map<String, Object> variables,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String category) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String category,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<java.time.Duration> escalateAfter) {
 
   /**
    * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
@@ -53,17 +56,17 @@ public record SendNotificationRequest(
 
   public SendNotificationRequest withIdempotencyKey(String key) {
     return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,
-        sendAt, template, templateVersion, variables, category);
+        sendAt, template, templateVersion, variables, category, escalateAfter);
   }
 
   public SendNotificationRequest withSender(String sender) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
   }
 
   public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
   }
 
   /** Not a JSON property: the fingerprint is this record's JSON. */

@@ -62,7 +62,7 @@ final class WorkflowShape {
       Audience audience = log.recordAudience(spec, NotificationStatus.SENDING);
       Workflow.setCurrentDetails(NotificationStatus.SENDING.name());
       Promise<ChannelCounts> batch = Async.function(email::sendBatch, new BatchRequest(spec.id(), spec.sender(),
-          Channel.EMAIL, 0, audience.recipients(), spec.content(), null, List.of(), null, null, null));
+          Channel.EMAIL, 0, audience.recipients(), spec.content(), null, List.of(), null, null, null, false));
       Workflow.await(batch::isCompleted);
       show(NotificationStatus.COMPLETED);
       log.recordStatus(spec.id(), NotificationStatus.COMPLETED, null);
@@ -98,7 +98,7 @@ final class WorkflowShape {
     return new NotificationSpec(NotificationIds.of("anonymous", key), key, "anonymous", List.of(Channel.EMAIL),
         List.of(Recipient.ofEmail(to)), new Content("bench", "Hello from Herald"), Priority.NORMAL, null,
         new ApprovalPolicy(1_000, Duration.ofHours(24)), Instant.now(), "0".repeat(64), ChannelMode.ALL,
-        Duration.ofMinutes(10), null, null, null, null);
+        Duration.ofMinutes(10), null, null, null, null, null);
   }
 
   /** As {@code NotificationSubmitter} starts a notification, on the shape's queue. */

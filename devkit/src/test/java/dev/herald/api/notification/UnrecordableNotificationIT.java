@@ -61,7 +61,7 @@ class UnrecordableNotificationIT extends HeraldIntegrationTest {
   private String start(String key, List<Channel> channels, Recipient recipient, Content content) {
     NotificationSpec spec = new NotificationSpec("notification-admin~" + key, key, "it", channels, List.of(recipient), content,
         Priority.NORMAL, null, new ApprovalPolicy(1000, Duration.ofHours(1)), Instant.now(), "hash-" + key,
-        ChannelMode.ALL, Duration.ofMinutes(10), null, null, null, null);
+        ChannelMode.ALL, Duration.ofMinutes(10), null, null, null, null, null);
     NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id()).setTaskQueue(TaskQueues.NOTIFICATIONS)
         .setTypedSearchAttributes(NotificationStart.searchAttributes(spec)).build());

@@ -3,6 +3,7 @@ package dev.herald.workflows.delivery;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryReceipt;
@@ -47,6 +48,12 @@ public interface DeliveryLogActivities {
 
   /** A provider's later report on a sent delivery; only moves a delivery forward (SENT -> DELIVERED or FAILED). */
   void recordReceipt(DeliveryReceipt receipt);
+
+  /**
+   * How many of its members acknowledged none of {@code channels}: no delivery on them DELIVERED by a
+   * receipt, and no in-app item of it read (ESCALATE waits for this to reach 0).
+   */
+  int countUnacknowledged(String notificationId, List<Channel> channels);
 
   /** Its PENDING deliveries held back by quiet hours, with the earliest time one may go and their batches. */
   QuietWait quietWait(String notificationId, int batchSize);

@@ -11,6 +11,8 @@ import java.util.List;
  *     them is SKIPPED here; empty when every channel is sent
  * @param category the notification's category (its recipients' opt-outs and caps); null: none
  * @param priority the notification's priority (a HIGH one may pass quiet hours); null: NORMAL
+ * @param acknowledged with {@code reachedBy}: a member counts as reached on those channels only when it
+ *     acknowledged them (an in-app item read, a receipt saying delivered): ESCALATE; false: when sent (FALLBACK)
  * @param at the workflow's time when it asked for the batch: quiet hours are judged at the later of
  *     it and the worker's clock (so a workflow's skipped time counts); null: the worker's clock
  */
@@ -25,7 +27,8 @@ public record BatchRequest(
     List<Channel> reachedBy,
     String category,
     Priority priority,
-    java.time.Instant at) {
+    java.time.Instant at,
+    boolean acknowledged) {
 
   public int size() {
     return toSeq - fromSeq;

@@ -17,6 +17,8 @@ import java.util.List;
  * @param resume set by a notification continuing as new: where its sending carries on; null on the first run
  * @param category what kind of notification this is (e.g. marketing, security), the scope of recipients'
  *     opt-outs and frequency caps: the template version's, or the request's for inline content; null: none
+ * @param escalateAfter with {@link ChannelMode#ESCALATE}: how long each channel but the last waits for an
+ *     acknowledgement before the next; null otherwise
  */
 public record NotificationSpec(
     String id,
@@ -35,7 +37,8 @@ public record NotificationSpec(
     TemplateRef template,
     String group,
     SendCheckpoint resume,
-    String category) {
+    String category,
+    List<java.time.Duration> escalateAfter) {
 
   /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
   @JsonIgnore
@@ -45,10 +48,19 @@ public record NotificationSpec(
 
   public NotificationSpec resumingAt(SendCheckpoint checkpoint) {
     return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
-        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category);
+        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category, escalateAfter);
   }
 
   public boolean fallback() {
     return channelMode == ChannelMode.FALLBACK;
+  }
+
+  public boolean escalates() {
+    return channelMode == ChannelMode.ESCALATE;
+  }
+
+  /** Whether a recipient counts once, reached when any of its channels reached it (FALLBACK, ESCALATE). */
+  public boolean countsByRecipient() {
+    return fallback() || escalates();
   }
 }

@@ -63,11 +63,12 @@ final class BatchSends {
     int from = index * size;
     int to = Math.min(audience.recipients(), from + size);
     List<Channel> channels = audience.channels().stream().filter(c -> c.total() > 0).map(ChannelCounts::channel).toList();
-    if (spec.fallback()) {
+    if (spec.countsByRecipient()) {
+      // an escalation's members sent again (after quiet hours) keep its order, without its waits
       List<ChannelCounts> counts = new ArrayList<>();
       List<Channel> tried = new ArrayList<>();
       for (Channel channel : channels) {
-        counts.add(sendOn(request(spec, channel, from, to, List.copyOf(tried))));
+        counts.add(sendOn(request(spec, channel, from, to, List.copyOf(tried), spec.escalates())));
         tried.add(channel);
       }
       return counts;
@@ -79,6 +80,14 @@ final class BatchSends {
         .map(channel -> Async.function(this::sendOn, request(spec, channel, from, to, List.of())))
         .toList();
     return sends.stream().map(Promise::get).toList();
+  }
+
+  /**
+   * One step of an escalation: the batch's members on one channel, but those who acknowledged one of
+   * {@code before} (the earlier steps) are SKIPPED.
+   */
+  ChannelCounts sendStep(NotificationSpec spec, int from, int to, Channel channel, List<Channel> before) {
+    return sendOn(request(spec, channel, from, to, before, true));
   }
 
   /**
@@ -127,7 +136,12 @@ final class BatchSends {
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {
+    return request(spec, channel, from, to, reachedBy, false);
+  }
+
+  private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy,
+      boolean acknowledged) {
     return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy, spec.category(),
-        spec.priority(), Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+        spec.priority(), Instant.ofEpochMilli(Workflow.currentTimeMillis()), acknowledged);
   }
 }

@@ -11,6 +11,7 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Audience;
 import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationProgress;
 import dev.herald.workflows.messages.NotificationResult;
@@ -92,7 +93,11 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
         }
         stages.waitUntilSendAt(spec);
         batchSize = DeliveryPolicies.batchSize(audience.recipients());
-        sendFrom(spec, 0, 1);
+        if (spec.escalates()) {
+          escalate(spec);
+        } else {
+          sendFrom(spec, 0, 1);
+        }
       } else {
         carryOn(resume);
         sendFrom(spec, resume.nextBatch(), resume.run());
@@ -193,6 +198,60 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       started++;
     }
     awaitInFlight(0);
+  }
+
+  /**
+   * ESCALATE (a list's notification): one channel at a time to every member, then a durable wait of
+   * {@code escalateAfter} for members to acknowledge (an in-app item read, a receipt saying delivered),
+   * asked of the log at growing intervals; the next channel goes only to those who did not, the others
+   * are SKIPPED on it. When every member acknowledged, the remaining steps wait no more (and skip everyone).
+   */
+  private void escalate(NotificationSpec spec) {
+    List<Channel> steps = spec.channels();
+    int batchCount = BatchSends.count(audience, batchSize);
+    for (int step = 0; step < steps.size(); step++) {
+      Channel channel = steps.get(step);
+      List<Channel> before = List.copyOf(steps.subList(0, step));
+      if (step > 0) {
+        stages.changeStatus(spec, SENDING, "escalation step " + (step + 1) + " of " + steps.size() + ": " + channel);
+      }
+      for (int batch = 0; batch < batchCount; batch++) {
+        awaitResumed(spec);
+        awaitInFlight(DeliveryPolicies.BATCH_WINDOW - 1);
+        int from = batch * batchSize;
+        int to = Math.min(audience.recipients(), from + batchSize);
+        Workflow.newDetachedCancellationScope(() -> inFlight.add(
+            Async.function(batches::sendStep, spec, from, to, channel, before).thenApply(counts -> {
+              done = ChannelCounts.add(done, counts);
+              progress.channels(current());
+              return null;
+            }))).run();
+      }
+      awaitInFlight(0);
+      if (step < steps.size() - 1) {
+        awaitAcknowledged(spec, List.copyOf(steps.subList(0, step + 1)), spec.escalateAfter().get(step));
+      }
+    }
+  }
+
+  /** Waits up to {@code wait} while some member acknowledged none of {@code channels}. */
+  private void awaitAcknowledged(NotificationSpec spec, List<Channel> channels, Duration wait) {
+    long deadline = Workflow.currentTimeMillis() + wait.toMillis();
+    Duration pause = FIRST_RECEIPT_CHECK;
+    boolean shown = false;
+    while (deliveryLog.countUnacknowledged(spec.id(), channels) > 0) {
+      long left = deadline - Workflow.currentTimeMillis();
+      if (left <= 0) {
+        return;
+      }
+      if (!shown) {
+        stages.changeStatus(spec, SENDING, "escalation: waiting up to " + wait + " for " + channels
+            + " to be acknowledged before " + spec.channels().get(channels.size()));
+        shown = true;
+      }
+      Workflow.sleep(Duration.ofMillis(Math.min(left, pause.toMillis())));
+      pause = pause.multipliedBy(2).compareTo(LONGEST_RECEIPT_CHECK) > 0 ? LONGEST_RECEIPT_CHECK : pause.multipliedBy(2);
+    }
   }
 
   /** A batch in flight is not cancelled with the notification (it may be at the provider): it finishes. */
@@ -303,7 +362,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     for (ChannelCounts channel : counts) {
       if (channel.pending() > 0) {
         deliveryLog.failBatch(new BatchRequest(spec.id(), spec.sender(), channel.channel(), 0, audience.recipients(),
-            spec.content(), spec.template(), List.of(), spec.category(), null, null), BatchSends.unfinished(channel.pending()));
+            spec.content(), spec.template(), List.of(), spec.category(), null, null, false), BatchSends.unfinished(channel.pending()));
         leftPending = true;
       }
     }
@@ -311,7 +370,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       counts = deliveryLog.countDeliveries(spec.id());
     }
     progress.channels(counts);
-    NotificationStatus status = spec.fallback()
+    NotificationStatus status = spec.countsByRecipient()
         ? deliveryLog.countReach(spec.id(), true).finalStatus()
         : new Reach(sum(counts, ChannelCounts::sent), sum(counts, ChannelCounts::failed)).finalStatus();
     return stages.finish(spec, status, leftPending ? "deliveries left pending by their batches were recorded as failed" : null);

@@ -286,7 +286,7 @@ class BroadcastWorkflowTest {
     return new NotificationSpec(NotificationIds.of("marketing", key), key, "marketing", List.of(Channel.EMAIL),
         List.of(), new Content("Spring sale", "20% off this week."), Priority.LOW, null,
         new ApprovalPolicy(approvalThreshold, TestNotifications.APPROVAL_TIMEOUT), TestNotifications.ACCEPTED_AT,
-        "sha256:" + key, mode, null, null, "customers", null, null);
+        "sha256:" + key, mode, null, null, "customers", null, null, null);
   }
 
   private static ApprovalSignal approve(TestWorkflowEnvironment env) {

@@ -212,16 +212,16 @@ class ChannelRoutingTest {
   private static NotificationSpec spec(String key, List<Channel> channels, List<Recipient> recipients, ChannelMode mode) {
     return new NotificationSpec(NotificationIds.of("ops", key), key, "ops", channels, recipients,
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
-        new ApprovalPolicy(100, Duration.ofHours(1)), TestNotifications.ACCEPTED_AT, "sha256:" + key, mode, RECEIPT_WINDOW, null, null, null, null);
+        new ApprovalPolicy(100, Duration.ofHours(1)), TestNotifications.ACCEPTED_AT, "sha256:" + key, mode, RECEIPT_WINDOW, null, null, null, null, null);
   }
 
   private static NotificationSpec withReceiptWindow(NotificationSpec s, Duration window) {
     return new NotificationSpec(s.id(), s.idempotencyKey(), s.sender(), s.channels(), s.recipients(), s.content(),
-        s.priority(), s.sendAt(), s.approval(), s.acceptedAt(), s.requestHash(), s.channelMode(), window, s.template(), null, null, null);
+        s.priority(), s.sendAt(), s.approval(), s.acceptedAt(), s.requestHash(), s.channelMode(), window, s.template(), null, null, null, null);
   }
 
   private static NotificationSpec withMode(NotificationSpec s, ChannelMode mode) {
     return new NotificationSpec(s.id(), s.idempotencyKey(), s.sender(), s.channels(), s.recipients(), s.content(),
-        s.priority(), s.sendAt(), s.approval(), s.acceptedAt(), s.requestHash(), mode, s.receiptWindow(), s.template(), null, null, null);
+        s.priority(), s.sendAt(), s.approval(), s.acceptedAt(), s.requestHash(), mode, s.receiptWindow(), s.template(), null, null, null, null);
   }
 }

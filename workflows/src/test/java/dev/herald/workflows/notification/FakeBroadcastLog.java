@@ -80,6 +80,11 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   }
 
   @Override
+  public int countUnacknowledged(String notificationId, List<Channel> channels) {
+    return 0;
+  }
+
+  @Override
   public QuietWait quietWait(String notificationId, int batchSize) {
     ended.add("quietWait");
     return QuietWait.NONE;

@@ -59,6 +59,8 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
     String lastError;
     boolean claimed;
     Instant notBefore;
+    /** Read (in-app) or confirmed by a receipt: what an escalation waits for. */
+    boolean acknowledged;
 
     Row(PlannedDelivery planned) {
       this.planned = planned;
@@ -166,6 +168,15 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   }
 
   @Override
+  public synchronized int countUnacknowledged(String notificationId, List<Channel> channels) {
+    calls.add("countUnacknowledged");
+    return (int) rows.values().stream().map(row -> row.planned.seq()).distinct()
+        .filter(seq -> rows.values().stream().noneMatch(row -> row.planned.seq() == seq
+            && channels.contains(row.planned.channel()) && (row.acknowledged || row.status == DeliveryStatus.DELIVERED)))
+        .count();
+  }
+
+  @Override
   public synchronized QuietWait quietWait(String notificationId, int batchSize) {
     calls.add("quietWait");
     List<Row> held = rows.values().stream()
@@ -214,6 +225,11 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
     };
   }
 
+  /** The recipient read the delivery's in-app item (or a receipt confirmed it). */
+  synchronized void acknowledge(String deliveryId) {
+    rows.get(deliveryId).acknowledged = true;
+  }
+
   /** Holds deliveries to {@code address} back until {@code until} (its quiet hours), as the batch gate would. */
   synchronized void quietUntil(String address, Instant until) {
     quiet.put(address, until);
@@ -231,7 +247,8 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
         }
         Channel reachedBy = reachedBy(batch, row.planned.seq());
         if (reachedBy != null) {
-          record(row, DeliveryStatus.SKIPPED, 0, null, null, "fallback not needed: sent by " + reachedBy);
+          record(row, DeliveryStatus.SKIPPED, 0, null, null, batch.acknowledged()
+                ? "escalation not needed: acknowledged on " + reachedBy : "fallback not needed: sent by " + reachedBy);
         } else {
           Instant until = quiet.get(row.planned.address());
           if (holdQuiet && until != null && batch.at() != null && batch.at().isBefore(until)) {
@@ -275,8 +292,9 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
 
   private Channel reachedBy(BatchRequest batch, int seq) {
     for (Row row : rows.values()) {
-      if (row.planned.seq() == seq && batch.reachedBy().contains(row.planned.channel())
-          && (row.status == DeliveryStatus.SENT || row.status == DeliveryStatus.DELIVERED)) {
+      boolean reached = batch.acknowledged() ? row.acknowledged || row.status == DeliveryStatus.DELIVERED
+          : row.status == DeliveryStatus.SENT || row.status == DeliveryStatus.DELIVERED;
+      if (row.planned.seq() == seq && batch.reachedBy().contains(row.planned.channel()) && reached) {
         return row.planned.channel();
       }
     }

@@ -44,7 +44,7 @@ class NotificationStartTest {
     NotificationSpec list = emailTo("start-group");
     NotificationSpec group = new NotificationSpec(list.id(), list.idempotencyKey(), list.sender(), list.channels(),
         List.of(), list.content(), list.priority(), null, list.approval(), list.acceptedAt(), list.requestHash(), null,
-        null, null, "vip-customers", null, null);
+        null, null, "vip-customers", null, null, null);
 
     assertThat(NotificationStart.status(group)).isEqualTo(NotificationStatus.ACCEPTED);
   }

@@ -72,6 +72,11 @@ class RecordHistoriesTest {
     this.client = client;
     testEnv.newWorker(Channels.of(Channel.SMS).taskQueue())
         .registerActivitiesImplementations(log.channel(Channel.SMS, message -> "SM1"));
+    testEnv.newWorker(Channels.of(Channel.IN_APP).taskQueue())
+        .registerActivitiesImplementations(log.channel(Channel.IN_APP, message -> {
+          testEnv.registerDelayedCallback(Duration.ofMinutes(40), () -> log.acknowledge(message.id()));
+          return "inbox-1";
+        }));
     TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log);
   }
 
@@ -95,6 +100,15 @@ class RecordHistoriesTest {
 
     assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-quiet-hours.json");
+  }
+
+  @Test
+  void recordEscalationStoppedByARead() throws IOException {
+    NotificationSpec spec = TestNotifications.escalating("recorded-escalation",
+        java.util.List.of(Duration.ofMinutes(30), Duration.ofHours(2)));
+
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-escalation.json");
   }
 
   @Test
@@ -195,7 +209,7 @@ class RecordHistoriesTest {
     NotificationSpec base = emailTo("recorded-templated", "ada@example.com", "bob@example.com");
     NotificationSpec spec = new NotificationSpec(base.id(), base.idempotencyKey(), base.sender(), base.channels(),
         base.recipients(), null, base.priority(), null, base.approval(), base.acceptedAt(), base.requestHash(), null,
-        null, new TemplateRef("order-shipped", 1, Map.of("order", Map.of("id", 42))), null, null, null);
+        null, new TemplateRef("order-shipped", 1, Map.of("order", Map.of("id", 42))), null, null, null, null);
 
     assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-templated.json");

@@ -83,19 +83,19 @@ final class TestNotifications {
         null,
         null,
         null,
-        null, null);
+        null, null, null);
   }
 
   static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT, REQUESTER_KEY),
-        spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null);
+        spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null, null);
   }
 
   static NotificationSpec withSendAt(NotificationSpec spec, Instant sendAt) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash(),
-        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null);
+        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null, null);
   }
 
   /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
@@ -103,7 +103,16 @@ final class TestNotifications {
     return new NotificationSpec(NotificationIds.of("ops", key), key, "ops", List.of(Channel.SMS, Channel.EMAIL),
         List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US", null)),
         new Content("Heads up", "The service is down tonight."), Priority.NORMAL, null,
-        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow, null, null, null, null);
+        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.FALLBACK, receiptWindow, null, null, null, null, null);
+  }
+
+  /** One recipient reached by IN_APP, then EMAIL, then SMS, each after its wait unless acknowledged (ESCALATE). */
+  static NotificationSpec escalating(String key, List<Duration> waits) {
+    return new NotificationSpec(NotificationIds.of("ops", key), key, "ops", List.of(Channel.IN_APP, Channel.EMAIL, Channel.SMS),
+        List.of(new Recipient("user-1", "ada@example.com", "+14155550100", null, "en-US", null)),
+        new Content("Your server is down", "web-1 stopped answering."), Priority.HIGH, null,
+        new ApprovalPolicy(100, APPROVAL_TIMEOUT), ACCEPTED_AT, "sha256:" + key, ChannelMode.ESCALATE, null, null, null,
+        null, null, waits);
   }
 
   /** What the email activity throws for an address that can never receive (SMTP 550). */

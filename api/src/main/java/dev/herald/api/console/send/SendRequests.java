@@ -48,7 +48,7 @@ final class SendRequests {
     var request = new SendNotificationRequest(null, sender == null ? null : sender.strip(),
         form.channels().isEmpty() ? null : form.channels(), form.channelMode(), new RecipientLines(form).recipients(),
         trimmed(form.group()), SendForm.present(form.subject()), SendForm.present(form.body()), form.priority(), sendAt,
-        trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()));
+        trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()), null);
     return CallerRequests.withKey(CallerRequests.asCaller(request, caller), form.idempotencyKey());
   }
 
