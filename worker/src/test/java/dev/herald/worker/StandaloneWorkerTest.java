@@ -65,6 +65,8 @@ class StandaloneWorkerTest {
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
   private static final String KEYS = PayloadKey.generate("standalone", new SecureRandom()).encoded();
+  /** The unsubscribe links' keys, in the same id:base64 form: required with an SMTP server. */
+  private static final String LINK_KEYS = PayloadKey.generate("links", new SecureRandom()).encoded();
   private static EmbeddedPostgres postgres;
   private static TestServer.PortBoundTestServer temporal;
   private static String temporalAddress;
@@ -87,6 +89,8 @@ class StandaloneWorkerTest {
         "--spring.datasource.username=postgres",
         "--herald.email.smtp.host=127.0.0.1",
         "--herald.email.smtp.port=" + smtp.getSmtp().getPort(),
+        "--herald.public-url=https://herald.example.com",
+        "--herald.preferences.links.keys=" + LINK_KEYS,
         "--server.port=0");
   }
 
@@ -143,6 +147,8 @@ class StandaloneWorkerTest {
         "--spring.datasource.username=postgres",
         "--herald.email.smtp.host=127.0.0.1",
         "--herald.email.smtp.port=" + smtp.getSmtp().getPort(),
+        "--herald.public-url=https://herald.example.com",
+        "--herald.preferences.links.keys=" + LINK_KEYS,
         "--herald.worker.channels=EMAIL",
         "--herald.worker.orchestration=false",
         "--server.port=0")) {
