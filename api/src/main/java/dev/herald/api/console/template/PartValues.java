@@ -31,6 +31,10 @@ final class PartValues {
   static final String DEFAULTS = "defaults";
   static final String LOCALE_PARAMETER = "locale";
   static final String CATEGORY = "settings.category";
+  static final String PREFERENCES_LINK = "settings.preferencesLink";
+  static final String HIGH_PASSES_QUIET_HOURS = "settings.highPriorityPassesQuietHours";
+  /** The settings that are yes or no: checkboxes, posted as "true" when ticked. */
+  static final List<String> SWITCHES = List.of(PREFERENCES_LINK, HIGH_PASSES_QUIET_HOURS);
   private static final TypeReference<Map<String, Map<String, Object>>> PARTS_JSON = new TypeReference<>() {};
 
   private final List<String> locales;
@@ -53,6 +57,12 @@ final class PartValues {
     if (content.settings().category() != null) {
       values.put(CATEGORY, content.settings().category());
     }
+    if (content.settings().linksPreferences()) {
+      values.put(PREFERENCES_LINK, "true");
+    }
+    if (content.settings().passesQuietHoursWhenHigh()) {
+      values.put(HIGH_PASSES_QUIET_HOURS, "true");
+    }
     return new PartValues(tags, values);
   }
 
@@ -69,6 +79,7 @@ final class PartValues {
     if (category != null) {
       values.put(CATEGORY, category);
     }
+    SWITCHES.stream().filter(name -> "true".equals(form.getFirst(name))).forEach(name -> values.put(name, "true"));
     for (String section : sections(tags)) {
       for (ChannelForm channel : PartLayout.CHANNEL_FORMS) {
         for (FieldForm field : channel.fields()) {
@@ -153,7 +164,7 @@ final class PartValues {
 
   /**
    * The request the API takes: a part for each channel with text in some field, blank fields left out;
-   * the category, when one is typed, as the version's settings.
+   * the category, when one is typed, and the settings ticked, as the version's settings.
    * @throws InvalidRequestException a data line that is not key=value, named by its field
    */
   CreateVersionRequest request(ObjectMapper json) {
@@ -165,7 +176,14 @@ final class PartValues {
       throw new InvalidRequestException(violations);
     }
     String category = value(CATEGORY).strip();
-    return new CreateVersionRequest(defaults, variants, category.isEmpty() ? null : new TemplateSettings(category));
+    TemplateSettings settings = new TemplateSettings(category.isEmpty() ? null : category, switchedOn(PREFERENCES_LINK),
+        switchedOn(HIGH_PASSES_QUIET_HOURS));
+    return new CreateVersionRequest(defaults, variants, settings.equals(TemplateSettings.NONE) ? null : settings);
+  }
+
+  /** True when ticked, else null (left out of the stored settings). */
+  private Boolean switchedOn(String name) {
+    return "true".equals(value(name)) ? Boolean.TRUE : null;
   }
 
   private ChannelParts parts(String section, ObjectMapper json, List<FieldViolation> violations) {

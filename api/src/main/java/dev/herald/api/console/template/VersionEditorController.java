@@ -125,6 +125,8 @@ class VersionEditorController {
     model.addAttribute("errors", errors);
     model.addAttribute("categories", categories.list());
     model.addAttribute("categoryField", PartValues.CATEGORY);
+    model.addAttribute("preferencesLinkField", PartValues.PREFERENCES_LINK);
+    model.addAttribute("highPassesField", PartValues.HIGH_PASSES_QUIET_HOURS);
     return "console/templates/editor";
   }
 }

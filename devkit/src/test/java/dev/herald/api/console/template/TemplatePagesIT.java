@@ -202,6 +202,25 @@ class TemplatePagesIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aVersionsSwitchesAreSavedAndTickedWhenTheNextVersionStartsFromIt() {
+    ConsoleClient browser = signedIn("console-tpl-switches");
+    follow(browser, browser.post("/console/templates", Map.of("key", "ct-switches")));
+    Map<String, String> first = new LinkedHashMap<>(englishEmail());
+    first.put("settings.preferencesLink", "true");
+    first.put("settings.highPriorityPassesQuietHours", "true");
+
+    follow(browser, browser.post("/console/templates/ct-switches/versions", first));
+
+    assertThat(get("/api/v1/templates/ct-switches/versions/1").getBody())
+        .containsEntry("settings", Map.of("preferencesLink", true, "highPriorityPassesQuietHours", true));
+    assertThat(browser.get("/console/templates/ct-switches/versions/new").body())
+        .containsPattern("id=\"settings.preferencesLink\"[^>]*checked")
+        .containsPattern("id=\"settings.highPriorityPassesQuietHours\"[^>]*checked");
+    follow(browser, browser.post("/console/templates/ct-switches/versions", englishEmail()));
+    assertThat(get("/api/v1/templates/ct-switches/versions/2").getBody().get("settings")).isIn(null, Map.of());
+  }
+
+  @Test
   void aCategoryOutsideTheNameRuleIsMarkedBesideItsFieldAndNothingIsSaved() {
     ConsoleClient browser = signedIn("console-tpl-bad-category");
     follow(browser, browser.post("/console/templates", Map.of("key", "ct-bad-category")));
