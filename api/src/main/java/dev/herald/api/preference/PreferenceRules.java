@@ -8,10 +8,6 @@ import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.template.TemplateRequests;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,39 +29,7 @@ final class PreferenceRules {
   /** The request's quiet hours as stored, or null for none. */
   static QuietHoursSetting quietHours(PreferencesRequest request) {
     PreferencesRequest.QuietHours quiet = request.quietHours();
-    if (quiet == null) {
-      return null;
-    }
-    List<FieldViolation> violations = new ArrayList<>();
-    LocalTime start = time(quiet.start(), "quietHours.start", violations);
-    LocalTime end = time(quiet.end(), "quietHours.end", violations);
-    if (quiet.timeZone() != null) {
-      try {
-        ZoneId.of(quiet.timeZone());
-      } catch (DateTimeException e) {
-        violations.add(new FieldViolation("quietHours.timeZone", "is not a time zone id such as Europe/Berlin"));
-      }
-    }
-    if (start != null && start.equals(end)) {
-      violations.add(new FieldViolation("quietHours.end", "must differ from start (leave quietHours out for none)"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
-    return new QuietHoursSetting(start, end, quiet.timeZone());
-  }
-
-  private static LocalTime time(String value, String field, List<FieldViolation> violations) {
-    if (value == null) {
-      violations.add(new FieldViolation(field, "is required: a local time HH:mm, e.g. 22:00"));
-      return null;
-    }
-    try {
-      return LocalTime.parse(value);
-    } catch (DateTimeParseException e) {
-      violations.add(new FieldViolation(field, "is not a local time HH:mm, e.g. 22:00"));
-      return null;
-    }
+    return quiet == null ? null : QuietHoursInput.parse(quiet.start(), quiet.end(), quiet.timeZone());
   }
 
   /** The request's rules as stored ones (source and time are the store's). */

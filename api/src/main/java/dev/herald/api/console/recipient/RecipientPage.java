@@ -73,6 +73,12 @@ class RecipientPage {
       model.addAttribute("preferenceErrors", preferenceErrors);
       model.addAttribute("preferenceAction", choice.url(RecipientPreferencesController.PATH, "id", stored.id()));
       model.addAttribute("removeAction", choice.url(RecipientPreferencesController.REMOVE, "id", stored.id()));
+      model.addAttribute("quietAction", choice.url(RecipientQuietHoursController.PATH, "id", stored.id()));
+      if (!model.containsAttribute("quietForm")) {
+        model.addAttribute("quietForm", QuietHoursForm.of(preferences.quietHours(choice.whose(), stored.id()).orElse(null)));
+        model.addAttribute("quietErrors", FormErrors.NONE);
+      }
+      model.addAttribute("quietSet", preferences.quietHours(choice.whose(), stored.id()).isPresent());
     }
     return VIEW;
   }

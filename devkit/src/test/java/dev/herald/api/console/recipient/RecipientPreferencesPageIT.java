@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.activities.preference.PreferenceRule;
 import dev.herald.activities.preference.PreferenceStore;
+import dev.herald.activities.preference.QuietHoursSetting;
 import dev.herald.activities.preference.Scope;
 import dev.herald.api.HeraldIntegrationTest;
 import dev.herald.api.console.ConsoleClient;
@@ -125,6 +126,32 @@ class RecipientPreferencesPageIT extends HeraldIntegrationTest {
     assertThat(mailsTo("cps-1@example.com")).isEmpty();
   }
 
+  @Test
+  void quietHoursAreSetShownRefusedBesideTheirFieldsAndRemoved() {
+    String key = senderKey("con-pref-quiet");
+    put(key, "cpq-1");
+    ConsoleClient browser = signedIn(key);
+    assertThat(browser.get(edit("cpq-1")).body()).contains("Quiet hours", "None: notifications may go out at any hour");
+
+    HttpResponse<String> refused = browser.post(quiet("cpq-1"), Map.of("quietHours.start", "25:00",
+        "quietHours.end", "", "quietHours.timeZone", "Mars/Olympus"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"quietHours.start-error\"", "id=\"quietHours.end-error\"",
+        "id=\"quietHours.timeZone-error\"", "value=\"Mars/Olympus\"");
+    assertThat(preferences.quietHours("con-pref-quiet", "cpq-1")).isEmpty();
+
+    String page = follow(browser, browser.post(quiet("cpq-1"), Map.of("quietHours.start", "22:00",
+        "quietHours.end", "07:30", "quietHours.timeZone", "America/St_Johns")));
+    assertThat(page).contains("Quiet hours for cpq-1: 22:00 to 07:30 in America/St_Johns.")
+        .containsPattern("id=\"quietHours.start\"[^>]*value=\"22:00\"");
+    assertThat(preferences.quietHours("con-pref-quiet", "cpq-1")).contains(new QuietHoursSetting(
+        java.time.LocalTime.of(22, 0), java.time.LocalTime.of(7, 30), "America/St_Johns"));
+
+    assertThat(follow(browser, browser.post(quiet("cpq-1"), Map.of("action", "remove"))))
+        .contains("Removed cpq-1's quiet hours");
+    assertThat(preferences.quietHours("con-pref-quiet", "cpq-1")).isEmpty();
+  }
+
   private ConsoleClient signedIn(String key) {
     ConsoleClient browser = new ConsoleClient(port);
     assertThat(browser.signIn(key).statusCode()).isEqualTo(302);
@@ -154,6 +181,10 @@ class RecipientPreferencesPageIT extends HeraldIntegrationTest {
     return "/console/recipients/preferences?id=" + id;
   }
 
+  private static String quiet(String id) {
+    return "/console/recipients/quiet-hours?id=" + id;
+  }
+
   private static String remove(String id) {
     return "/console/recipients/preferences/remove?id=" + id;
   }
@@ -161,7 +192,7 @@ class RecipientPreferencesPageIT extends HeraldIntegrationTest {
   /** The page a browser shows after a form's redirect, as it reads (character references read). */
   private static String follow(ConsoleClient browser, HttpResponse<String> redirect) {
     assertThat(redirect.statusCode()).isEqualTo(302);
-    return HtmlUtils.htmlUnescape(browser.get(location(redirect).replace("#preferences", "")).body());
+    return HtmlUtils.htmlUnescape(browser.get(location(redirect).replaceAll("#.*$", "")).body());
   }
 
   private static String location(HttpResponse<String> response) {
