@@ -1,5 +1,13 @@
 package dev.herald.worker;
 
+import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
+import dev.herald.activities.preference.PreferenceStore;
+import dev.herald.activities.preference.QuietHoursSetting;
+import io.temporal.api.testservice.v1.SleepUntilRequest;
+import io.temporal.serviceclient.TestServiceStubs;
+import io.temporal.serviceclient.TestServiceStubsOptions;
+import java.time.LocalTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -205,6 +213,47 @@ class StandaloneWorkerTest {
     } finally {
       probes.shutdownNow();
     }
+  }
+
+  /**
+   * Quiet hours on the real gate and store, in skipped time: at 08:30 UTC on 14 March 2027 a recipient in
+   * St John's is at 06:00 NDT, four hours after its clocks went forward inside its 22:00-08:00 window, and one
+   * in Kiritimati (UTC+14) at 22:30 the same evening. Each is held until 08:00 in its own zone: 10:30 UTC
+   * (11:30 had the clocks not moved) and 18:00 UTC; the notification waits for both, then completes.
+   */
+  @Test
+  void quietHoursHoldEachRecipientUntilItsOwnMorningAcrossTheDateLineAndADstChange() {
+    TestServiceStubs testService = TestServiceStubs.newServiceStubs(TestServiceStubsOptions.newBuilder()
+        .setTarget(temporalAddress).validateAndBuildWithDefaults());
+    Instant start = Instant.parse("2027-03-14T08:30:00Z");
+    testService.blockingStub().sleepUntil(SleepUntilRequest.newBuilder()
+        .setTimestamp(Timestamp.newBuilder().setSeconds(start.getEpochSecond())).build());
+    PreferenceStore preferences = worker.getBean(PreferenceStore.class);
+    preferences.setQuietHours("test", "st-johns", new QuietHoursSetting(LocalTime.of(22, 0), LocalTime.of(8, 0),
+        "America/St_Johns"));
+    preferences.setQuietHours("test", "kiritimati", new QuietHoursSetting(LocalTime.of(22, 0), LocalTime.of(8, 0),
+        "Pacific/Kiritimati"));
+    String id = NotificationIds.of("test", "standalone-quiet-1");
+    var spec = new NotificationSpec(id, "standalone-quiet-1", "test", List.of(Channel.EMAIL),
+        List.of(new Recipient("st-johns", "st-johns@example.com", null, null, null, null),
+            new Recipient("kiritimati", "kiritimati@example.com", null, null, null, null)),
+        new Content("Good morning", "Hello"), Priority.NORMAL, null, new ApprovalPolicy(10, Duration.ofHours(1)),
+        start, "hash", null, null, null, null, null, null, null);
+
+    NotificationResult result = client().newWorkflowStub(NotificationWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(id).setTaskQueue(TaskQueues.NOTIFICATIONS).build()).send(spec);
+
+    assertThat(result.status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(result.sent()).isEqualTo(2);
+    JdbcClient sql = JdbcClient.create(worker.getBean(DataSource.class));
+    assertThat(sql.sql("select recipient_id, not_before from delivery where notification_id = :id order by recipient_id")
+        .param("id", id).query((rs, n) -> rs.getString(1) + " " + rs.getTimestamp(2).toInstant()).list())
+        .containsExactly("kiritimati 2027-03-14T18:00:00Z", "st-johns 2027-03-14T10:30:00Z");
+    Instant end = Instant.ofEpochSecond(testService.blockingStub().getCurrentTime(Empty.getDefaultInstance())
+        .getTime().getSeconds());
+    assertThat(end).isAfterOrEqualTo(Instant.parse("2027-03-14T18:00:00Z"));
+    assertThat(sentTo("st-johns@example.com") + sentTo("kiritimati@example.com")).isEqualTo(2);
+    testService.shutdown();
   }
 
   /** Sends one broadcast batch on its channel's queue, as the notification workflow does. */
