@@ -29,6 +29,7 @@ public record SendForm(
     String phones,
     List<Channel> channels,
     ChannelMode channelMode,
+    String escalateAfter,
     Priority priority,
     String sendAt,
     String timeZone,
@@ -45,7 +46,7 @@ public record SendForm(
   /** A new form with its own idempotency key: email, all channels, normal priority; a template or group preselected. */
   static SendForm fresh(String template, String group) {
     return new SendForm(newKey(), null, template, null, List.of(), null, null, null, group, null, null, null,
-        List.of(Channel.EMAIL), ChannelMode.ALL, Priority.NORMAL, null, null, null);
+        List.of(Channel.EMAIL), ChannelMode.ALL, null, Priority.NORMAL, null, null, null);
   }
 
   /** A key of the console's own: what the submitter's idempotency keys on, so one form sends once. */
@@ -59,7 +60,7 @@ public record SendForm(
 
   SendForm withKey(String key) {
     return new SendForm(key, sender, template, locale, variables, subject, body, category, group, ids, emails, phones,
-        channels, channelMode, priority, sendAt, timeZone, action);
+        channels, channelMode, escalateAfter, priority, sendAt, timeZone, action);
   }
 
   /**
@@ -78,7 +79,7 @@ public record SendForm(
       rows.add(VariableRow.BLANK);
     }
     return new SendForm(idempotencyKey, sender, template, locale, rows, subject, body, category, group, ids, emails, phones,
-        channels, channelMode, priority, sendAt, timeZone, action);
+        channels, channelMode, escalateAfter, priority, sendAt, timeZone, action);
   }
 
   boolean hasTemplate() {

@@ -6,6 +6,7 @@ import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.SendNotificationRequest;
 import dev.herald.api.security.Caller;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class SendRequests {
   /** The form's fields that show an error beside them, by the name the API's paths start with. */
   static final List<String> FIELDS = List.of("sender", "template", "variables", "subject", "body", "category", "group",
       RecipientLines.IDS, RecipientLines.EMAILS, RecipientLines.PHONES, "recipients", "channels", "channelMode",
-      "priority", "sendAt");
+      "escalateAfter", "priority", "sendAt");
 
   private SendRequests() {}
 
@@ -31,6 +32,12 @@ final class SendRequests {
     binding.getFieldErrors().forEach(e -> violations.add(new FieldViolation(e.getField(), "is not one of the choices")));
     Map<String, Object> variables = Map.of();
     Instant sendAt = null;
+    List<Duration> escalateAfter = null;
+    try {
+      escalateAfter = EscalationWaits.of(form.escalateAfter());
+    } catch (InvalidRequestException e) {
+      violations.addAll(e.violations());
+    }
     try {
       variables = TemplateVariables.of(form.variables());
     } catch (InvalidRequestException e) {
@@ -48,7 +55,8 @@ final class SendRequests {
     var request = new SendNotificationRequest(null, sender == null ? null : sender.strip(),
         form.channels().isEmpty() ? null : form.channels(), form.channelMode(), new RecipientLines(form).recipients(),
         trimmed(form.group()), SendForm.present(form.subject()), SendForm.present(form.body()), form.priority(), sendAt,
-        trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()), null);
+        trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()),
+        escalateAfter);
     return CallerRequests.withKey(CallerRequests.asCaller(request, caller), form.idempotencyKey());
   }
 

@@ -8,6 +8,7 @@ import dev.herald.api.console.ConsoleClient;
 import dev.herald.workflows.notification.NotificationIds;
 import jakarta.mail.MessagingException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -278,6 +279,29 @@ class SendPageIT extends HeraldIntegrationTest {
     assertThat(page.statusCode()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l ->
         assertThat(l).endsWith("/console/sign-in?next=%2Fconsole%2Fsend"));
+  }
+
+  @Test
+  void anEscalationSendsItsChannelsInOrderAfterTheWaitTypedAndABadWaitIsShownBesideItsField() {
+    ConsoleClient browser = signedIn(senderKey(SENDER));
+    String idempotencyKey = keyOf(browser.get("/console/send"));
+    String fields = "idempotencyKey=" + idempotencyKey + "&channels=EMAIL&channels=IN_APP&channelMode=ESCALATE"
+        + "&priority=HIGH&action=send&subject=Down&body=web-1&ids=send-esc-1&emails=send-esc-1%40example.com";
+
+    HttpResponse<String> refused = browser.postBody("/console/send", "application/x-www-form-urlencoded",
+        (fields + "&escalateAfter=soon").getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"escalateAfter-error\"", "is not a wait such as 30m");
+
+    HttpResponse<String> sent = browser.postBody("/console/send", "application/x-www-form-urlencoded",
+        (fields + "&escalateAfter=2s").getBytes(StandardCharsets.UTF_8));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    String id = NotificationIds.of(SENDER, idempotencyKey);
+    awaitStatus(id, "COMPLETED");
+    @SuppressWarnings("unchecked")
+    var deliveries = (List<Map<String, Object>>) get("/api/v1/notifications/" + id).getBody().get("deliveries");
+    assertThat(deliveries).extracting(d -> d.get("channel") + " " + d.get("status"))
+        .containsExactlyInAnyOrder("EMAIL SENT", "IN_APP SENT");
   }
 
   private ConsoleClient signedIn(String key) {
