@@ -91,9 +91,11 @@ class SmsChannelIT extends TwilioIntegrationTest {
     awaitStatus("notification-admin~sms-unsubscribed-2", "COMPLETED");
 
     assertThat(onlyDelivery("notification-admin~sms-unsubscribed-1")).containsEntry("status", "SKIPPED")
-        .containsEntry("errorCode", "twilio-21610");
+        .containsEntry("errorCode", "opted-out:address")
+        .containsEntry("lastError", "Twilio 21610: Attempt to send to unsubscribed recipient");
     assertThat(onlyDelivery("notification-admin~sms-unsubscribed-2")).containsEntry("status", "SKIPPED")
-        .containsEntry("errorCode", "RECIPIENT_OPTED_OUT");
+        .containsEntry("errorCode", "opted-out:address")
+        .containsEntry("lastError", "the address is suppressed on SMS (twilio-21610)");
     assertThat(twilio.requestsTo(phone)).hasSize(1);
   }
 
