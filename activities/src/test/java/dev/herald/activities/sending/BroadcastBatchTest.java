@@ -410,6 +410,33 @@ class BroadcastBatchTest {
   }
 
   @Test
+  void aHighPrioritySendPassesQuietHoursOnlyWhereItsTemplateVersionLetsIt() {
+    templates.create("quiet-high", "ops", null);
+    templates.addVersion("quiet-high", new TemplateContent(ChannelParts.of(new EmailPart(null, "Alert", null, "Now")),
+        null, new TemplateSettings(null, null, true)));
+    templates.addVersion("quiet-high", new TemplateContent(ChannelParts.of(new EmailPart(null, "Alert", null, "Now")),
+        null));
+    java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+    preferences.setQuietHours("ops", "quiet-high-0", new QuietHoursSetting(now.minusHours(1), now.plusHours(1), "UTC"));
+    List<Recipient> member = List.of(new Recipient("quiet-high-0", "quiet-high-0@example.com", null, null, null, null));
+    NotificationSpec allowed = list("quiet-high-1", Channel.EMAIL, member, new TemplateRef("quiet-high", 1, Map.of()));
+    NotificationSpec notAllowed = list("quiet-high-2", Channel.EMAIL, member, new TemplateRef("quiet-high", 2, Map.of()));
+    NotificationSpec notHigh = list("quiet-high-3", Channel.EMAIL, member, new TemplateRef("quiet-high", 1, Map.of()));
+
+    BatchOutcome passes = activities.sendBatchAfterQuietHours(new BatchRequest(allowed.id(), "ops", Channel.EMAIL, 0, 1,
+        null, allowed.template(), List.of(), null, Priority.HIGH, Instant.now(), false));
+    BatchOutcome normal = activities.sendBatchAfterQuietHours(new BatchRequest(notHigh.id(), "ops", Channel.EMAIL, 0, 1,
+        null, notHigh.template(), List.of(), null, Priority.NORMAL, Instant.now(), false));
+    BatchOutcome held = activities.sendBatchAfterQuietHours(new BatchRequest(notAllowed.id(), "ops", Channel.EMAIL, 0, 1,
+        null, notAllowed.template(), List.of(), null, Priority.HIGH, Instant.now(), false));
+
+    assertThat(passes.deferred()).isZero();
+    assertThat(passes.counts().sent()).isEqualTo(1);
+    assertThat(normal.deferred()).as("NORMAL waits, whatever the template").isEqualTo(1);
+    assertThat(held.deferred()).isEqualTo(1);
+  }
+
+  @Test
   void everyEmailCarriesItsRecipientsOneClickLinkWhichItsTemplateMayShowToo() throws Exception {
     templates.create("links-batch", "ops", null);
     templates.addVersion("links-batch", new TemplateContent(ChannelParts.of(new EmailPart(null, "News", null,
