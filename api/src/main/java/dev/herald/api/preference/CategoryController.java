@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CategoryController {
 
   static final String PATH = "/api/v1/categories";
-  static final int MAX_DESCRIPTION_CHARS = 1000;
 
   private final Categories categories;
 
@@ -60,7 +59,7 @@ class CategoryController {
       throw new InvalidRequestException("critical", "is required: true when the category passes opt-outs not naming it");
     }
     return CategoryView.of(categories.put(requireName(name), request.critical(), request.description(),
-        caller.sender() + " (" + caller.keyPrefix() + ")"));
+        caller.describedBy()));
   }
 
   /** Admin only. */

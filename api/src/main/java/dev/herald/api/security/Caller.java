@@ -18,6 +18,11 @@ public record Caller(Role role, String sender, String recipientId, String keyPre
     return new Caller(Role.RECIPIENT, mintedBy, recipientId, signingKeyId);
   }
 
+  /** Who did something, as records show it: the sender identity and the key's prefix, e.g. {@code ops (hk_a1b2c3d4)}. */
+  public String describedBy() {
+    return sender + " (" + keyPrefix + ")";
+  }
+
   public boolean isAdmin() {
     return role == Role.ADMIN;
   }

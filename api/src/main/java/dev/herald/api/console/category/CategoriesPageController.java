@@ -66,7 +66,7 @@ class CategoriesPageController {
     }
     boolean known = categories.find(checked).isPresent();
     Category saved = categories.put(checked, form.critical(), form.storedDescription(),
-        caller.sender() + " (" + caller.keyPrefix() + ")");
+        caller.describedBy());
     redirect.addFlashAttribute("notice", (known ? "Saved " : "Added ") + saved.name() + (saved.critical()
         ? ": critical, it passes opt-outs that do not name it." : ": not critical, every opt-out covering it holds."));
     return "redirect:" + PATH;
