@@ -19,6 +19,8 @@ import java.util.List;
  *     opt-outs and frequency caps: the template version's, or the request's for inline content; null: none
  * @param escalateAfter with {@link ChannelMode#ESCALATE}: how long each channel but the last waits for an
  *     acknowledgement before the next; null otherwise
+ * @param digest the template version's digest: the notification hands its event to each recipient's
+ *     digest instead of sending; null: sent as it is
  */
 public record NotificationSpec(
     String id,
@@ -38,7 +40,18 @@ public record NotificationSpec(
     String group,
     SendCheckpoint resume,
     String category,
-    List<java.time.Duration> escalateAfter) {
+    List<java.time.Duration> escalateAfter,
+    DigestRule digest) {
+
+  /** A notification without a digest, as every one was before digests. */
+  public NotificationSpec(String id, String idempotencyKey, String sender, List<Channel> channels,
+      List<Recipient> recipients, Content content, Priority priority, Instant sendAt, ApprovalPolicy approval,
+      Instant acceptedAt, String requestHash, ChannelMode channelMode, java.time.Duration receiptWindow,
+      TemplateRef template, String group, SendCheckpoint resume, String category,
+      List<java.time.Duration> escalateAfter) {
+    this(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval, acceptedAt, requestHash,
+        channelMode, receiptWindow, template, group, resume, category, escalateAfter, null);
+  }
 
   /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
   @JsonIgnore
@@ -48,7 +61,8 @@ public record NotificationSpec(
 
   public NotificationSpec resumingAt(SendCheckpoint checkpoint) {
     return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
-        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category, escalateAfter);
+        acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category, escalateAfter,
+        digest);
   }
 
   public boolean fallback() {

@@ -1,6 +1,6 @@
 package dev.herald.workflows.messages;
 
-/** Where a notification is in its life. The last six are final. */
+/** Where a notification is in its life. The last seven are final. */
 public enum NotificationStatus {
   ACCEPTED,
   PENDING_APPROVAL,
@@ -13,7 +13,9 @@ public enum NotificationStatus {
   FAILED,
   REJECTED,
   EXPIRED,
-  CANCELLED;
+  CANCELLED,
+  /** Not sent itself: its event went into each recipient's digest, which the status detail names. */
+  DIGESTED;
 
   public boolean isFinal() {
     return ordinal() >= COMPLETED.ordinal();

@@ -71,6 +71,11 @@ public final class DeliveryPolicies {
     return SendPolicies.ownDatabase(TaskQueues.NOTIFICATIONS);
   }
 
+  /** Handing events to digests: Temporal and the delivery log, retried until they answer as the log is. */
+  public static ActivityOptions digestHandOver() {
+    return deliveryLog();
+  }
+
   /**
    * The delivery log as a local activity: run by the worker that runs the workflow, inside its
    * workflow task, without a round trip through a task queue (a single send's log writes cost no

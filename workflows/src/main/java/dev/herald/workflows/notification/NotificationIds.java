@@ -42,16 +42,21 @@ public final class NotificationIds {
   }
 
   private static String ownedPrefix(String sender) {
+    return PREFIX + senderPart(sender) + SEPARATOR;
+  }
+
+  /** The sender as ids show it: as it is when plain, else {@code ~} and 16 hex digits of its SHA-256. */
+  public static String senderPart(String sender) {
     if (sender == null || sender.isEmpty()) {
       throw new IllegalArgumentException("a notification's id needs its sender");
     }
-    String part = PLAIN_SENDER.matcher(sender).matches() ? sender : SEPARATOR + digest(sender);
-    return PREFIX + part + SEPARATOR;
+    return PLAIN_SENDER.matcher(sender).matches() ? sender : SEPARATOR + shortHash(sender);
   }
 
-  private static String digest(String sender) {
+  /** 16 hex digits of the SHA-256 of {@code value}: a name for it in ids that does not show it. */
+  public static String shortHash(String value) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(sender.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

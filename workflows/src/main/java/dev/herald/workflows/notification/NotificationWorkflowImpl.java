@@ -1,6 +1,7 @@
 package dev.herald.workflows.notification;
 
 import static dev.herald.workflows.messages.NotificationStatus.CANCELLED;
+import static dev.herald.workflows.messages.NotificationStatus.DIGESTED;
 import static dev.herald.workflows.messages.NotificationStatus.FAILED;
 import static dev.herald.workflows.messages.NotificationStatus.PAUSED;
 import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
@@ -35,7 +36,9 @@ import java.util.function.ToIntFunction;
 /**
  * One notification, to a list or to a group, on one path: accept (record the audience: one PENDING
  * delivery per member and channel) -> approval if the audience is large -> wait for sendAt -> send
- * in batches of members on each channel's queue -> wait for receipts -> final status.
+ * in batches of members on each channel's queue -> wait for receipts -> final status. A notification
+ * whose template asks for a digest hands its events to the recipients' digests instead of sending
+ * ({@link DigestHandOver}).
  *
  * <p>No member list ever enters the workflow: batches are ranges of member numbers, sent
  * {@link DeliveryPolicies#BATCH_WINDOW} at a time, and every {@link DeliveryPolicies#BATCHES_PER_RUN}
@@ -92,6 +95,9 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
           return finishWithCounts(spec, refused.get().status(), refused.get().reason());
         }
         stages.waitUntilSendAt(spec);
+        if (DigestHandOver.applies(spec)) {
+          return finishWithCounts(spec, DIGESTED, DigestHandOver.handOver(spec));
+        }
         batchSize = DeliveryPolicies.batchSize(audience.recipients());
         if (spec.escalates()) {
           escalate(spec);

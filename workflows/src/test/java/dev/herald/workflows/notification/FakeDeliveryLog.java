@@ -202,6 +202,15 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
     return released;
   }
 
+  /** As a digest hand-over marks a member's deliveries: those still PENDING become SKIPPED with {@code errorCode}. */
+  synchronized void skipMember(int seq, String errorCode) {
+    rows.values().stream().filter(row -> row.planned.seq() == seq && row.status == DeliveryStatus.PENDING)
+        .forEach(row -> {
+          row.status = DeliveryStatus.SKIPPED;
+          row.errorCode = errorCode;
+        });
+  }
+
   synchronized Row row(String deliveryId) {
     return rows.get(deliveryId);
   }

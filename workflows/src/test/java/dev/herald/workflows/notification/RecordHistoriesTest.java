@@ -14,6 +14,7 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.DeliveryReceipt;
 import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.DigestRule;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -38,13 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records the histories of notifications to lists that {@link NotificationReplayTest} replays (the
- * group ones are recorded by {@link BroadcastWorkflowTest}). Skipped in a normal build.
+ * group ones are recorded by {@link BroadcastWorkflowTest}, a digest's by {@code DigestWorkflowTest}).
+ * Skipped in a normal build.
  *
  * <p>Re-record after an intentional, versioned change of the workflow (never to make a replay
  * failure go away: a failing replay means running workflows would break):
  *
  * <pre>
- * mvn -B -o -q -pl workflows test -Dtest='RecordHistoriesTest,BroadcastWorkflowTest#record*' \
+ * mvn -B -o -q -pl workflows test -Dtest='RecordHistoriesTest,BroadcastWorkflowTest#record*,DigestWorkflowTest#record*' \
  *     -Dherald.recordHistories=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
@@ -77,7 +79,8 @@ class RecordHistoriesTest {
           testEnv.registerDelayedCallback(Duration.ofMinutes(40), () -> log.acknowledge(message.id()));
           return "inbox-1";
         }));
-    TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log);
+    TestNotifications.startWorkers(testEnv, log.channel(Channel.EMAIL, message -> smtp.send(message)), log,
+        new FakeDigests(log, testEnv::currentTimeMillis));
   }
 
   @AfterEach
@@ -213,6 +216,15 @@ class RecordHistoriesTest {
 
     assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
     save(spec, "notification-templated.json");
+  }
+
+  @Test
+  void recordDigested() throws IOException {
+    NotificationSpec spec = TestNotifications.digested(emailTo("recorded-digested", "ada@example.com"),
+        new DigestRule("replies", Duration.ofMinutes(10), null));
+
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.DIGESTED);
+    save(spec, "notification-digested.json");
   }
 
   private NotificationWorkflow workflow(NotificationSpec spec) {

@@ -10,11 +10,13 @@ import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DigestRule;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
+import dev.herald.workflows.messages.TemplateRef;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Shared fixtures of the notification workflow tests: environment wiring, specs, provider failures. */
 final class TestNotifications {
@@ -47,10 +50,14 @@ final class TestNotifications {
   }
 
   /** Registers the workflow and the delivery log on the notifications queue, email on its own queue. */
-  static void startWorkers(TestWorkflowEnvironment env, ChannelActivities email, DeliveryLogActivities deliveryLog) {
+  static void startWorkers(TestWorkflowEnvironment env, ChannelActivities email, DeliveryLogActivities deliveryLog,
+      Object... moreActivities) {
     Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(deliveryLog);
+    if (moreActivities.length > 0) {
+      notifications.registerActivitiesImplementations(moreActivities);
+    }
     env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations(email);
     env.start();
   }
@@ -92,10 +99,22 @@ final class TestNotifications {
         spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null, null);
   }
 
+  /** The same notification with a template whose version asks for a digest (the recipients need ids). */
+  static NotificationSpec digested(NotificationSpec spec, DigestRule rule) {
+    List<Recipient> withIds = spec.recipients().stream()
+        .map(r -> new Recipient(r.email().substring(0, r.email().indexOf('@')), r.email(), null, null, null, null))
+        .toList();
+    return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), withIds, null,
+        spec.priority(), spec.sendAt(), spec.approval(), spec.acceptedAt(), spec.requestHash(), spec.channelMode(),
+        spec.receiptWindow(), new TemplateRef(rule.key(), 1, Map.of("text", "a reply")), null, null, "social", null,
+        rule);
+  }
+
   static NotificationSpec withSendAt(NotificationSpec spec, Instant sendAt) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), sendAt, spec.approval(), spec.acceptedAt(), spec.requestHash(),
-        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), null, null);
+        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), spec.category(),
+        spec.escalateAfter(), spec.digest());
   }
 
   /** One recipient reachable by SMS then email, in FALLBACK order, waiting up to {@code receiptWindow} for receipts. */
