@@ -5,6 +5,8 @@ import dev.herald.activities.sending.ChannelActivitiesFactory;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
+import dev.herald.workflows.digest.DigestActivities;
+import dev.herald.workflows.digest.DigestWorkflowImpl;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the task queues this process hosts, each with its own tuning: the orchestration queue
- * (notification workflows and the delivery log) unless {@code herald.worker.orchestration}
+ * (notification and digest workflows, the delivery log and the digest hand-over) unless {@code herald.worker.orchestration}
  * is false, and the queue of each channel in {@code herald.worker.channels} (every channel with an
  * adapter when empty), where that channel's batches run. Off with
  * {@code herald.worker.enabled=false} (API-only processes).
@@ -41,12 +43,12 @@ public class HeraldWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
-      ChannelAdapters adapters, ChannelActivitiesFactory channels) {
+      ChannelAdapters adapters, ChannelActivitiesFactory channels, DigestActivities digests) {
     this.factory = WorkerFactory.newInstance(client);
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
-      orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
-      orchestration.registerActivitiesImplementations(deliveryLog);
+      orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class);
+      orchestration.registerActivitiesImplementations(deliveryLog, digests);
     }
     for (Channel channel : properties.hostedChannels(adapters.available())) {
       var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(

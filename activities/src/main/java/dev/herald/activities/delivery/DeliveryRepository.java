@@ -38,6 +38,14 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
       where notification_id = :notificationId and status = 'PENDING'""")
   int cancelPending(@Param("notificationId") String notificationId, @Param("reason") String reason);
 
+  /** One member's deliveries still PENDING, not sent on purpose (its event went into a digest): SKIPPED with the code. */
+  @Modifying
+  @Query("""
+      update delivery set status = 'SKIPPED', error_code = :errorCode, last_error = :lastError, updated_at = now()
+      where notification_id = :notificationId and recipient_seq = :seq and status = 'PENDING'""")
+  int skipMember(@Param("notificationId") String notificationId, @Param("seq") int seq,
+      @Param("errorCode") String errorCode, @Param("lastError") String lastError);
+
   /** A transient failure: the delivery stays PENDING, with the attempt and error of its last try. */
   @Modifying
   @Query("""

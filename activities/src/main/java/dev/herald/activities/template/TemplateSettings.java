@@ -7,15 +7,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * security) scopes recipients' opt-outs and frequency caps, null for none. {@code preferencesLink} true:
  * its in-app items and pushes carry the recipient's preference link ({@code preferencesUrl}), as every
  * email does in its List-Unsubscribe header. {@code highPriorityPassesQuietHours} true: a HIGH priority
- * send goes out in a recipient's quiet hours.
+ * send goes out in a recipient's quiet hours. {@code digest}: its notifications are collected per
+ * recipient and sent as one message per window ({@link TemplateDigest}); null: each is sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TemplateSettings(String category, Boolean preferencesLink, Boolean highPriorityPassesQuietHours) {
+public record TemplateSettings(String category, Boolean preferencesLink, Boolean highPriorityPassesQuietHours,
+    TemplateDigest digest) {
 
-  public static final TemplateSettings NONE = new TemplateSettings(null, null, null);
+  public static final TemplateSettings NONE = new TemplateSettings(null, null, null, null);
 
   public TemplateSettings(String category) {
-    this(category, null, null);
+    this(category, null, null, null);
+  }
+
+  public TemplateSettings(String category, Boolean preferencesLink, Boolean highPriorityPassesQuietHours) {
+    this(category, preferencesLink, highPriorityPassesQuietHours, null);
   }
 
   public boolean linksPreferences() {

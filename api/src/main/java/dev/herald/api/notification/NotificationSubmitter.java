@@ -137,7 +137,7 @@ public class NotificationSubmitter {
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(),
         approval.policy().requestedBy(requestingKey), now,
         fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null,
-        category(request, version), request.escalateAfter());
+        category(request, version), request.escalateAfter(), DigestRequests.rule(request, version));
   }
 
   /**

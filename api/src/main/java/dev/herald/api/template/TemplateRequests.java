@@ -61,6 +61,10 @@ public final class TemplateRequests {
         && !request.settings().category().matches(Category.NAME)) {
       violations.add(new FieldViolation("settings.category", CATEGORY_RULE));
     }
+    if (request.settings() != null && request.settings().digest() != null) {
+      request.settings().digest().violations()
+          .forEach((field, rule) -> violations.add(new FieldViolation("settings.digest." + field, rule)));
+    }
     if (!anyPart && locales.isEmpty()) {
       violations.add(new FieldViolation("defaults",
           "is required: at least one channel part (" + String.join(", ", TemplateParts.keys()) + ")"));
