@@ -42,12 +42,14 @@ public class DigestWorkflowImpl implements DigestWorkflow {
 
   private final LinkedHashMap<String, String> placed = new LinkedHashMap<>();
   private DigestWindow open;
+  private Instant lastOpened;
   private int taken;
 
   /** The carried state is taken before any handler runs: the first event arrives with the start. */
   @WorkflowInit
   public DigestWorkflowImpl(DigestCarry carry) {
     open = carry.open();
+    lastOpened = open == null ? null : open.openedAt();
     placed.putAll(carry.placed());
   }
 
@@ -82,7 +84,9 @@ public class DigestWorkflowImpl implements DigestWorkflow {
       return known;
     }
     if (open == null) {
-      Instant opened = now();
+      // a window's notification id names when it opened: two windows never share one, even within a millisecond
+      Instant opened = lastOpened == null || now().isAfter(lastOpened) ? now() : lastOpened.plusMillis(1);
+      lastOpened = opened;
       String recipientId = event.recipient().id();
       String key = DigestIds.windowKey(event.rule().key(), recipientId, opened);
       open = new DigestWindow(key, NotificationIds.of(event.sender(), key), opened, List.of());
