@@ -33,7 +33,7 @@ public class DigestWorkflowImpl implements DigestWorkflow {
 
   /** A window with this many events goes out at once (the digest and its variables stay a bounded size). */
   static final int MOST_EVENTS_PER_WINDOW = 500;
-  /** Events (updates) one run takes before it continues as new; below Temporal's limit of updates per run. */
+  /** Updates (events and repeats) one run takes before it continues as new; below Temporal's 2,000 per run. */
   static final int EVENTS_PER_RUN = 1_000;
   /** Events remembered with their digest, so a repeated hand-over still answers the digest it went into. */
   static final int REMEMBERED = 2_000;
@@ -79,6 +79,7 @@ public class DigestWorkflowImpl implements DigestWorkflow {
 
   @Override
   public String add(DigestEvent event) {
+    taken++;
     String known = placed.get(event.notificationId());
     if (known != null) {
       return known;
@@ -95,7 +96,6 @@ public class DigestWorkflowImpl implements DigestWorkflow {
     events.add(event);
     open = new DigestWindow(open.idempotencyKey(), open.digestId(), open.openedAt(), events);
     remember(event.notificationId(), open.digestId());
-    taken++;
     return open.digestId();
   }
 
