@@ -4,6 +4,7 @@ import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.activities.recipient.Recipients;
 import dev.herald.activities.recipient.StoredRecipient;
 import dev.herald.workflows.digest.DigestActivities;
+import dev.herald.workflows.digest.DigestIds;
 import dev.herald.workflows.digest.DigestStarts;
 import dev.herald.workflows.messages.DigestEvent;
 import dev.herald.workflows.messages.NotificationSpec;
@@ -21,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DigestHandOverImpl implements DigestActivities {
-
-  /** The error code prefix of a delivery whose event went into a digest. */
-  public static final String DIGESTED = "digested:";
 
   private final WorkflowClient client;
   private final Recipients recipients;
@@ -45,7 +43,7 @@ public class DigestHandOverImpl implements DigestActivities {
             "recipient " + seq + " has no id: a digest collects events per recipient id", "DIGEST_WITHOUT_RECIPIENT_ID");
       }
       String digest = DigestStarts.add(client, DigestEvent.of(spec, recipient, timeZone(spec, recipient)));
-      deliveries.skipMember(spec.id(), seq, DIGESTED + digest, "collected in the digest " + digest);
+      deliveries.skipMember(spec.id(), seq, DigestIds.SKIPPED_CODE + digest, "collected in the digest " + digest);
       digests.add(digest);
     }
     return digests;

@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 public final class DigestIds {
 
   public static final String PREFIX = "digest-";
+  /** The error code of a delivery whose event went into a digest: this and the digest notification's id. */
+  public static final String SKIPPED_CODE = "digested:";
   private static final DateTimeFormatter OPENED =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 

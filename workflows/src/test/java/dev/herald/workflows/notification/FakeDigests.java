@@ -1,6 +1,7 @@
 package dev.herald.workflows.notification;
 
 import dev.herald.workflows.digest.DigestActivities;
+import dev.herald.workflows.digest.DigestIds;
 import dev.herald.workflows.messages.NotificationSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class FakeDigests implements DigestActivities {
     List<String> digests = new ArrayList<>();
     for (int seq = 0; seq < spec.recipients().size(); seq++) {
       String digest = digestOf(spec.recipients().get(seq).id());
-      log.skipMember(seq, "digested:" + digest);
+      log.skipMember(seq, DigestIds.SKIPPED_CODE + digest);
       digests.add(digest);
     }
     return digests;
