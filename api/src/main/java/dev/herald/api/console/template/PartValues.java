@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.template.ChannelParts;
 import dev.herald.activities.template.TemplateContent;
+import dev.herald.activities.template.TemplateDigest;
 import dev.herald.activities.template.TemplateSettings;
 import dev.herald.api.console.template.PartLayout.ChannelForm;
 import dev.herald.api.console.template.PartLayout.FieldForm;
@@ -33,6 +34,11 @@ final class PartValues {
   static final String CATEGORY = "settings.category";
   static final String PREFERENCES_LINK = "settings.preferencesLink";
   static final String HIGH_PASSES_QUIET_HOURS = "settings.highPriorityPassesQuietHours";
+  static final String DIGEST_KEY = "settings.digest.key";
+  static final String DIGEST_WINDOW = "settings.digest.window";
+  static final String DIGEST_DAILY_AT = "settings.digest.dailyAt";
+  /** The settings typed as text, kept as typed. */
+  static final List<String> TEXTS = List.of(CATEGORY, DIGEST_KEY, DIGEST_WINDOW, DIGEST_DAILY_AT);
   /** The settings that are yes or no: checkboxes, posted as "true" when ticked. */
   static final List<String> SWITCHES = List.of(PREFERENCES_LINK, HIGH_PASSES_QUIET_HOURS);
   private static final TypeReference<Map<String, Map<String, Object>>> PARTS_JSON = new TypeReference<>() {};
@@ -57,6 +63,12 @@ final class PartValues {
     if (content.settings().category() != null) {
       values.put(CATEGORY, content.settings().category());
     }
+    TemplateDigest digest = content.settings().digest();
+    if (digest != null) {
+      putIfSet(values, DIGEST_KEY, digest.key());
+      putIfSet(values, DIGEST_WINDOW, digest.window());
+      putIfSet(values, DIGEST_DAILY_AT, digest.dailyAt());
+    }
     if (content.settings().linksPreferences()) {
       values.put(PREFERENCES_LINK, "true");
     }
@@ -75,10 +87,7 @@ final class PartValues {
       }
     }
     Map<String, String> values = new LinkedHashMap<>();
-    String category = form.getFirst(CATEGORY);
-    if (category != null) {
-      values.put(CATEGORY, category);
-    }
+    TEXTS.forEach(name -> putIfSet(values, name, form.getFirst(name)));
     SWITCHES.stream().filter(name -> "true".equals(form.getFirst(name))).forEach(name -> values.put(name, "true"));
     for (String section : sections(tags)) {
       for (ChannelForm channel : PartLayout.CHANNEL_FORMS) {
@@ -158,7 +167,7 @@ final class PartValues {
     }
     names.addAll(sections());
     names.add("locales");
-    names.add(CATEGORY);
+    names.addAll(TEXTS);
     return names;
   }
 
@@ -177,8 +186,27 @@ final class PartValues {
     }
     String category = value(CATEGORY).strip();
     TemplateSettings settings = new TemplateSettings(category.isEmpty() ? null : category, switchedOn(PREFERENCES_LINK),
-        switchedOn(HIGH_PASSES_QUIET_HOURS));
+        switchedOn(HIGH_PASSES_QUIET_HOURS), digest());
     return new CreateVersionRequest(defaults, variants, settings.equals(TemplateSettings.NONE) ? null : settings);
+  }
+
+  /** The digest typed, or null when its fields are all empty (the API checks what is typed). */
+  private TemplateDigest digest() {
+    String key = typed(DIGEST_KEY);
+    String window = typed(DIGEST_WINDOW);
+    String dailyAt = typed(DIGEST_DAILY_AT);
+    return key == null && window == null && dailyAt == null ? null : new TemplateDigest(key, window, dailyAt);
+  }
+
+  private String typed(String name) {
+    String value = value(name).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static void putIfSet(Map<String, String> values, String name, String value) {
+    if (value != null) {
+      values.put(name, value);
+    }
   }
 
   /** True when ticked, else null (left out of the stored settings). */

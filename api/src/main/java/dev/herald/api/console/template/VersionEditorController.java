@@ -34,6 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsoleController
 class VersionEditorController {
 
+  /** A digest's fields in the editor: name, label and an example. */
+  record DigestField(String name, String label, String example) {}
+
+  static final List<DigestField> DIGEST_FIELDS = List.of(
+      new DigestField(PartValues.DIGEST_WINDOW, "Window", "10m"),
+      new DigestField(PartValues.DIGEST_DAILY_AT, "Daily at", "09:00"),
+      new DigestField(PartValues.DIGEST_KEY, "Key (optional)", "the template key"));
+
   static final String ACTION_ADD_LOCALE = "add-locale";
   private static final String NEW_LOCALE = "newLocale";
 
@@ -127,6 +135,7 @@ class VersionEditorController {
     model.addAttribute("categoryField", PartValues.CATEGORY);
     model.addAttribute("preferencesLinkField", PartValues.PREFERENCES_LINK);
     model.addAttribute("highPassesField", PartValues.HIGH_PASSES_QUIET_HOURS);
+    model.addAttribute("digestFields", DIGEST_FIELDS);
     return "console/templates/editor";
   }
 }

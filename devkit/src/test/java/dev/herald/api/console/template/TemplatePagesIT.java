@@ -202,6 +202,26 @@ class TemplatePagesIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void aVersionsDigestIsSavedCarriedIntoTheNextVersionAndAWrongWindowShownBesideItsField() {
+    ConsoleClient browser = signedIn("console-tpl-digest");
+    follow(browser, browser.post("/console/templates", Map.of("key", "ct-digest")));
+    Map<String, String> wrong = new LinkedHashMap<>(englishEmail());
+    wrong.put("settings.digest.window", "a while");
+
+    HttpResponse<String> refused = browser.post("/console/templates/ct-digest/versions", wrong);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"settings.digest.window-error\"", "value=\"a while\"");
+    Map<String, String> first = new LinkedHashMap<>(englishEmail());
+    first.put("settings.digest.window", "10m");
+    follow(browser, browser.post("/console/templates/ct-digest/versions", first));
+    assertThat(get("/api/v1/templates/ct-digest/versions/1").getBody())
+        .containsEntry("settings", Map.of("digest", Map.of("window", "10m")));
+    assertThat(browser.get("/console/templates/ct-digest/versions/new").body())
+        .containsPattern("id=\"settings.digest.window\"[^>]*value=\"10m\"");
+  }
+
+  @Test
   void aVersionsSwitchesAreSavedAndTickedWhenTheNextVersionStartsFromIt() {
     ConsoleClient browser = signedIn("console-tpl-switches");
     follow(browser, browser.post("/console/templates", Map.of("key", "ct-switches")));
