@@ -103,30 +103,6 @@ class DigestWorkflowTest {
   }
 
   @Test
-  void aFullWindowGoesOutAtOnceAndARunContinuesAsNewRememberingWhereEventsWent() {
-    int events = DigestWorkflowImpl.EVENTS_PER_RUN;
-    List<String> digests = IntStream.rangeClosed(1, events)
-        .mapToObj(i -> DigestStarts.add(client, event("bulk-" + i, "ada", TEN_MINUTES))).toList();
-    await().atMost(Duration.ofSeconds(30)).until(() -> SentNotifications.STARTED.size() == 2);
-
-    String afterContinuing = DigestStarts.add(client, event("bulk-" + (events + 1), "ada", TEN_MINUTES));
-    String repeatOfFirst = DigestStarts.add(client, event("bulk-1", "ada", TEN_MINUTES));
-    testEnv.sleep(Duration.ofMinutes(11));
-
-    await().atMost(Duration.ofSeconds(10)).until(() -> SentNotifications.STARTED.size() == 3);
-    assertThat(digests.stream().distinct().count()).isEqualTo(2);
-    assertThat(SentNotifications.STARTED.subList(0, 2)).allSatisfy(spec -> assertThat(spec.template().variables())
-        .containsEntry(DigestNotification.COUNT, DigestWorkflowImpl.MOST_EVENTS_PER_WINDOW));
-    assertThat(repeatOfFirst).isEqualTo(digests.get(0));
-    assertThat(afterContinuing).isNotIn(digests);
-    assertThat(items(SentNotifications.STARTED.get(2))).extracting(item -> item.get(DigestNotification.NOTIFICATION_ID))
-        .containsExactly(eventId("bulk-" + (events + 1)));
-    String id = DigestIds.workflowId("ops", TEN_MINUTES.key(), "ada");
-    assertThat(client.fetchHistory(id).getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
-        .getContinuedExecutionRunId()).as("the current run continued an earlier one").isNotEmpty();
-  }
-
-  @Test
   void eachRecipientHasItsOwnDigest() {
     String ada = DigestStarts.add(client, event("reply-1", "ada", TEN_MINUTES));
     String bob = DigestStarts.add(client, event("reply-1", "bob", TEN_MINUTES));
@@ -175,7 +151,7 @@ class DigestWorkflowTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> items(NotificationSpec digest) {
+  static List<Map<String, Object>> items(NotificationSpec digest) {
     return (List<Map<String, Object>>) digest.template().variables().get(DigestNotification.EVENTS);
   }
 
