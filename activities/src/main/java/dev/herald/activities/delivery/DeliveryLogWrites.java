@@ -30,8 +30,8 @@ public class DeliveryLogWrites {
   private static final String INSERT_NOTIFICATION = """
       insert into notification (id, idempotency_key, sender, channels, priority, status, subject,
                                 recipient_count, send_at, template_key, template_version, group_key, created_at,
-                                requested_by_key, category, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                requested_by_key, category, request_hash, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
       on conflict (id) do nothing""";
 
   /** PENDING deliveries as parallel arrays (id, channel, address, member number, member id, locale, push token). */
@@ -137,7 +137,8 @@ public class DeliveryLogWrites {
         status.name(), text(subject), recipientCount, timestamp(spec.sendAt()),
         text(template == null ? null : template.key()),
         new SqlParameterValue(Types.INTEGER, template == null ? null : template.version()), text(spec.group()),
-        timestamp(spec.acceptedAt()), text(spec.approval().requestedByKey()), text(spec.category())};
+        timestamp(spec.acceptedAt()), text(spec.approval().requestedByKey()), text(spec.category()),
+        text(spec.requestHash())};
   }
 
   /*

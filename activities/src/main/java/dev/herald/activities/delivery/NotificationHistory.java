@@ -4,9 +4,11 @@ import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,14 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationHistory {
 
+  /** One probe of V24's index; plain JDBC, as it is on every request's path. */
+  private static final String LATEST_KEY_USE = """
+      select id, request_hash, status, updated_at from notification
+      where idempotency_key = ? and sender = ? order by created_at desc limit 1""";
+
   private final NotificationRepository notifications;
   private final DeliveryRepository deliveries;
   private final DeliveryCounts counts;
+  private final JdbcOperations jdbc;
 
-  NotificationHistory(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts) {
+  NotificationHistory(NotificationRepository notifications, DeliveryRepository deliveries, DeliveryCounts counts,
+      JdbcOperations jdbc) {
     this.notifications = notifications;
     this.deliveries = deliveries;
     this.counts = counts;
+    this.jdbc = jdbc;
   }
 
   /** Empty while the notification is not logged yet (accepted a moment ago) or when there is none. */
@@ -44,6 +54,13 @@ public class NotificationHistory {
   /** Empty while the notification is not logged yet. */
   public Optional<NotificationStatus> status(String id) {
     return notifications.findById(id).map(NotificationRecord::status);
+  }
+
+  /** The sender's latest notification under this idempotency key; empty when none is logged (yet). */
+  public Optional<KeyUse> latestUse(String sender, String idempotencyKey) {
+    return jdbc.query(LATEST_KEY_USE, (row, n) -> new KeyUse(row.getString(1), row.getString(2),
+        NotificationStatus.valueOf(row.getString(3)), row.getObject(4, OffsetDateTime.class).toInstant()),
+        idempotencyKey, sender).stream().findFirst();
   }
 
   /** Newest first, {@code limit} from {@code offset}, narrowed by {@code filter}. */

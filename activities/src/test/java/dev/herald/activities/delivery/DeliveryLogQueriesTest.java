@@ -169,6 +169,24 @@ class DeliveryLogQueriesTest {
     assertThat(history.inFlight()).isEqualTo(before - 1);
   }
 
+  @Test
+  void aKeysLatestUseIsItsSendersNewestNotificationWithItsRequestHash() {
+    NotificationSpec first = spec("reused", "shop", Priority.NORMAL, null, Recipient.ofEmail("a@example.com"));
+    log.recordAudience(first, NotificationStatus.SENDING);
+    log.recordStatus(first.id(), NotificationStatus.COMPLETED, null);
+    NotificationSpec second = new NotificationSpec(NotificationIds.next("shop", "reused", first.id()), "reused", "shop",
+        first.channels(), first.recipients(), first.content(), Priority.NORMAL, null, first.approval(), hour(11),
+        "hash-again", null, null, null, null, null, null, null);
+    log.recordAudience(second, NotificationStatus.SENDING);
+    log.recordAudience(spec("reused", "other", Priority.NORMAL, null, Recipient.ofEmail("b@example.com")),
+        NotificationStatus.SENDING);
+
+    assertThat(history.latestUse("shop", "reused")).hasValueSatisfying(use -> assertThat(use)
+        .extracting(KeyUse::notificationId, KeyUse::requestHash, KeyUse::status)
+        .containsExactly("notification-shop~reused~2", "hash-again", NotificationStatus.SENDING));
+    assertThat(history.latestUse("shop", "unused")).isEmpty();
+  }
+
   private void accept(String key, int hour, NotificationStatus status, Channel... channels) {
     NotificationSpec spec = notification(key, hour(hour), 1, channels);
     log.recordAudience(spec, NotificationStatus.ACCEPTED);

@@ -16,7 +16,6 @@ import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.TemplateRef;
-import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.notification.NotificationStart;
 import dev.herald.workflows.notification.NotificationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -41,33 +40,33 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts a request: validates it and starts its workflow under the id derived from the
  * idempotency key. A repeat (same key, same request) returns the existing notification; the same
- * key with a different request is a conflict. When this returns, the workflow exists.
+ * key with a different request is a conflict ({@link IdempotencyKeys}: for the idempotency window
+ * after the notification finished). When this returns, the notification exists: its workflow was
+ * started, or it is the earlier one.
  */
 @Service
 @EnableConfigurationProperties({NotificationSettings.class, ApprovalProperties.class})
 public class NotificationSubmitter {
 
-  static final String REQUEST_HASH_MEMO = "requestHash";
-
   private final WorkflowClient client;
   private final NotificationRequestValidator validator;
   private final ApprovalProperties approval;
   private final NotificationSettings settings;
-  private final NotificationReader reader;
+  private final IdempotencyKeys keys;
   private final Templates templates;
   private final RecipientDirectory directory;
   private final BroadcastGroups groups;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
-      NotificationSettings settings, NotificationReader reader, Templates templates, RecipientDirectory directory,
+  NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
+      NotificationSettings settings, IdempotencyKeys keys, Templates templates, RecipientDirectory directory,
       BroadcastGroups groups, ObjectMapper json, Clock clock) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
     this.settings = settings;
-    this.reader = reader;
+    this.keys = keys;
     this.templates = templates;
     this.directory = directory;
     this.groups = groups;
@@ -97,34 +96,31 @@ public class NotificationSubmitter {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    String audience = request.isBroadcast() ? groupAudience(sender, request.group())
-        : request.recipients().size() + " recipient(s)";
-    NotificationSpec spec = toSpec(request, asked, now, requestingKey);
-    NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
+    String requestHash = fingerprint(asked, priorityOf(request), sender);
     try {
+      IdempotencyKeys.Claim claim = keys.claim(sender, request.idempotencyKey(), now);
+      if (claim.isRepeat()) {
+        return keys.repeatOf(claim.holder(), request.idempotencyKey(), requestHash);
+      }
+      String audience = request.isBroadcast() ? groupAudience(sender, request.group())
+          : request.recipients().size() + " recipient(s)";
+      NotificationSpec spec = toSpec(claim.id(), request, now, requestingKey, requestHash);
+      NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
       try {
         WorkflowClient.start(workflow::send, spec);
         return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
       } catch (WorkflowExecutionAlreadyStarted existing) {
-        return repeatOf(spec);
+        return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
       }
     } catch (WorkflowServiceException unavailable) {
       throw new TemporalUnavailableException(unavailable);
     }
   }
 
-  private Submission repeatOf(NotificationSpec spec) {
-    Object earlierHash = client.newUntypedWorkflowStub(spec.id()).describe().getMemo(REQUEST_HASH_MEMO, String.class);
-    if (!spec.requestHash().equals(earlierHash)) {
-      throw new IdempotencyConflictException(spec.idempotencyKey(), spec.id());
-    }
-    return new Submission(spec.id(), reader.status(spec.id()), false);
-  }
-
-  /** {@code asked} is what the client sent: the fingerprint, so a repeat stays a repeat when stored addresses change. */
-  private NotificationSpec toSpec(SendNotificationRequest request, SendNotificationRequest asked, Instant now,
-      String requestingKey) {
-    Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+  /** {@code requestHash} is of what the client sent, so a repeat stays a repeat when stored addresses change. */
+  private NotificationSpec toSpec(String id, SendNotificationRequest request, Instant now, String requestingKey,
+      String requestHash) {
+    Priority priority = priorityOf(request);
     String sender = senderOf(request);
     List<Recipient> recipients = request.isBroadcast() ? List.of()
         : request.recipients().stream().map(this::toRecipient).toList();
@@ -133,10 +129,10 @@ public class NotificationSubmitter {
     TemplateRef template = version == null ? null
         : new TemplateRef(request.template(), version.version(), request.variables() == null ? Map.of() : request.variables());
     Content content = template == null ? new Content(request.subject(), request.body()) : null;
-    return new NotificationSpec(NotificationIds.of(sender, request.idempotencyKey()), request.idempotencyKey(),
+    return new NotificationSpec(id, request.idempotencyKey(),
         sender, List.copyOf(request.channels()), recipients, content, priority, request.sendAt(),
         approval.policy().requestedBy(requestingKey), now,
-        fingerprint(asked, priority, sender), mode, settings.receiptWindow(), template, request.group(), null,
+        requestHash, mode, settings.receiptWindow(), template, request.group(), null,
         category(request, version), request.escalateAfter(), DigestRequests.rule(request, version));
   }
 
@@ -165,6 +161,10 @@ public class NotificationSubmitter {
     return fromVersion != null ? fromVersion : request.category();
   }
 
+  private static Priority priorityOf(SendNotificationRequest request) {
+    return request.priority() == null ? Priority.NORMAL : request.priority();
+  }
+
   private Recipient toRecipient(SendNotificationRequest.RecipientAddress r) {
     String phone = r.phone() == null ? null : PhoneNumbers.toE164(r.phone(), settings.defaultPhoneRegion()).orElseThrow();
     String locale = r.locale() == null ? null : RecipientRules.locale(r.locale()).orElseThrow();
@@ -189,7 +189,7 @@ public class NotificationSubmitter {
         .setTaskQueue(TaskQueues.NOTIFICATIONS)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setMemo(Map.of(REQUEST_HASH_MEMO, spec.requestHash()))
+        .setMemo(Map.of(IdempotencyKeys.REQUEST_HASH_MEMO, spec.requestHash()))
         .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
         .setPriority(io.temporal.common.Priority.newBuilder()
             .setPriorityKey(spec.priority().temporalPriorityKey()).build())

@@ -3,6 +3,7 @@ package dev.herald.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,7 +13,7 @@ import org.springframework.util.unit.DataSize;
 /** Bodies over the limit are refused, except the recipient imports', which are streamed. */
 class BodyLimitTest {
 
-  private final BodyLimit limit = new BodyLimit(new ApiProperties("test", DataSize.ofBytes(10)), new ObjectMapper());
+  private final BodyLimit limit = new BodyLimit(new ApiProperties("test", DataSize.ofBytes(10), Duration.ofDays(30)), new ObjectMapper());
 
   @Test
   void aLargerBodyIsRefusedBeforeItIsRead() throws Exception {

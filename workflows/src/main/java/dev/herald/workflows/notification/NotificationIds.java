@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * to the same id and two senders' keys never collide: {@code notification-<sender>~<key>}. A sender
  * of letters, digits and {@code . _ @ -} (every API key's sender) appears as it is; any other is
  * replaced by {@code ~} and 16 hex digits of its SHA-256. Neither part can hold a {@code ~} of its
- * own, so the id says whose it is.
+ * own, so the id says whose it is. A key used again once its idempotency window has passed names a new
+ * notification: {@code notification-<sender>~<key>~2}, then {@code ~3}, and so on.
  */
 public final class NotificationIds {
 
@@ -34,6 +35,21 @@ public final class NotificationIds {
       throw new IllegalArgumentException("invalid idempotency key");
     }
     return ownedPrefix(sender) + idempotencyKey;
+  }
+
+  /**
+   * The id of the key's next notification after the one of {@code latestId} released the key: numbered on
+   * from it, so two concurrent first requests name the same id and Temporal starts one of them.
+   */
+  public static String next(String sender, String idempotencyKey, String latestId) {
+    String first = of(sender, idempotencyKey);
+    if (latestId.equals(first)) {
+      return first + SEPARATOR + 2;
+    }
+    String numbered = first + SEPARATOR;
+    return latestId.startsWith(numbered)
+        ? numbered + (Integer.parseInt(latestId.substring(numbered.length())) + 1)
+        : first; // an id from before ids named their sender: the first of this form is still free
   }
 
   /** Whether the notification of this id was sent by (or, by an admin, for) this sender. */
