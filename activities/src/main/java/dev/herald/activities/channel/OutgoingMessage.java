@@ -1,6 +1,7 @@
 package dev.herald.activities.channel;
 
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
 
 /**
@@ -15,7 +16,8 @@ import dev.herald.workflows.messages.Recipient;
  * @param preferencesUrl the recipient's preference link for this message ({@code
  *     dev.herald.activities.preference.links}), when its channel always carries one or the template asks
  *     for one; null otherwise
+ * @param priority the notification's priority (null: NORMAL), which a channel may pass on (push)
  */
 public record OutgoingMessage(
     String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,
-    RenderedMessage content, String category, String preferencesUrl) {}
+    RenderedMessage content, String category, String preferencesUrl, Priority priority) {}

@@ -84,13 +84,16 @@ public class FcmPushSender implements PushSender, AutoCloseable {
     return tokens.stream().map(results::get).toList();
   }
 
+  /** An alert (a notification shown to the user) at the notification's priority on each platform. */
   static Message toFcm(String token, PushMessage message) {
+    PushPriority priority = PushPriority.of(message.priority());
     Message.Builder fcm = Message.builder()
         .setToken(token)
         .setNotification(Notification.builder().setTitle(message.title()).setBody(message.body()).build())
-        .setAndroidConfig(AndroidConfig.builder().setPriority(AndroidConfig.Priority.HIGH).build())
-        .setApnsConfig(ApnsConfig.builder().setAps(Aps.builder().setSound("default").build()).build())
-        .setWebpushConfig(WebpushConfig.builder().putHeader("Urgency", "high").build());
+        .setAndroidConfig(AndroidConfig.builder().setPriority(priority.android).build())
+        .setApnsConfig(ApnsConfig.builder().putHeader("apns-priority", priority.apns).putHeader("apns-push-type", "alert")
+            .setAps(Aps.builder().setSound("default").build()).build())
+        .setWebpushConfig(WebpushConfig.builder().putHeader("Urgency", priority.webUrgency).build());
     if (message.data() != null) {
       fcm.putAllData(message.data());
     }

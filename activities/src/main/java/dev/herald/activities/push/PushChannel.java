@@ -53,7 +53,7 @@ public class PushChannel implements ChannelAdapter {
     var recipient = message.recipient();
     return sendPush(new PushMessage(message.deliveryId(), message.notificationId(), message.sender(),
         recipient == null ? null : recipient.id(), recipient == null ? null : recipient.pushToken(),
-        message.content().subject(), message.content().body(), data(message)), attempt);
+        message.content().subject(), message.content().body(), data(message), message.priority()), attempt);
   }
 
   /** The data keys every push carries: its notification id, and the preference link when the template asks for it. */

@@ -218,6 +218,6 @@ final class BatchSender {
     Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale(),
         item.slack());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
-        item.address(), recipient, content, batch.category(), preferencesUrl);
+        item.address(), recipient, content, batch.category(), preferencesUrl, batch.priority());
   }
 }

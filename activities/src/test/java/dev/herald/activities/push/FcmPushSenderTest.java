@@ -3,6 +3,7 @@ package dev.herald.activities.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.Priority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FcmPushSenderTest {
 
   private static final PushMessage MESSAGE = new PushMessage("notification-n1/push/0", "notification-n1", "acme", "ada",
-      null, "Your invoice", "Invoice #42 is ready.", Map.of("invoice", "42"));
+      null, "Your invoice", "Invoice #42 is ready.", Map.of("invoice", "42"), null);
   private static final String BAD_TOKEN_DETAIL = "{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\","
       + "\"fieldViolations\":[{\"field\":\"message.token\",\"description\":\"Invalid registration token\"}]}";
 
@@ -51,6 +52,23 @@ class FcmPushSenderTest {
         .contains("\"notificationId\":\"notification-n1\"", "\"deliveryId\":\"notification-n1/push/0\"",
             "\"invoice\":\"42\"")
         .contains("\"android\"", "\"apns\"", "\"webpush\"");
+  }
+
+  @Test
+  void eachPlatformGetsTheNotificationsPriorityAsAnAlert() {
+    for (Priority priority : List.of(Priority.HIGH, Priority.NORMAL, Priority.LOW)) {
+      sender.send(List.of("token-" + priority), withPriority(priority));
+    }
+    sent("token-none");
+
+    var bodies = fcm.requests().stream().map(request -> request.body()).toList();
+    assertThat(bodies.get(0)).contains("\"android\":{\"priority\":\"high\"}", "\"apns-priority\":\"10\"",
+        "\"apns-push-type\":\"alert\"", "\"Urgency\":\"high\"");
+    assertThat(bodies.get(1)).contains("\"android\":{\"priority\":\"normal\"}", "\"apns-priority\":\"5\"",
+        "\"apns-push-type\":\"alert\"", "\"Urgency\":\"normal\"");
+    assertThat(bodies.get(2)).contains("\"android\":{\"priority\":\"normal\"}", "\"apns-priority\":\"5\"",
+        "\"Urgency\":\"low\"");
+    assertThat(bodies.get(3)).as("no priority: NORMAL").contains("\"priority\":\"normal\"", "\"Urgency\":\"normal\"");
   }
 
   @Test
@@ -178,6 +196,11 @@ class FcmPushSenderTest {
 
       assertThat(lazy.send(List.of("token-1"), MESSAGE).get(0).messageId()).isEqualTo("projects/herald-dev/messages/1");
     }
+  }
+
+  private static PushMessage withPriority(Priority priority) {
+    return new PushMessage(MESSAGE.deliveryId(), MESSAGE.notificationId(), MESSAGE.owner(), MESSAGE.recipientId(),
+        null, MESSAGE.title(), MESSAGE.body(), MESSAGE.data(), priority);
   }
 
   private String sent(String token) {

@@ -169,7 +169,7 @@ class PushChannelTest {
 
   private static PushMessage message(String recipientId, String token) {
     return new PushMessage("notification-n1/push/0", "notification-n1", OWNER, recipientId, token, "Hello", "Hi there",
-        Map.of("notificationId", "notification-n1"));
+        Map.of("notificationId", "notification-n1"), null);
   }
 
   private static ApplicationFailure failureOf(PushChannel push, PushMessage message) {

@@ -242,7 +242,7 @@ class SlackChannelTest {
 
   private static OutgoingMessage message(String address, String subject, String body) {
     return new OutgoingMessage("notification-n1/slack/0", "notification-n1", "billing", Channel.SLACK, address,
-        new Recipient("ada", null, null, null, "en", address), new RenderedMessage(null, subject, body, null), null, null);
+        new Recipient("ada", null, null, null, "en", address), new RenderedMessage(null, subject, body, null), null, null, null);
   }
 
   private static ApplicationFailure failureOf(SlackChannel channel, OutgoingMessage message) {

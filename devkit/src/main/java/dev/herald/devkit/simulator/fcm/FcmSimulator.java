@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "projects/<id>/messages/<id>"}} on success, Google's JSON error with an FcmError code otherwise.
  * Tokens starting with {@code unregistered-} are always UNREGISTERED, {@code invalid-} always
  * INVALID_ARGUMENT (a malformed token), so tests and demos can use them; every other token is a
- * live device. A notification plus data over FCM's 4 KB is INVALID_ARGUMENT, as at FCM. Injected faults ({@code fcm}) apply per call. Accepted pushes show in the dev outbox.
+ * live device. A notification plus data over FCM's 4 KB is INVALID_ARGUMENT, as at FCM. Injected faults ({@code fcm}) apply per call. Accepted pushes show in the dev outbox,
+ * with their data ({@code data.<key>}), Android priority ({@code android.priority}) and APNs and web push
+ * headers ({@code apns.<header>}, {@code webpush.<header>}).
  */
 public class FcmSimulator implements OutboxSource {
 
@@ -129,6 +131,13 @@ public class FcmSimulator implements OutboxSource {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("fcm-message-name", name);
     message.path("data").fields().forEachRemaining(field -> headers.put("data." + field.getKey(), field.getValue().asText()));
+    if (message.path("android").has("priority")) {
+      headers.put("android.priority", message.path("android").path("priority").asText());
+    }
+    for (String platform : List.of("apns", "webpush")) {
+      message.path(platform).path("headers").fields()
+          .forEachRemaining(field -> headers.put(platform + "." + field.getKey(), field.getValue().asText()));
+    }
     JsonNode notification = message.path("notification");
     outbox.add(new OutboxMessage(Channel.PUSH, List.of(token), "projects/" + projectId,
         notification.path("title").asText(null), notification.path("body").asText(null), headers, clock.instant()));

@@ -50,6 +50,26 @@ class PushChannelIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void eachPlatformGetsTheNotificationsPriority() {
+    for (String priority : List.of("HIGH", "NORMAL", "LOW")) {
+      String key = "push-priority-" + priority.toLowerCase();
+      post("/api/v1/notifications", "{\"idempotencyKey\":\"" + key + "\",\"channels\":[\"PUSH\"],\"priority\":\""
+          + priority + "\",\"recipients\":[{\"id\":\"it-priority\",\"pushToken\":\"it-" + key + "\"}],"
+          + "\"subject\":\"Your order\",\"body\":\"It has shipped\"}");
+      awaitStatus("notification-admin~" + key, "COMPLETED");
+    }
+
+    assertThat(headersOfPushTo("it-push-priority-high")).containsEntry("android.priority", "high")
+        .containsEntry("apns.apns-priority", "10").containsEntry("apns.apns-push-type", "alert")
+        .containsEntry("webpush.Urgency", "high");
+    assertThat(headersOfPushTo("it-push-priority-normal")).containsEntry("android.priority", "normal")
+        .containsEntry("apns.apns-priority", "5").containsEntry("apns.apns-push-type", "alert")
+        .containsEntry("webpush.Urgency", "normal");
+    assertThat(headersOfPushTo("it-push-priority-low")).containsEntry("android.priority", "normal")
+        .containsEntry("apns.apns-priority", "5").containsEntry("webpush.Urgency", "low");
+  }
+
+  @Test
   void unavailableIsRetriedUntilFcmRecoversWithOneCallPerAttempt() {
     register("it-push-una", "it-una-token", "ANDROID");
     injectFault("{\"errorCode\":\"UNAVAILABLE\",\"rate\":1.0}");
@@ -145,6 +165,10 @@ class PushChannelIT extends HeraldIntegrationTest {
   private List<Map<String, Object>> devicesOf(String recipientId) {
     return http().get().uri("/api/v1/recipients/{id}/devices", recipientId).retrieve()
         .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+  }
+
+  private Map<String, String> headersOfPushTo(String token) {
+    return (Map<String, String>) pushesTo(token).get(0).get("headers");
   }
 
   private List<Map<String, Object>> pushesTo(String token) {
