@@ -92,7 +92,7 @@ class IdempotencyWindowIT {
   @Test
   void aKeyNamesANewNotificationOnceItsWindowHasPassed() {
     String request = email("window-1", "Again", "ada@window.it.example");
-    try (Run run = Run.start("3s")) {
+    try (Run run = Run.start("5s")) {
       run.post(request);
       run.awaitStatus("notification-admin~window-1", "COMPLETED");
       assertThat(run.post(request).getBody()).as("a repeat inside the window")
