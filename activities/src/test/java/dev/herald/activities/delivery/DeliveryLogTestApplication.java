@@ -2,6 +2,8 @@ package dev.herald.activities.delivery;
 
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.events.DeliveryEvents;
+import dev.herald.activities.events.EventOutbox;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -12,5 +14,5 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
-    GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class})
+    GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class, DeliveryEvents.class, EventOutbox.class})
 class DeliveryLogTestApplication {}

@@ -1,0 +1,74 @@
+package dev.herald.activities.events;
+
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeliveryStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The relay's side of the delivery events outbox: the oldest events, handed to a publisher in order
+ * and deleted once it says they are published. One relay at a time, whichever process runs it: the
+ * relay holds a PostgreSQL advisory lock for as long as it publishes, so two never publish the same
+ * events in two orders.
+ */
+@Component
+public class EventOutbox {
+
+  /** The advisory lock of the relay (an arbitrary number no other lock of Herald's uses). */
+  static final long RELAY_LOCK = 0x4845_5241_4c44_0021L;
+
+  private static final String OLDEST = """
+      select e.seq, e.type, e.notification_id, e.delivery_id, e.channel, e.status, e.provider_message_id,
+             e.error_code, e.occurred_at, n.sender
+      from delivery_event e left join notification n on n.id = e.notification_id
+      order by e.seq
+      limit ?""";
+
+  private final JdbcOperations jdbc;
+
+  EventOutbox(JdbcOperations jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Hands the oldest {@code most} events, in order, to {@code publish}, which answers how many of the
+   * first are published (all, or those before the first that failed); deletes those. Nothing when
+   * another relay holds the lock: -1. A publisher that throws deletes nothing.
+   */
+  @Transactional
+  public int relay(int most, ToIntFunction<List<DeliveryEvent>> publish) {
+    if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
+      return -1;
+    }
+    List<DeliveryEvent> oldest = jdbc.query(OLDEST, EventOutbox::event, most);
+    if (oldest.isEmpty()) {
+      return 0;
+    }
+    int published = Math.min(publish.applyAsInt(oldest), oldest.size());
+    if (published > 0) {
+      // by number, not "up to the last": an event committed meanwhile with a smaller number is not published yet
+      Long[] seqs = oldest.subList(0, published).stream().map(DeliveryEvent::seq).toArray(Long[]::new);
+      jdbc.update("delete from delivery_event where seq = any(?::bigint[])", (Object) seqs);
+    }
+    return published;
+  }
+
+  /** Events waiting to be published. */
+  public long backlog() {
+    return jdbc.queryForObject("select count(*) from delivery_event", Long.class);
+  }
+
+  private static DeliveryEvent event(ResultSet row, int rowNumber) throws SQLException {
+    String status = row.getString("status");
+    return new DeliveryEvent(row.getLong("seq"), DeliveryEventType.valueOf(row.getString("type")),
+        row.getString("notification_id"), row.getString("delivery_id"), Channel.valueOf(row.getString("channel")),
+        status == null ? null : DeliveryStatus.valueOf(status), row.getString("sender"),
+        row.getString("provider_message_id"), row.getString("error_code"),
+        row.getTimestamp("occurred_at").toInstant());
+  }
+}

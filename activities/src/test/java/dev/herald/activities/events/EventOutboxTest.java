@@ -1,0 +1,87 @@
+package dev.herald.activities.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The relay's reads of the outbox: in order, deleting what was published and keeping the rest, one
+ * relay at a time. Committed, not rolled back: the lock is only seen across transactions.
+ */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class EventOutboxTest {
+
+  @Autowired EventOutbox outbox;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void emptyOutbox() {
+    jdbc.update("delete from delivery_event");
+  }
+
+  @Test
+  void theRelayHandsEventsOldestFirstAndDeletesOnlyThePublishedOnes() {
+    for (int i = 0; i < 5; i++) {
+      jdbc.update("""
+          insert into delivery_event (type, notification_id, delivery_id, channel, status)
+          values ('SENT', 'n-1', 'n-1/email/' || ?, 'EMAIL', 'SENT')""", i);
+    }
+    List<String> handed = new ArrayList<>();
+
+    int published = outbox.relay(3, events -> {
+      events.forEach(event -> handed.add(event.deliveryId()));
+      return 2;
+    });
+
+    assertThat(published).isEqualTo(2);
+    assertThat(handed).containsExactly("n-1/email/0", "n-1/email/1", "n-1/email/2");
+    assertThat(jdbc.queryForList("select delivery_id from delivery_event order by seq", String.class))
+        .containsExactly("n-1/email/2", "n-1/email/3", "n-1/email/4");
+    assertThat(outbox.backlog()).isEqualTo(3);
+  }
+
+  @Test
+  void aSecondRelayPublishesNothingWhileTheFirstHoldsTheOutbox() throws Exception {
+    jdbc.update("""
+        insert into delivery_event (type, notification_id, delivery_id, channel, status)
+        values ('ACCEPTED', 'n-2', 'n-2/sms/0', 'SMS', 'PENDING')""");
+    CountDownLatch publishing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> outbox.relay(10, events -> {
+      publishing.countDown();
+      await(release);
+      return events.size();
+    }));
+    assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+
+    int second = outbox.relay(10, events -> events.size());
+    release.countDown();
+
+    assertThat(second).isEqualTo(-1);
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(outbox.backlog()).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
