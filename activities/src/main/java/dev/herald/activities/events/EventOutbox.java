@@ -19,8 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EventOutbox {
 
-  /** The advisory lock of the relay (an arbitrary number no other lock of Herald's uses). */
-  static final long RELAY_LOCK = 0x4845_5241_4c44_0021L;
+  /**
+   * The relay's advisory lock, a pair of integers: PostgreSQL keeps those apart from the single 64-bit
+   * keys of the other advisory locks (FrequencyCounter's hashes), so none can collide with it.
+   */
+  static final int RELAY_LOCK_SPACE = 0x4845_5241;
+  static final int RELAY_LOCK = 1;
 
   private static final String OLDEST = """
       select e.seq, e.type, e.notification_id, e.delivery_id, e.channel, e.status, e.provider_message_id,
@@ -42,7 +46,8 @@ public class EventOutbox {
    */
   @Transactional
   public int relay(int most, ToIntFunction<List<DeliveryEvent>> publish) {
-    if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
+    if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+        RELAY_LOCK_SPACE, RELAY_LOCK))) {
       return -1;
     }
     List<DeliveryEvent> oldest = jdbc.query(OLDEST, EventOutbox::event, most);
