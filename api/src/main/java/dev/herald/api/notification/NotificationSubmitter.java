@@ -14,6 +14,7 @@ import dev.herald.workflows.messages.Content;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
+import dev.herald.workflows.notification.DeliveryPolicies;
 import dev.herald.workflows.messages.Recipient;
 import dev.herald.workflows.messages.TemplateRef;
 import dev.herald.workflows.notification.NotificationStart;
@@ -191,8 +192,7 @@ public class NotificationSubmitter {
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setMemo(Map.of(IdempotencyKeys.REQUEST_HASH_MEMO, spec.requestHash()))
         .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
-        .setPriority(io.temporal.common.Priority.newBuilder()
-            .setPriorityKey(spec.priority().temporalPriorityKey()).build())
+        .setPriority(DeliveryPolicies.taskPriority(spec.priority(), spec.sender()))
         .setStaticSummary(WorkflowSummary.clamp(String.join("+", channels) + " to " + audience + " from "
             + spec.sender() + ", " + spec.priority() + " priority"))
         .build();

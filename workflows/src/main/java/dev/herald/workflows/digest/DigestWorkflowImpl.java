@@ -5,6 +5,7 @@ import dev.herald.workflows.messages.DigestCarry;
 import dev.herald.workflows.messages.DigestEvent;
 import dev.herald.workflows.messages.DigestWindow;
 import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.notification.DeliveryPolicies;
 import dev.herald.workflows.notification.NotificationIds;
 import dev.herald.workflows.notification.NotificationStart;
 import dev.herald.workflows.notification.NotificationWorkflow;
@@ -121,6 +122,7 @@ public class DigestWorkflowImpl implements DigestWorkflow {
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
+            .setPriority(DeliveryPolicies.taskPriority(spec.priority(), spec.sender()))
             .build());
     Async.function(notification::send, spec);
     Workflow.getWorkflowExecution(notification).get();

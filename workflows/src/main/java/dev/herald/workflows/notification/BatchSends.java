@@ -127,7 +127,8 @@ final class BatchSends {
       stubBatchSize = batch.size();
     }
     return senders.computeIfAbsent(batch.channel(), channel ->
-        Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(channel, batch.size())));
+        Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.prioritized(
+            DeliveryPolicies.forBatch(channel, batch.size()), batch.priority(), batch.sender())));
   }
 
   static DeliveryError unfinished(int pending) {

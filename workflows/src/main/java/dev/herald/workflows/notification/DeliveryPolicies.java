@@ -4,6 +4,7 @@ import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.channel.SendPolicies;
 import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.Priority;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -64,6 +65,25 @@ public final class DeliveryPolicies {
         .setStartToCloseTimeout(Duration.ofMinutes(30))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
+  }
+
+  /**
+   * What Temporal dispatches a notification's tasks by: its priority's key (lower first) and its
+   * sender as the fairness key, so one sender's backlog shares a priority level with the others'
+   * instead of holding them behind it. Set on the workflow at its start and on its activities too:
+   * a server merges the workflow's into activities that set none, but the test server forgets it
+   * at continue-as-new.
+   */
+  public static io.temporal.common.Priority taskPriority(Priority priority, String sender) {
+    return io.temporal.common.Priority.newBuilder()
+        .setPriorityKey(priority.temporalPriorityKey())
+        .setFairnessKey(sender)
+        .build();
+  }
+
+  /** {@code options} dispatched with a notification's {@link #taskPriority}. */
+  static ActivityOptions prioritized(ActivityOptions options, Priority priority, String sender) {
+    return ActivityOptions.newBuilder(options).setPriority(taskPriority(priority, sender)).build();
   }
 
   /** The delivery log is our own database: retried until it answers, never given up on. */

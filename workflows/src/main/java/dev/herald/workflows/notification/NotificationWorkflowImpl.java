@@ -78,7 +78,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
   public NotificationResult send(NotificationSpec spec) {
     // A list's log writes are small: local activities, inside the workflow task. A group's snapshot is not.
     deliveryLog = spec.isBroadcast()
-        ? Workflow.newActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLog())
+        ? Workflow.newActivityStub(DeliveryLogActivities.class,
+            DeliveryPolicies.prioritized(DeliveryPolicies.deliveryLog(), spec.priority(), spec.sender()))
         : Workflow.newLocalActivityStub(DeliveryLogActivities.class, DeliveryPolicies.deliveryLogLocal());
     stages = new NotificationStages(deliveryLog, progress, signals);
     batches = new BatchSends(deliveryLog);
