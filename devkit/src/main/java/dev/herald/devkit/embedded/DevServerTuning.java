@@ -16,6 +16,10 @@ public final class DevServerTuning {
       // written to a partition no poller was on waited out a whole long poll (~60 s).
       "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
       "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1",
+      // Matching's priority and fairness matcher: the server of CLI v1.5.1 (1.29.1) has both off by
+      // default and then dispatches in arrival order whatever the tasks' priority and fairness keys.
+      "--dynamic-config-value", "matching.useNewMatcher=true",
+      "--dynamic-config-value", "matching.enableFairness=true",
       // The search-attribute cache on, as on a production server: start-dev turns it off (so an
       // attribute added at run time works at once) and then reads the namespace from SQLite, under
       // one lock, on every use of a custom search attribute; each Herald workflow carries four.
