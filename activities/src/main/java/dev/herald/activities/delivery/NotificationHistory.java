@@ -4,10 +4,12 @@ import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.Priority;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +75,11 @@ public class NotificationHistory {
   /** Notifications being accepted or sent (ACCEPTED, SENDING), by all processes together. */
   public int inFlight() {
     return notifications.countInFlight();
+  }
+
+  /** Notifications at any of {@code priorities} being accepted or sent, by all processes together. */
+  public int inFlight(Set<Priority> priorities) {
+    return notifications.countInFlightAt(priorities.stream().map(Enum::name).toList());
   }
 
   private static String name(Enum<?> value) {

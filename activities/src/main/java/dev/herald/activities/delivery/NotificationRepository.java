@@ -1,6 +1,7 @@
 package dev.herald.activities.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -42,4 +43,7 @@ interface NotificationRepository extends ListCrudRepository<NotificationRecord, 
 
   @Query("select count(*) from notification where status in ('ACCEPTED', 'SENDING')")
   int countInFlight();
+
+  @Query("select count(*) from notification where status in ('ACCEPTED', 'SENDING') and priority in (:priorities)")
+  int countInFlightAt(@Param("priorities") Collection<String> priorities);
 }

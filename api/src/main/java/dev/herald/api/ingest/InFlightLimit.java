@@ -1,18 +1,16 @@
 package dev.herald.api.ingest;
 
-import dev.herald.activities.delivery.NotificationHistory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * Backpressure for Kafka ingestion: before starting a notification, the listener waits while more
- * than {@code herald.kafka.max-in-flight} notifications are being accepted or sent (the delivery
- * log's count, so all processes together). The backlog then waits in the Kafka topic, served in
+ * Backpressure for Kafka ingestion, one per priority lane ({@link PriorityLanes}): before starting a
+ * notification, the lane waits while more than {@code herald.kafka.max-in-flight} notifications of its
+ * priority or higher are being accepted or sent (the delivery log's count, so all processes together).
+ * The backlog then waits in the Kafka topic, served in
  * order, instead of in Temporal's task queues, where equal-priority tasks are not served in arrival
  * order and some would wait far longer than the rest. After {@code max-wait} it starts anyway:
  * slower, never lost.
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
  * notification in flight) was a large part of the database's work at full speed. A waiting thread
  * asks again when the count is due; a new count wakes the other waiting threads to use it at once.
  */
-@Component
 class InFlightLimit {
 
   private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
@@ -35,11 +32,6 @@ class InFlightLimit {
   private long countedAt;
   private int lastCount;
   private int startedSinceCount;
-
-  @Autowired
-  InFlightLimit(NotificationHistory history, IngestProperties properties) {
-    this(history::inFlight, properties);
-  }
 
   /** {@code inFlight}: the delivery log's count of notifications in flight. */
   InFlightLimit(IntSupplier inFlight, IngestProperties properties) {

@@ -10,6 +10,7 @@ import dev.herald.api.notification.NotificationSubmitter;
 import dev.herald.api.notification.SendNotificationRequest;
 import dev.herald.api.template.CallerTemplates;
 import dev.herald.api.notification.Submission;
+import dev.herald.workflows.messages.Priority;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * the sender it names, or its topic's only sender, when its topic may speak for that sender
  * ({@link TopicSenders}). The event's {@code idempotencyKey} (or else the record key) is its id
  * within its sender's: an event delivered twice is sent once. Events are read as bytes, so one that
- * is refused goes to the dead-letter topic exactly as it came.
+ * is refused goes to the dead-letter topic exactly as it came. Each priority has its own lane
+ * ({@link PriorityLanes}): a consumer group that takes its priority's events and passes over the rest.
  */
 @Component
 class NotificationRequestListener {
@@ -35,29 +37,52 @@ class NotificationRequestListener {
 
   private final NotificationSubmitter submitter;
   private final ObjectMapper json;
-  private final InFlightLimit inFlight;
+  private final PriorityLanes lanes;
   private final TopicSenders senders;
   private final CallerTemplates templates;
 
-  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, InFlightLimit inFlight,
+  NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, PriorityLanes lanes,
       TopicSenders senders, CallerTemplates templates) {
     this.submitter = submitter;
     this.json = json;
-    this.inFlight = inFlight;
+    this.lanes = lanes;
     this.senders = senders;
     this.templates = templates;
   }
 
+  /** The NORMAL lane, in the consumer group Herald had before lanes (and events that name no priority). */
   @KafkaListener(id = "herald-requests", idIsGroup = false, topics = "#{__listener.topics()}",
       concurrency = "${herald.kafka.partitions}", containerFactory = KafkaIngestConfig.CONTAINER_FACTORY)
   void onRequest(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
-    SendNotificationRequest request = speakingFor(record, parse(record.value()));
+    inLane(Priority.NORMAL, record);
+  }
+
+  @KafkaListener(id = "herald-requests-high", groupId = "${spring.kafka.consumer.group-id}-high",
+      topics = "#{__listener.topics()}", concurrency = "${herald.kafka.partitions}",
+      containerFactory = KafkaIngestConfig.CONTAINER_FACTORY)
+  void onHighPriorityRequest(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    inLane(Priority.HIGH, record);
+  }
+
+  @KafkaListener(id = "herald-requests-low", groupId = "${spring.kafka.consumer.group-id}-low",
+      topics = "#{__listener.topics()}", concurrency = "${herald.kafka.partitions}",
+      containerFactory = KafkaIngestConfig.CONTAINER_FACTORY)
+  void onLowPriorityRequest(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    inLane(Priority.LOW, record);
+  }
+
+  /** Starts the event's notification when it is {@code lane}'s; another lane's event is passed over. */
+  private void inLane(Priority lane, ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    if (lanes.of(record) != lane) {
+      return;
+    }
+    SendNotificationRequest request = lanes.prioritized(record, speakingFor(record, parse(record.value())));
     KeySource keySource = KeySource.EVENT;
     if (request.idempotencyKey() == null && record.key() != null) {
       request = request.withIdempotencyKey(recordKey(record.key()));
       keySource = KeySource.RECORD_KEY;
     }
-    inFlight.awaitRoom();
+    lanes.limit(lane).awaitRoom();
     try {
       if (!senders.anySender(record.topic())) {
         templates.requireOwn(request.sender(), request.template());

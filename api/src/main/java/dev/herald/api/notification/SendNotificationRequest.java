@@ -59,6 +59,11 @@ public record SendNotificationRequest(
         sendAt, template, templateVersion, variables, category, escalateAfter);
   }
 
+  public SendNotificationRequest withPriority(Priority priority) {
+    return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
+  }
+
   public SendNotificationRequest withSender(String sender) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
         priority, sendAt, template, templateVersion, variables, category, escalateAfter);

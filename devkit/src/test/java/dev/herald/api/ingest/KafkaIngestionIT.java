@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -43,6 +44,7 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   @Autowired private ProducerFactory<String, String> producerFactory;
   @Autowired private KafkaAdmin admin;
   @Autowired private IngestProperties topics;
+  @Autowired private JdbcTemplate jdbc;
   private KafkaTemplate<String, String> kafka;
   private KafkaTemplate<byte[], byte[]> rawKafka;
   private Consumer<String, byte[]> deadLetters;
@@ -274,5 +276,42 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
   private static String reason(ConsumerRecord<String, byte[]> record) {
     var header = record.headers().lastHeader(DeadLetters.REASON_HEADER);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A HIGH event behind a backlog of LOW ones in the same partition: its lane passes over the backlog,
+   * so it is started while most of the backlog still waits in Kafka (one lane would start it last).
+   */
+  @Test
+  void aHighEventPublishedBehindABacklogOfLowOnesIsStartedBeforeTheBacklogDrains() throws Exception {
+    int backlog = 800;
+    for (int i = 0; i < backlog; i++) {
+      kafka.send(new ProducerRecord<>(ONE_SENDER_TOPIC, 0, null,
+          emailRequest("backlog-" + i, "Newsletter", "backlog@it.example").replaceFirst("\\{", "{\"priority\":\"LOW\",")));
+    }
+    ProducerRecord<String, String> urgent = new ProducerRecord<>(ONE_SENDER_TOPIC, 0, null,
+        emailRequest("one-time-code", "Your code", "code@it.example"));
+    urgent.headers().add(PriorityLanes.HEADER, "HIGH".getBytes(StandardCharsets.UTF_8));
+    kafka.send(urgent).get();
+
+    await().atMost(DELIVERY_WAIT).pollInterval(Duration.ofMillis(10))
+        .until(() -> get("/api/v1/notifications/notification-kafka-shop~one-time-code").getStatusCode().value() == 200);
+    int started = jdbc.queryForObject("select count(*) from notification where sender = 'kafka-shop' and "
+        + "idempotency_key like 'backlog-%'", Integer.class);
+    assertThat(started).as("backlog started before the high event").isLessThan(backlog / 2);
+    assertThat(get("/api/v1/notifications/notification-kafka-shop~one-time-code").getBody().get("priority"))
+        .isEqualTo("HIGH");
+    awaitStatus("notification-kafka-shop~one-time-code", "COMPLETED");
+  }
+
+  @Test
+  void anEventWhosePriorityHeaderContradictsItsBodyIsDeadLetteredNamingBoth() throws Exception {
+    ProducerRecord<String, String> event = new ProducerRecord<>(ONE_SENDER_TOPIC, "contradicts",
+        emailRequest("kafka-contradicts", "Which?", "which@it.example").replaceFirst("\\{", "{\"priority\":\"LOW\","));
+    event.headers().add(PriorityLanes.HEADER, "HIGH".getBytes(StandardCharsets.UTF_8));
+    kafka.send(event).get();
+
+    assertThat(reason(deadLettersKeyed("contradicts", 1).get(0)))
+        .isEqualTo("priority: is LOW but the herald-priority header says HIGH; leave one out or name the same");
   }
 }
