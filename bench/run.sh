@@ -13,11 +13,15 @@
 #   overload   twice Herald's measured rate for a while: time to delivery p50/p99/max, nothing lost
 #   broadcast  one email to a group of BROADCAST members (approval -> COMPLETED), then the sink's
 #              ceiling for as many mails to as many distinct recipients, measured right after
+#   priority   PROBES HIGH emails idle and during a flood of FLOOD LOW ones; sender B's PROBES NORMAL ones idle
+#              and during sender A's broadcast to BROADCAST; end-to-end latency open loop at half the single-send
+#              rate, and Herald's workflow shape with and without eager workflow start (docs/benchmarks.md)
 #   per request  authentication (an API key remembered and read from the store, a recipient token, none)
 #              and Temporal's payload converter with and without Herald's codec, in batches on this JVM's
 #              own parts; accept latency with the key remembered or not (issue 18; docs/benchmarks.md)
 # Usage: bench/run.sh [in-process|dev-server|both]
-#        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000; SMTP_HOST/SMTP_PORT for an external sink)
+#        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000 FLOOD=20000 PROBES=100;
+#         SMTP_HOST/SMTP_PORT for an external sink)
 # dev-server starts a fresh `temporal server start-dev` (temporal-dev/start.sh) and stops it after.
 # One row group alone, e.g. the per-request rows (seconds, after the context's start):
 #   mvn -B -pl devkit -am verify -Dherald.bench=true -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
@@ -33,6 +37,7 @@ bench() {
   mvn -B -pl devkit -am verify -Dherald.bench=true -Dherald.bench.count="${COUNT:-2000}" \
     -Dherald.bench.api-rate="${API_RATE:-200}" -Dherald.bench.overload-seconds="${OVERLOAD_SECONDS:-30}" \
     -Dherald.bench.broadcast="${BROADCAST:-10000}" -Dherald.bench.rounds="${ROUNDS:-3}" \
+    -Dherald.bench.flood="${FLOOD:-20000}" -Dherald.bench.probes="${PROBES:-100}" \
     -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=HeraldBenchmarks -Dfailsafe.failIfNoSpecifiedTests=false > "$out/$name.log" 2>&1 ||
     { echo "benchmark run failed; see $out/$name.log" >&2; exit 1; }

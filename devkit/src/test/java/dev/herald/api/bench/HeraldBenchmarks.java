@@ -15,6 +15,7 @@ import dev.herald.worker.encryption.EncryptionCodec;
 import dev.herald.worker.temporal.TemporalProperties;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.NotificationSpec;
+import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.notification.NotificationIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +88,11 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   private static final Duration API_DURATION = Duration.ofSeconds(Integer.getInteger("herald.bench.api-seconds", 15));
   private static final Duration OVERLOAD = Duration.ofSeconds(Integer.getInteger("herald.bench.overload-seconds", 30));
   private static final int BROADCAST = Integer.getInteger("herald.bench.broadcast", 10_000);
+  /** LOW notifications flooded in before the HIGH ones of the priority row. */
+  private static final int FLOOD = Integer.getInteger("herald.bench.flood", 20_000);
+  /** Notifications measured against a flood or a broadcast, and idle: sent at {@link #PROBE_RATE} a second. */
+  private static final int PROBES = Integer.getInteger("herald.bench.probes", 100);
+  private static final double PROBE_RATE = 20;
   private static final String BASELINE_TOPIC = "bench.baseline";
   private static final int MAILBOXES = 100;
   /** Runs before the Temporal ceiling and Herald's single sends, not measured: both compared with their JIT warm. */
@@ -546,6 +553,103 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         + "\"group\":\"" + run + "\",\"template\":\"" + run + "\",\"sender\":\"bench\"}")).get("id");
   }
 
+  /**
+   * {@link #PROBES} HIGH email notifications (Kafka, {@link #PROBE_RATE} a second) with the system idle,
+   * then again while a flood of {@link #FLOOD} LOW ones published at once drains: each one's time from
+   * produced to SENT in the log. Priority holds when the HIGH ones barely notice the flood.
+   */
+  @Test
+  @Order(12)
+  void highPriorityDuringAFloodOfLowOnes() {
+    Latencies idle = probes(Priority.HIGH, "bench");
+    String flood = run();
+    long floodStart = System.currentTimeMillis();
+    Map<String, Long> flooded = produce(requestsTopic, flood, FLOOD, 0, new ConcurrentHashMap<>(), "bench", Priority.LOW);
+    await().atMost(Duration.ofMinutes(5)).until(() -> sent(flood) >= Math.min(FLOOD / 20, 500));
+    Latencies during = probes(Priority.HIGH, "bench");
+    int floodSentWhileProbing = sent(flood);
+    Latencies floodLatencies = awaitDelivered(flood, flooded);
+    results.put(String.format("priority: %d HIGH emails at %.0f/s while %d LOW ones (published at once) drain, "
+        + "Kafka -> SENT", PROBES, PROBE_RATE, FLOOD), String.format("during %s; idle %s; p99 during/idle = %.1f "
+        + "(target <= 2); the flood: %d of it sent when the HIGH ones were, drained in %.0f s, %s", during, idle,
+        during.p99Ms() / Math.max(0.001, idle.p99Ms()), floodSentWhileProbing,
+        (System.currentTimeMillis() - floodStart) / 1000.0, floodLatencies));
+  }
+
+  /**
+   * Fairness between senders: sender B's {@link #PROBES} NORMAL emails with the system idle, then while
+   * sender A's broadcast to a group of {@link #BROADCAST} members (NORMAL too) sends.
+   */
+  @Test
+  @Order(13)
+  void anotherSendersSendsDuringABroadcast() {
+    Latencies idle = probes(Priority.NORMAL, "bench-b");
+    String run = run();
+    String id = groupBroadcast(run, BROADCAST);
+    await().atMost(Duration.ofMinutes(1)).until(() -> "PENDING_APPROVAL".equals(status(id)));
+    approverKey();
+    succeeded(approve(id, "{\"decision\":\"APPROVE\"}"));
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+        "select count(*) from delivery where notification_id = ? and status = 'SENT'", Integer.class, id) > 0);
+    Latencies during = probes(Priority.NORMAL, "bench-b");
+    String statusAfter = jdbc.queryForObject("select status from notification where id = ?", String.class, id);
+    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> "COMPLETED".equals(
+        jdbc.queryForObject("select status from notification where id = ?", String.class, id)));
+    results.put(String.format("fairness: sender B's %d NORMAL emails at %.0f/s during sender A's broadcast to %d, "
+        + "Kafka -> SENT", PROBES, PROBE_RATE, BROADCAST), String.format("during %s; idle %s; p99 during/idle = %.1f "
+        + "(target <= 2); the broadcast was %s when B's were sent", during, idle,
+        during.p99Ms() / Math.max(0.001, idle.p99Ms()), statusAfter));
+  }
+
+  /**
+   * End to end, open loop: single emails POSTed at half of Herald's single-send rate, each one's time
+   * from when its request was due to SENT in the log (accepted -> provider accepted, plus the accept).
+   * Then Herald's workflow shape ({@link WorkflowShape}, no-op activities) at the same rate with and
+   * without Temporal's eager workflow start (the first workflow task comes back with the start when
+   * the starting process hosts a worker for the queue): start due -> result.
+   */
+  @Test
+  @Order(14)
+  void endToEndLatencyOpenLoopAtHalfTheSingleSendRate() throws InterruptedException {
+    double half = heraldRate > 0 ? heraldRate / 2 : API_RATE / 2.0;
+    int total = (int) (half * API_DURATION.toSeconds());
+    String run = run();
+    Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
+    for (int i = 0; i < total; i++) {
+      long due = (long) (i * 1e9 / half);
+      LockSupport.parkNanos(start + due - System.nanoTime());
+      String key = run + "-" + i;
+      dueAt.put(key, startMillis + due / 1_000_000);
+      http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications"))
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_KEY)
+          .POST(HttpRequest.BodyPublishers.ofString(request(key))).build(), HttpResponse.BodyHandlers.discarding());
+    }
+    Latencies herald = awaitDelivered(run, dueAt);
+    String to = mailbox("eager");
+    WorkflowShape.openLoop(client, half, WARM_UP / 4, to, false);
+    Latencies plain = WorkflowShape.openLoop(client, half, total, to, false);
+    Latencies eager = WorkflowShape.openLoop(client, half, total, to, true);
+    results.put(String.format("end to end, open loop at %.0f emails/s (half of Herald's single-send rate) for %d s: "
+        + "POST due -> SENT in the log", half, API_DURATION.toSeconds()), herald + " (target p99 <= 250 ms in-process)");
+    results.put(String.format("eager workflow start: Herald's workflow shape (no-op activities), open loop at %.0f/s,"
+        + " start due -> result, %d started each", half, total), String.format("eager %s; not eager %s", eager, plain));
+  }
+
+  /** {@link #PROBES} emails from {@code sender} at {@code priority} through Kafka at {@link #PROBE_RATE}/s: time to SENT. */
+  private Latencies probes(Priority priority, String sender) {
+    String run = run();
+    return awaitDelivered(run, produce(requestsTopic, run, PROBES, PROBE_RATE, new ConcurrentHashMap<>(), sender, priority));
+  }
+
+  private int sent(String run) {
+    return jdbc.queryForObject("""
+        select count(*) from delivery d join notification n on n.id = d.notification_id
+        where n.idempotency_key like ? and d.status = 'SENT'""", Integer.class, run + "-%");
+  }
+
   @AfterAll
   static void print() {
     String server = System.getenv("TEMPORAL_ADDRESS") == null ? "in-process test server"
@@ -558,6 +662,12 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
 
   /** Sends {@code count} requests to {@code topic} at {@code perSecond} (0: at once), noting when each went. */
   private Map<String, Long> produce(String topic, String run, int count, double perSecond, Map<String, Long> producedAt) {
+    return produce(topic, run, count, perSecond, producedAt, "bench", null);
+  }
+
+  /** As above, from {@code sender} at {@code priority} (named in the body and the lane header), or the default when null. */
+  private Map<String, Long> produce(String topic, String run, int count, double perSecond, Map<String, Long> producedAt,
+      String sender, Priority priority) {
     long start = System.nanoTime();
     try (Producer<String, String> producer = producers.createProducer()) {
       for (int i = 0; i < count; i++) {
@@ -566,7 +676,11 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         }
         String key = run + "-" + i;
         producedAt.put(key, System.currentTimeMillis());
-        producer.send(new ProducerRecord<>(topic, key, request(key)));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, request(key, sender, priority));
+        if (priority != null) {
+          record.headers().add("herald-priority", priority.name().getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record);
       }
       producer.flush();
     }
@@ -629,8 +743,15 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   }
 
   private static String request(String key) {
-    return "{\"idempotencyKey\":\"" + key + "\",\"sender\":\"bench\",\"channels\":[\"EMAIL\"],"
-        + "\"recipients\":[{\"email\":\"" + mailbox(key) + "\"}],\"subject\":\"bench\",\"body\":\"Hello from Herald\"}";
+    return request(key, "bench", null);
+  }
+
+  /** One email from {@code sender}; at {@code priority}, or the default when null. */
+  private static String request(String key, String sender, Priority priority) {
+    String at = priority == null ? "" : ",\"priority\":\"" + priority + "\"";
+    return "{\"idempotencyKey\":\"" + key + "\",\"sender\":\"" + sender + "\",\"channels\":[\"EMAIL\"],"
+        + "\"recipients\":[{\"email\":\"" + mailbox(key) + "\"}],\"subject\":\"bench\",\"body\":\"Hello from Herald\""
+        + at + "}";
   }
 
   /**

@@ -21,6 +21,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -29,8 +30,14 @@ import io.temporal.workflow.WorkflowMethod;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Herald's single email notification reduced to its Temporal calls: the same start (memo, search
@@ -80,17 +87,57 @@ final class WorkflowShape {
   /** Runs {@code count} such workflows, at most {@code inFlight} at once; workflows per second. */
   static double workflowsPerSecond(WorkflowClient client, int count, int inFlight, String to)
       throws InterruptedException {
-    return BareTemporal.workflowsPerSecond(client, count, inFlight, factory -> {
-      var worker = factory.newWorker(QUEUE, BareTemporal.WORKER);
-      worker.registerWorkflowImplementationTypes(ShapeWorkflowImpl.class);
-      worker.registerActivitiesImplementations(noOp(DeliveryLogActivities.class));
-      factory.newWorker(EMAIL_QUEUE, BareTemporal.WORKER).registerActivitiesImplementations(noOp(ChannelActivities.class));
-    }, (run, i) -> {
+    return BareTemporal.workflowsPerSecond(client, count, inFlight, WorkflowShape::registerWorkers, (run, i) -> {
       NotificationSpec spec = spec("bench-shape-" + run + "-" + i, to);
       ShapeWorkflow workflow = client.newWorkflowStub(ShapeWorkflow.class, options(spec));
       WorkflowClient.start(workflow::send, spec);
       return WorkflowStub.fromTyped(workflow).getResultAsync(NotificationStatus.class);
     });
+  }
+
+  /**
+   * {@code total} such workflows started open loop at {@code perSecond}, with Temporal's eager start
+   * or without: each one's time from when its start was due to its result (those without a result
+   * within two minutes of the last start are missing from the count).
+   */
+  static Latencies openLoop(WorkflowClient client, double perSecond, int total, String to, boolean eager) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    registerWorkers(factory);
+    factory.start();
+    try {
+      String run = Long.toString(System.nanoTime(), 36);
+      Latencies latencies = new Latencies();
+      List<CompletableFuture<?>> results = new ArrayList<>(total);
+      long begin = System.nanoTime();
+      for (int i = 0; i < total; i++) {
+        long due = begin + (long) (i * 1e9 / perSecond);
+        LockSupport.parkNanos(due - System.nanoTime());
+        NotificationSpec spec = spec("bench-shape-" + run + "-" + i, to);
+        ShapeWorkflow workflow = client.newWorkflowStub(ShapeWorkflow.class,
+            WorkflowOptions.newBuilder(options(spec)).setDisableEagerExecution(!eager).build());
+        WorkflowClient.start(workflow::send, spec);
+        results.add(WorkflowStub.fromTyped(workflow).getResultAsync(NotificationStatus.class)
+            .whenComplete((status, failure) -> latencies.record(Duration.ofNanos(System.nanoTime() - due))));
+      }
+      try {
+        // bounded: a start that never completes shows as a count short of the total, not as a hang
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+      } catch (ExecutionException | TimeoutException incomplete) {
+        // reported by the count
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return latencies;
+    } finally {
+      factory.shutdownNow();
+    }
+  }
+
+  private static void registerWorkers(WorkerFactory factory) {
+    var worker = factory.newWorker(QUEUE, BareTemporal.WORKER);
+    worker.registerWorkflowImplementationTypes(ShapeWorkflowImpl.class);
+    worker.registerActivitiesImplementations(noOp(DeliveryLogActivities.class));
+    factory.newWorker(EMAIL_QUEUE, BareTemporal.WORKER).registerActivitiesImplementations(noOp(ChannelActivities.class));
   }
 
   /** What the API makes of the benchmark's request for one email. */
@@ -108,8 +155,7 @@ final class WorkflowShape {
         .setTaskQueue(QUEUE)
         .setMemo(Map.of("requestHash", spec.requestHash()))
         .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
-        .setPriority(io.temporal.common.Priority.newBuilder()
-            .setPriorityKey(spec.priority().temporalPriorityKey()).build())
+        .setPriority(DeliveryPolicies.taskPriority(spec.priority(), spec.sender()))
         .setStaticSummary("EMAIL to 1 recipient(s) from anonymous, NORMAL priority")
         .build();
   }
