@@ -1,5 +1,6 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.audience.PlannedDelivery;
 import dev.herald.workflows.channel.Channels;
@@ -33,14 +34,16 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   private final DeliveryLogWrites writes;
   private final GroupAudiences groups;
   private final DeliveryCounts counts;
+  private final DeadLetterWrites deadLetters;
 
   public DeliveryLogActivitiesImpl(NotificationRepository notifications, DeliveryRepository deliveries,
-      DeliveryLogWrites writes, GroupAudiences groups, DeliveryCounts counts) {
+      DeliveryLogWrites writes, GroupAudiences groups, DeliveryCounts counts, DeadLetterWrites deadLetters) {
     this.notifications = notifications;
     this.deliveries = deliveries;
     this.writes = writes;
     this.groups = groups;
     this.counts = counts;
+    this.deadLetters = deadLetters;
   }
 
   /**
@@ -69,12 +72,14 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
         .toList());
   }
 
+  /** Its deliveries written FAILED become dead letters in the same transaction. */
   @Override
   @Transactional
   public ChannelCounts failBatch(BatchRequest batch, DeliveryError error) {
     DeliveryOutcome failed = DeliveryOutcome.failed("", error);
-    deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(), batch.toSeq(),
-        failed.attempts(), failed.errorCode(), failed.lastError());
+    deadLetters.keepContent(batch);
+    deadLetters.deliveriesFailed(deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(),
+        batch.toSeq(), failed.attempts(), failed.errorCode(), failed.lastError()));
     return counts.range(batch.notificationId(), batch.channel(), batch.fromSeq(), batch.toSeq());
   }
 
@@ -108,8 +113,11 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   @Override
   public void recordReceipt(DeliveryReceipt receipt) {
     String detail = receipt.providerStatus() == null ? null : "provider status: " + receipt.providerStatus();
-    deliveries.recordReceipt(receipt.deliveryId(), receipt.status().name(), receipt.providerMessageId(),
+    int moved = deliveries.recordReceipt(receipt.deliveryId(), receipt.status().name(), receipt.providerMessageId(),
         receipt.errorCode(), detail);
+    if (moved == 0 && receipt.providerMessageId() != null) {
+      deliveries.recordLateAcceptance(receipt.deliveryId(), receipt.providerMessageId());
+    }
   }
 
   @Override

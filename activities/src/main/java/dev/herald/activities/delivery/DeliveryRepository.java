@@ -32,6 +32,16 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
       @Param("providerMessageId") String providerMessageId, @Param("errorCode") String errorCode,
       @Param("detail") String detail);
 
+  /**
+   * A receipt for a delivery recorded FAILED without a provider message id: the provider accepted it after
+   * all (its answer was lost). The id is kept, so a re-drive of its dead letter never sends it again.
+   */
+  @Modifying
+  @Query("""
+      update delivery set provider_message_id = :providerMessageId, updated_at = now()
+      where id = :id and status = 'FAILED' and provider_message_id is null""")
+  int recordLateAcceptance(@Param("id") String id, @Param("providerMessageId") String providerMessageId);
+
   @Modifying
   @Query("""
       update delivery set status = 'CANCELLED', last_error = :reason, updated_at = now()
@@ -46,22 +56,14 @@ public interface DeliveryRepository extends ListCrudRepository<DeliveryRecord, S
   int skipMember(@Param("notificationId") String notificationId, @Param("seq") int seq,
       @Param("errorCode") String errorCode, @Param("lastError") String lastError);
 
-  /** A transient failure: the delivery stays PENDING, with the attempt and error of its last try. */
-  @Modifying
-  @Query("""
-      update delivery set attempts = :attempts, error_code = :errorCode, last_error = :lastError, updated_at = now()
-      where id = :id and status = 'PENDING'""")
-  int recordRetry(@Param("id") String id, @Param("attempts") int attempts, @Param("errorCode") String errorCode,
-      @Param("lastError") String lastError);
-
-  /** A broadcast batch given up on: its range's PENDING deliveries on the channel become FAILED. */
-  @Modifying
+  /** A broadcast batch given up on: its range's PENDING deliveries on the channel become FAILED; answers their ids. */
   @Query("""
       update delivery set status = 'FAILED', attempts = greatest(attempts, :attempts), error_code = :errorCode,
                           last_error = :lastError, updated_at = now()
       where notification_id = :notificationId and channel = :channel
-        and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status = 'PENDING'""")
-  int failRange(@Param("notificationId") String notificationId, @Param("channel") String channel,
+        and recipient_seq >= :fromSeq and recipient_seq < :toSeq and status = 'PENDING'
+      returning id""")
+  List<String> failRange(@Param("notificationId") String notificationId, @Param("channel") String channel,
       @Param("fromSeq") int fromSeq, @Param("toSeq") int toSeq, @Param("attempts") int attempts,
       @Param("errorCode") String errorCode, @Param("lastError") String lastError);
 }

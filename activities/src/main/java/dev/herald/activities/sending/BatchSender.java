@@ -93,6 +93,7 @@ final class BatchSender {
     Tally tally = new Tally(rows);
     OutcomeWrites outcomes = new OutcomeWrites(store::recordSends, writer, channel);
     long lastHeartbeat = System.nanoTime();
+    boolean contentKept = false;
     try {
       for (int from = 0; from < items.size(); from += groupSize) {
         List<BatchItem> group = items.subList(from, Math.min(from + groupSize, items.size()));
@@ -117,6 +118,10 @@ final class BatchSender {
                 ? DeliveryOutcome.skipped(item.deliveryId(), skip.code(), skip.message())
                 : send(batch, item, content, attempt, retries);
             if (outcome != null) {
+              if (outcome.status() == DeliveryStatus.FAILED && !contentKept) {
+                store.keepForRedrive(batch);
+                contentKept = true;
+              }
               outcomes.record(outcome);
               tally.ended(item, outcome.status());
               afterSend(item, outcome, skip, recipientsSay);

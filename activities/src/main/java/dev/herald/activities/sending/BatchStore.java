@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.delivery.DeliveryCounts;
 import dev.herald.activities.delivery.DeliveryLogWrites;
 import dev.herald.activities.delivery.DeliveryOutcome;
-import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch's view of the delivery log: its pending items, their claims and outcomes, its counts. The
@@ -66,17 +68,19 @@ class BatchStore {
 
   private final JdbcClient jdbc;
   private final JdbcOperations perMember;
-  private final DeliveryRepository deliveries;
   private final DeliveryLogWrites writes;
   private final DeliveryCounts counts;
+  private final DeadLetterWrites deadLetters;
+  private final TransactionTemplate transaction;
 
-  BatchStore(NamedParameterJdbcOperations jdbc, DeliveryRepository deliveries, DeliveryLogWrites writes,
-      DeliveryCounts counts) {
+  BatchStore(NamedParameterJdbcOperations jdbc, DeliveryLogWrites writes, DeliveryCounts counts,
+      DeadLetterWrites deadLetters, PlatformTransactionManager transactions) {
     this.jdbc = JdbcClient.create(jdbc);
     this.perMember = jdbc.getJdbcOperations();
-    this.deliveries = deliveries;
     this.writes = writes;
     this.counts = counts;
+    this.deadLetters = deadLetters;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -149,11 +153,29 @@ class BatchStore {
     writes.recordOutcome(outcome);
   }
 
-  /** The outcomes of claimed sends, even where the notification was cancelled while they were in flight. */
+  /**
+   * The outcomes of claimed sends, even where the notification was cancelled while they were in flight.
+   * Failures for good become dead letters in the same transaction.
+   */
   void recordSends(List<DeliveryOutcome> outcomes) {
-    if (!outcomes.isEmpty()) {
-      perMember.update(RECORD_CLAIMED, outcomeColumns(outcomes));
+    List<String> failed = outcomes.stream().filter(o -> o.status() == DeliveryStatus.FAILED)
+        .map(DeliveryOutcome::deliveryId).toList();
+    if (failed.isEmpty()) {
+      if (!outcomes.isEmpty()) {
+        perMember.update(RECORD_CLAIMED, outcomeColumns(outcomes));
+      }
+      return;
     }
+    transaction.executeWithoutResult(status -> {
+      List<String> written = perMember.queryForList(RECORD_CLAIMED + " returning d.id", String.class,
+          outcomeColumns(outcomes));
+      deadLetters.deliveriesFailed(failed.stream().filter(written::contains).toList());
+    });
+  }
+
+  /** What the batch's notification sends, kept for re-drives before its first delivery is dead-lettered. */
+  void keepForRedrive(BatchRequest batch) {
+    deadLetters.keepContent(batch);
   }
 
   /** Takes deliveries still PENDING to send them now; answers the ids taken. */
@@ -197,10 +219,10 @@ class BatchStore {
         .param("why", "quiet hours: held until " + until).param("id", deliveryId).update();
   }
 
-  /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error. */
+  /** A transient failure: stays PENDING for the batch's next attempt, with this attempt's error (kept with its attempts). */
   void recordRetry(String deliveryId, DeliveryError error) {
     DeliveryOutcome failed = DeliveryOutcome.failed(deliveryId, error);
-    deliveries.recordRetry(deliveryId, failed.attempts(), failed.errorCode(), failed.lastError());
+    deadLetters.retried(deliveryId, error, failed.errorCode(), failed.lastError());
   }
 
   ChannelCounts counts(BatchRequest batch) {

@@ -1,0 +1,100 @@
+package dev.herald.activities.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.DeliveryError;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where dead letters come from: a delivery that failed for good ({@link #deliveriesFailed}), a request
+ * event refused at the door ({@link #eventRefused}); and what a re-drive needs of them later (every
+ * failed attempt, what the notification sends). Deliveries are dead-lettered in the transaction that
+ * writes them FAILED, so the two never disagree.
+ */
+@Component
+public class DeadLetterWrites {
+
+  static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+  /** The last attempt of each delivery just written FAILED, then its dead letter (again OPEN when re-driven). */
+  private static final String FAILED = """
+      with failed as (
+        select d.id, d.notification_id, d.channel, d.recipient, d.attempts, d.error_code, d.last_error, n.sender
+        from delivery d join notification n on n.id = d.notification_id
+        where d.id = any(:ids) and d.status = 'FAILED'),
+      attempts as (
+        insert into delivery_attempt (delivery_id, attempt, error_code, message, at)
+        select id, attempts, error_code, last_error, now() from failed)
+      insert into dead_letter (kind, status, sender, channel, notification_id, delivery_id, recipient, error_code, error,
+                               created_at, updated_at)
+      select 'DELIVERY', 'OPEN', sender, channel, notification_id, id, recipient, error_code, last_error, now(), now()
+      from failed
+      on conflict (delivery_id) do update set status = 'OPEN', error_code = excluded.error_code, error = excluded.error,
+                                              outcome = null, created_at = now(), updated_at = now()""";
+
+  private final JdbcClient jdbc;
+
+  DeadLetterWrites(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+  }
+
+  /**
+   * The one place a delivery becomes a dead letter: {@code deliveryIds} were just written FAILED for good
+   * (a permanent error, or retries exhausted), in the caller's transaction. Ids no longer FAILED are left out.
+   */
+  public void deliveriesFailed(List<String> deliveryIds) {
+    if (!deliveryIds.isEmpty()) {
+      jdbc.sql(FAILED).param("ids", deliveryIds.toArray(String[]::new)).update();
+    }
+  }
+
+  /**
+   * The one place a request event becomes a dead letter: where it came from, its bytes as they came and
+   * why it was refused; a repeat (the same topic, partition and offset) changes nothing.
+   */
+  public void eventRefused(String topic, int partition, long offset, byte[] key, byte[] value, String code,
+      String reason) {
+    jdbc.sql("""
+            insert into dead_letter (kind, status, topic, kafka_partition, kafka_offset, event_key, event_value,
+                                     error_code, error, created_at, updated_at)
+            values ('EVENT', 'OPEN', :topic, :partition, :offset, :key, :value, :code, :reason, now(), now())
+            on conflict (topic, kafka_partition, kafka_offset) do nothing""")
+        .param("topic", topic).param("partition", partition).param("offset", offset).param("key", key)
+        .param("value", value).param("code", code).param("reason", reason).update();
+  }
+
+  /** A transient failure: the delivery stays PENDING with this attempt's error, which its attempts keep too. */
+  public void retried(String deliveryId, DeliveryError error, String errorCode, String message) {
+    jdbc.sql("""
+            with retried as (
+              update delivery set attempts = :attempt, error_code = :code, last_error = :message, updated_at = now()
+              where id = :id and status = 'PENDING' returning id)
+            insert into delivery_attempt (delivery_id, attempt, error_type, error_code, message, at)
+            select id, :attempt, :type, :code, :message, now() from retried""")
+        .param("id", deliveryId).param("attempt", error.attempt()).param("type", error.type().name())
+        .param("code", errorCode).param("message", message).update();
+  }
+
+  /** What the batch's notification sends, kept (once) before its first delivery is dead-lettered. */
+  public void keepContent(BatchRequest batch) {
+    jdbc.sql("""
+            insert into notification_content (notification_id, sender, content, created_at)
+            values (:id, :sender, :content::jsonb, now()) on conflict (notification_id) do nothing""")
+        .param("id", batch.notificationId()).param("sender", batch.sender())
+        .param("content", json(new RedriveContent(batch.content(), batch.template(), batch.category(), batch.priority())))
+        .update();
+  }
+
+  private static String json(RedriveContent content) {
+    try {
+      return JSON.writeValueAsString(content);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a notification's content cannot be written as JSON", e);
+    }
+  }
+}
