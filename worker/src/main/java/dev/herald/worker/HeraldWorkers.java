@@ -3,7 +3,11 @@ package dev.herald.worker;
 import dev.herald.activities.channel.ChannelAdapters;
 import dev.herald.activities.sending.ChannelActivitiesFactory;
 import dev.herald.workflows.TaskQueues;
+import dev.herald.worker.retry.RetryBudgetProperties;
+import dev.herald.worker.retry.RetryBudgets;
 import dev.herald.workflows.channel.Channels;
+import dev.herald.workflows.deadletter.DeadLetterActivities;
+import dev.herald.workflows.deadletter.RedriveWorkflowImpl;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.digest.DigestActivities;
 import dev.herald.workflows.digest.DigestWorkflowImpl;
@@ -12,6 +16,7 @@ import dev.herald.workflows.notification.NotificationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +31,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the task queues this process hosts, each with its own tuning: the orchestration queue
- * (notification and digest workflows, the delivery log and the digest hand-over) unless {@code herald.worker.orchestration}
+ * (notification, digest and re-drive workflows, the delivery log, the digest hand-over and dead letters) unless {@code herald.worker.orchestration}
  * is false, and the queue of each channel in {@code herald.worker.channels} (every channel with an
  * adapter when empty), where that channel's batches run. Off with
- * {@code herald.worker.enabled=false} (API-only processes).
+ * {@code herald.worker.enabled=false} (API-only processes). The workflows' sends get the channels'
+ * retry budgets of {@code herald.retry} ({@link RetryBudgets}).
  */
 @Component
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, RetryBudgetProperties.class})
 @ConditionalOnProperty(name = "herald.worker.enabled", havingValue = "true", matchIfMissing = true)
 public class HeraldWorkers implements SmartLifecycle {
 
@@ -43,12 +49,15 @@ public class HeraldWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
-      ChannelAdapters adapters, ChannelActivitiesFactory channels, DigestActivities digests) {
-    this.factory = WorkerFactory.newInstance(client);
+      ChannelAdapters adapters, ChannelActivitiesFactory channels, DigestActivities digests,
+      DeadLetterActivities deadLetters, RetryBudgetProperties retryBudgets) {
+    this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new RetryBudgets(retryBudgets)).build());
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
-      orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class);
-      orchestration.registerActivitiesImplementations(deliveryLog, digests);
+      orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class,
+          RedriveWorkflowImpl.class);
+      orchestration.registerActivitiesImplementations(deliveryLog, digests, deadLetters);
     }
     for (Channel channel : properties.hostedChannels(adapters.available())) {
       var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(

@@ -7,8 +7,6 @@ import dev.herald.workflows.messages.BatchOutcome;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
-import dev.herald.workflows.messages.DeliveryError;
-import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.NotificationSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -106,7 +104,7 @@ final class BatchSends {
         outcome = send(sender, batch, quietHours);
       }
       quietHeld |= outcome.deferred() > 0;
-      return leftOver(outcome) == 0 ? outcome.counts() : deliveryLog.failBatch(batch, unfinished(leftOver(outcome)));
+      return leftOver(outcome) == 0 ? outcome.counts() : deliveryLog.failBatch(batch, DeliveryErrors.unfinished(leftOver(outcome)));
     } catch (ActivityFailure failure) {
       return deliveryLog.failBatch(batch, DeliveryErrors.from(failure));
     }
@@ -129,11 +127,6 @@ final class BatchSends {
     return senders.computeIfAbsent(batch.channel(), channel ->
         Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.prioritized(
             DeliveryPolicies.forBatch(channel, batch.size()), batch.priority(), batch.sender())));
-  }
-
-  static DeliveryError unfinished(int pending) {
-    return new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "batch-unfinished",
-        pending + " deliveries were still pending when their batch ended", 0);
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {

@@ -8,15 +8,21 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
 
 /** Turns the failure of a send activity into the error recorded on the delivery. */
-final class DeliveryErrors {
+public final class DeliveryErrors {
 
   private DeliveryErrors() {}
+
+  /** What is recorded for deliveries a batch left PENDING although it returned. */
+  public static DeliveryError unfinished(int pending) {
+    return new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "batch-unfinished",
+        pending + " deliveries were still pending when their batch ended", 0);
+  }
 
   static boolean isCancellation(ActivityFailure failure) {
     return failure.getCause() instanceof CanceledFailure;
   }
 
-  static DeliveryError from(ActivityFailure failure) {
+  public static DeliveryError from(ActivityFailure failure) {
     Throwable cause = failure.getCause();
     if (cause instanceof ApplicationFailure app) {
       if (app.getDetails().getSize() > 0) {

@@ -1,0 +1,113 @@
+package dev.herald.activities.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.workflows.deadletter.DeadLetterActivities;
+import dev.herald.workflows.messages.BatchRequest;
+import dev.herald.workflows.messages.Channel;
+import dev.herald.workflows.messages.DeadLetterStatus;
+import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.RedriveOutcome;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A re-drive's steps in the delivery log: reopen the delivery, then settle the dead letter by its outcome. */
+@Component
+public class DeadLetterActivitiesImpl implements DeadLetterActivities {
+
+  /** The dead letter, its delivery and what the notification sends, locked for the re-drive's decision. */
+  private static final String LETTER = """
+      select l.status as letter, d.status, d.provider_message_id, d.notification_id, d.channel, d.recipient_seq,
+             d.error_code, d.last_error, c.sender, c.content::text as content
+      from dead_letter l join delivery d on d.id = l.delivery_id
+           left join notification_content c on c.notification_id = d.notification_id
+      where l.delivery_id = :id for update of l, d""";
+
+  private record Letter(DeadLetterStatus letter, DeliveryStatus status, String providerMessageId, String notificationId,
+      Channel channel, int seq, String errorCode, String lastError, String sender, String content) {}
+
+  private final JdbcClient jdbc;
+
+  DeadLetterActivitiesImpl(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+  }
+
+  @Override
+  @Transactional
+  public BatchRequest reopenDeadLetter(String deliveryId) {
+    Optional<Letter> found = letter(deliveryId);
+    if (found.isEmpty() || found.get().letter() != DeadLetterStatus.REDRIVING || found.get().content() == null) {
+      return null;
+    }
+    Letter letter = found.get();
+    if (letter.status() == DeliveryStatus.FAILED && letter.providerMessageId() == null) {
+      jdbc.sql("""
+              update delivery set status = 'PENDING', claimed_at = null, not_before = null, updated_at = now()
+              where id = :id and status = 'FAILED' and provider_message_id is null""")
+          .param("id", deliveryId).update();
+    } else if (letter.status() != DeliveryStatus.PENDING) {
+      return null;
+    }
+    RedriveContent content = content(letter.content());
+    return new BatchRequest(letter.notificationId(), letter.sender(), letter.channel(), letter.seq(), letter.seq() + 1,
+        content.content(), content.template(), List.of(), content.category(), content.priority(), null, false);
+  }
+
+  @Override
+  @Transactional
+  public RedriveOutcome settleDeadLetter(String deliveryId) {
+    Letter letter = letter(deliveryId).orElseThrow(() -> new IllegalStateException("no dead letter of " + deliveryId));
+    if (letter.letter() != DeadLetterStatus.REDRIVING) {
+      // failed again (dead-lettered anew, OPEN), or settled by an earlier try of this step
+      return new RedriveOutcome(deliveryId, letter.status(), letter.letter(), letter.lastError());
+    }
+    String detail = switch (letter.status()) {
+      case FAILED -> letter.providerMessageId() != null
+          ? "not sent again: the provider accepted it (message id " + letter.providerMessageId() + ")"
+          : letter.content() == null ? "not sent: what the notification sends was not kept" : letter.lastError();
+      case SKIPPED -> "skipped: " + letter.errorCode();
+      default -> letter.status().name();
+    };
+    boolean sentNothing = letter.status() == DeliveryStatus.FAILED && letter.providerMessageId() == null;
+    DeadLetterStatus settled = sentNothing ? DeadLetterStatus.OPEN : DeadLetterStatus.REDRIVEN;
+    jdbc.sql("update dead_letter set status = :status, outcome = :outcome, updated_at = now() where delivery_id = :id")
+        .param("status", settled.name()).param("outcome", detail).param("id", deliveryId).update();
+    if (letter.status() == DeliveryStatus.SENT || letter.status() == DeliveryStatus.DELIVERED) {
+      reached(letter.notificationId());
+    }
+    return new RedriveOutcome(deliveryId, letter.status(), settled, detail);
+  }
+
+  /**
+   * A finished notification that had failures reads as reached now: COMPLETED when no delivery is FAILED
+   * any more, else at least PARTIALLY_FAILED. One still running is left to its workflow.
+   */
+  private void reached(String notificationId) {
+    jdbc.sql("""
+            update notification n
+            set status = case when exists (select 1 from delivery d where d.notification_id = n.id and d.status = 'FAILED')
+                              then 'PARTIALLY_FAILED' else 'COMPLETED' end,
+                status_detail = 'after a re-drive of dead letters', updated_at = now()
+            where n.id = :id and n.status in ('FAILED', 'PARTIALLY_FAILED')""")
+        .param("id", notificationId).update();
+  }
+
+  private Optional<Letter> letter(String deliveryId) {
+    return jdbc.sql(LETTER).param("id", deliveryId).query((row, n) -> new Letter(
+        DeadLetterStatus.valueOf(row.getString("letter")), DeliveryStatus.valueOf(row.getString("status")),
+        row.getString("provider_message_id"), row.getString("notification_id"), Channel.valueOf(row.getString("channel")),
+        row.getInt("recipient_seq"), row.getString("error_code"), row.getString("last_error"), row.getString("sender"),
+        row.getString("content"))).optional();
+  }
+
+  private static RedriveContent content(String json) {
+    try {
+      return DeadLetterWrites.JSON.readValue(json, RedriveContent.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a kept notification content is unreadable", e);
+    }
+  }
+}
