@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.DeliveryErrorType;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where dead letters come from: a delivery that failed for good ({@link #deliveriesFailed}), a request
- * event refused at the door ({@link #eventRefused}); and what a re-drive needs of them later (every
- * failed attempt, what the notification sends). Deliveries are dead-lettered in the transaction that
+ * event refused at the door ({@link #eventRefused}); and what a re-drive and an admin need of them
+ * later (every failed attempt, what the notification sends). Deliveries are dead-lettered in the transaction that
  * writes them FAILED, so the two never disagree.
  */
 @Component
@@ -21,19 +22,14 @@ public class DeadLetterWrites {
 
   static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
-  /** The last attempt of each delivery just written FAILED, then its dead letter (again OPEN when re-driven). */
+  /** A dead letter of each delivery still FAILED (again OPEN when it was being re-driven). */
   private static final String FAILED = """
-      with failed as (
-        select d.id, d.notification_id, d.channel, d.recipient, d.attempts, d.error_code, d.last_error, n.sender
-        from delivery d join notification n on n.id = d.notification_id
-        where d.id = any(:ids) and d.status = 'FAILED'),
-      attempts as (
-        insert into delivery_attempt (delivery_id, attempt, error_code, message, at)
-        select id, attempts, error_code, last_error, now() from failed)
       insert into dead_letter (kind, status, sender, channel, notification_id, delivery_id, recipient, error_code, error,
                                created_at, updated_at)
-      select 'DELIVERY', 'OPEN', sender, channel, notification_id, id, recipient, error_code, last_error, now(), now()
-      from failed
+      select 'DELIVERY', 'OPEN', n.sender, d.channel, d.notification_id, d.id, d.recipient, d.error_code, d.last_error,
+             now(), now()
+      from delivery d join notification n on n.id = d.notification_id
+      where d.id = any(:ids) and d.status = 'FAILED'
       on conflict (delivery_id) do update set status = 'OPEN', error_code = excluded.error_code, error = excluded.error,
                                               outcome = null, created_at = now(), updated_at = now()""";
 
@@ -68,6 +64,23 @@ public class DeadLetterWrites {
         .param("value", value).param("code", code).param("reason", reason).update();
   }
 
+  /**
+   * The attempts that ended deliveries for good, kept with their earlier ones: a permanent error's, or a
+   * batch's end that was no attempt's own error (a timeout, deliveries left pending; {@code attempt} 0).
+   */
+  public void lastAttempts(List<String> deliveryIds, DeliveryErrorType type, List<Integer> attempts,
+      List<String> errorCodes, List<String> messages) {
+    if (!deliveryIds.isEmpty()) {
+      jdbc.sql("""
+              insert into delivery_attempt (delivery_id, attempt, error_type, error_code, message, at)
+              select a.id, a.attempt, cast(:type as text), a.code, a.message, now()
+              from unnest(:ids, :attempts, :codes, :messages) as a(id, attempt, code, message)""")
+          .param("type", type == null ? null : type.name()).param("ids", deliveryIds.toArray(String[]::new))
+          .param("attempts", attempts.toArray(Integer[]::new)).param("codes", errorCodes.toArray(String[]::new))
+          .param("messages", messages.toArray(String[]::new)).update();
+    }
+  }
+
   /** A transient failure: the delivery stays PENDING with this attempt's error, which its attempts keep too. */
   public void retried(String deliveryId, DeliveryError error, String errorCode, String message) {
     jdbc.sql("""
@@ -75,7 +88,7 @@ public class DeadLetterWrites {
               update delivery set attempts = :attempt, error_code = :code, last_error = :message, updated_at = now()
               where id = :id and status = 'PENDING' returning id)
             insert into delivery_attempt (delivery_id, attempt, error_type, error_code, message, at)
-            select id, :attempt, :type, :code, :message, now() from retried""")
+            select id, :attempt, cast(:type as text), cast(:code as text), cast(:message as text), now() from retried""")
         .param("id", deliveryId).param("attempt", error.attempt()).param("type", error.type().name())
         .param("code", errorCode).param("message", message).update();
   }

@@ -16,6 +16,7 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,14 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   public ChannelCounts failBatch(BatchRequest batch, DeliveryError error) {
     DeliveryOutcome failed = DeliveryOutcome.failed("", error);
     deadLetters.keepContent(batch);
-    deadLetters.deliveriesFailed(deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(),
-        batch.toSeq(), failed.attempts(), failed.errorCode(), failed.lastError()));
+    List<String> ids = deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(),
+        batch.toSeq(), failed.attempts(), failed.errorCode(), failed.lastError());
+    if (error.attempt() == 0) {
+      // no attempt's own error (those are kept as they happen): a timeout, or left pending
+      deadLetters.lastAttempts(ids, error.type(), Collections.nCopies(ids.size(), 0),
+          Collections.nCopies(ids.size(), failed.errorCode()), Collections.nCopies(ids.size(), failed.lastError()));
+    }
+    deadLetters.deliveriesFailed(ids);
     return counts.range(batch.notificationId(), batch.channel(), batch.fromSeq(), batch.toSeq());
   }
 

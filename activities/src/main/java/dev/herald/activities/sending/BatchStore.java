@@ -158,8 +158,7 @@ class BatchStore {
    * Failures for good become dead letters in the same transaction.
    */
   void recordSends(List<DeliveryOutcome> outcomes) {
-    List<String> failed = outcomes.stream().filter(o -> o.status() == DeliveryStatus.FAILED)
-        .map(DeliveryOutcome::deliveryId).toList();
+    List<DeliveryOutcome> failed = outcomes.stream().filter(o -> o.status() == DeliveryStatus.FAILED).toList();
     if (failed.isEmpty()) {
       if (!outcomes.isEmpty()) {
         perMember.update(RECORD_CLAIMED, outcomeColumns(outcomes));
@@ -169,7 +168,11 @@ class BatchStore {
     transaction.executeWithoutResult(status -> {
       List<String> written = perMember.queryForList(RECORD_CLAIMED + " returning d.id", String.class,
           outcomeColumns(outcomes));
-      deadLetters.deliveriesFailed(failed.stream().filter(written::contains).toList());
+      List<DeliveryOutcome> now = failed.stream().filter(o -> written.contains(o.deliveryId())).toList();
+      deadLetters.lastAttempts(now.stream().map(DeliveryOutcome::deliveryId).toList(), null,
+          now.stream().map(DeliveryOutcome::attempts).toList(), now.stream().map(DeliveryOutcome::errorCode).toList(),
+          now.stream().map(DeliveryOutcome::lastError).toList());
+      deadLetters.deliveriesFailed(now.stream().map(DeliveryOutcome::deliveryId).toList());
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.herald.api.ingest;
 
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import java.util.Arrays;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -17,6 +18,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -59,19 +61,37 @@ class KafkaIngestConfig {
     return factory;
   }
 
+  /** A dead letter's re-drive: its bytes to its topic again. */
   @Bean
-  DefaultErrorHandler ingestErrorHandler(ProducerFactory<?, ?> producers, IngestProperties properties) {
-    var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producers.getConfigurationProperties(),
-        new ByteArraySerializer(), new ByteArraySerializer()));
-    var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+  EventRepublisher eventRepublisher(ProducerFactory<?, ?> producers) {
+    return new EventRepublisher(bytesTemplate(producers));
+  }
+
+  /** A refused event is listed with Herald's dead letters (PostgreSQL), then published to the dead-letter topic. */
+  @Bean
+  DefaultErrorHandler ingestErrorHandler(ProducerFactory<?, ?> producers, IngestProperties properties,
+      DeadLetterWrites deadLetters) {
+    var recoverer = new DeadLetterPublishingRecoverer(bytesTemplate(producers),
         (record, failure) -> new TopicPartition(properties.deadLetterTopic(), -1));
     recoverer.setHeadersFunction((record, failure) -> DeadLetters.reasonHeaders(failure));
     recoverer.setExceptionHeadersCreator((headers, failure, isKey, names) -> { });
+    ConsumerRecordRecoverer listed = (record, failure) -> {
+      DeadLetters.Reason reason = DeadLetters.reasonOf(failure);
+      deadLetters.eventRefused(record.topic(), record.partition(), record.offset(), (byte[]) record.key(),
+          (byte[]) record.value(), reason.code(), reason.text());
+      recoverer.accept(record, failure);
+    };
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    DefaultErrorHandler handler = new DefaultErrorHandler(listed, backOff);
     handler.addNotRetryableExceptions(InvalidEventException.class);
     return handler;
+  }
+
+  /** Events as bytes (not a bean: Boot's own KafkaTemplate stays). */
+  private static KafkaTemplate<byte[], byte[]> bytesTemplate(ProducerFactory<?, ?> producers) {
+    return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producers.getConfigurationProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   /** Boot's configurer is typed for Object keys and values; the listener's records are byte arrays. */

@@ -7,6 +7,11 @@ import dev.herald.api.problem.ProblemType;
 public class TemporalUnavailableException extends ProblemException {
 
   public TemporalUnavailableException(Throwable cause) {
-    super(ProblemType.UNAVAILABLE, "the workflow service is unavailable; retry with the same idempotency key", cause);
+    this("the workflow service is unavailable; retry with the same idempotency key", cause);
+  }
+
+  /** Another call than a send: {@code detail} says what to do. */
+  public TemporalUnavailableException(String detail, Throwable cause) {
+    super(ProblemType.UNAVAILABLE, detail, cause);
   }
 }

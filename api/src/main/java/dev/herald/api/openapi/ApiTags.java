@@ -5,6 +5,7 @@ public final class ApiTags {
 
   public static final String NOTIFICATIONS = "Notifications";
   public static final String APPROVALS = "Approvals";
+  public static final String DEAD_LETTERS = "Dead letters";
   public static final String RECIPIENTS = "Recipients";
   public static final String GROUPS = "Groups";
   public static final String DEVICES = "Devices";

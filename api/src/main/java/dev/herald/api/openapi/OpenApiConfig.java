@@ -30,6 +30,8 @@ class OpenApiConfig {
         .tags(List.of(
             new Tag().name(ApiTags.NOTIFICATIONS).description("send, follow, control (approve, pause, resume, cancel), history"),
             new Tag().name(ApiTags.APPROVALS).description("sends waiting for an admin's decision"),
+            new Tag().name(ApiTags.DEAD_LETTERS).description("deliveries that failed for good and request events refused "
+                + "at the door: inspect, re-drive, discard (admin only)"),
             new Tag().name(ApiTags.RECIPIENTS).description("a sender's stored recipients by its own id (ids are unique per sender, "
                 + "the owner), and their bulk import"),
             new Tag().name(ApiTags.GROUPS).description("a sender's recipient groups and their members, for broadcasts"),

@@ -29,14 +29,15 @@ public enum ProblemType {
   INVALID_SIGNATURE("invalid-signature", HttpStatus.FORBIDDEN, "Invalid signature",
       "a Twilio webhook call without a valid `X-Twilio-Signature`"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
-      "no such notification, recipient, group, template, version, device or inbox item; or no such path"),
+      "no such notification, recipient, group, template, version, device, inbox item or dead letter; or no such path"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
       "the path exists, but not with this method (`Allow` lists its methods)"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
       "`Accept` names no type the call answers with (JSON, or an event stream for the inbox stream)"),
   WRONG_STATE("wrong-state", HttpStatus.CONFLICT, "Not possible in the current state",
       "approving a send not waiting for approval, pausing, resuming or cancelling a finished one, a template key "
-          + "taken, deleting a template with a published version"),
+          + "taken, deleting a template with a published version, re-driving a discarded or re-driven dead letter, "
+          + "discarding one being or already re-driven"),
   GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key the owner has already"),
   DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
       "registering a push token FCM reported as gone"),

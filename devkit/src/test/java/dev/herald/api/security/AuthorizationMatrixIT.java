@@ -88,6 +88,12 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /api/v1/notifications/{id}/pause", OWNED),
       entry("POST /api/v1/notifications/{id}/resume", OWNED),
       entry("GET /api/v1/approvals", ADMINS),
+      entry("GET /api/v1/dead-letters", ADMINS),
+      entry("GET /api/v1/dead-letters/counts", ADMINS),
+      entry("GET /api/v1/dead-letters/{id}", ADMINS),
+      entry("POST /api/v1/dead-letters/{id}/redrive", ADMINS),
+      entry("POST /api/v1/dead-letters/{id}/discard", ADMINS),
+      entry("POST /api/v1/dead-letters/redrive", ADMINS),
       entry("POST /api/v1/api-keys", ADMINS),
       entry("GET /api/v1/api-keys", ADMINS),
       entry("DELETE /api/v1/api-keys/{id}", ADMINS),
@@ -330,6 +336,8 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
         path = path.replace("matrix-a-tpl", "matrix-group");
       }
       path = pattern.startsWith("/api/v1/inbox") ? path + "?recipientId=matrix-x" : path;
+      // a bulk re-drive takes matrix-a's dead letters only (none), never other tests'
+      path = pattern.equals("/api/v1/dead-letters/redrive") ? path + "?sender=matrix-a" : path;
       if (who == Who.ADMIN && isOwned(pattern)) {
         path += (path.contains("?") ? "&" : "?") + "owner=matrix-a";
       }

@@ -1,0 +1,11 @@
+package dev.herald.api.deadletter;
+
+import dev.herald.api.problem.ProblemException;
+import dev.herald.api.problem.ProblemType;
+
+public class DeadLetterNotFoundException extends ProblemException {
+
+  public DeadLetterNotFoundException(long id) {
+    super(ProblemType.NOT_FOUND, "no dead letter with id " + id);
+  }
+}
