@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.DeliveryError;
-import dev.herald.workflows.messages.DeliveryErrorType;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,20 +63,35 @@ public class DeadLetterWrites {
         .param("value", value).param("code", code).param("reason", reason).update();
   }
 
+  /** The permanent errors that ended deliveries, kept after their earlier attempts. */
+  public void lastAttempts(List<String> deliveryIds, List<Integer> attempts, List<String> errorCodes,
+      List<String> messages) {
+    if (!deliveryIds.isEmpty()) {
+      jdbc.sql("""
+              insert into delivery_attempt (delivery_id, attempt, error_code, message, at)
+              select a.id, a.attempt, a.code, a.message, now()
+              from unnest(:ids, :attempts, :codes, :messages) as a(id, attempt, code, message)""")
+          .param("ids", deliveryIds.toArray(String[]::new)).param("attempts", attempts.toArray(Integer[]::new))
+          .param("codes", errorCodes.toArray(String[]::new)).param("messages", messages.toArray(String[]::new))
+          .update();
+    }
+  }
+
   /**
-   * The attempts that ended deliveries for good, kept with their earlier ones: a permanent error's, or a
-   * batch's end that was no attempt's own error (a timeout, deliveries left pending; {@code attempt} 0).
+   * Why a batch gave its deliveries up: kept as their last attempt unless it is their last attempt's own
+   * error already (retries ran out); a timeout or deliveries left pending are not.
    */
-  public void lastAttempts(List<String> deliveryIds, DeliveryErrorType type, List<Integer> attempts,
-      List<String> errorCodes, List<String> messages) {
+  public void batchEnded(List<String> deliveryIds, DeliveryError error, String errorCode, String message) {
     if (!deliveryIds.isEmpty()) {
       jdbc.sql("""
               insert into delivery_attempt (delivery_id, attempt, error_type, error_code, message, at)
-              select a.id, a.attempt, cast(:type as text), a.code, a.message, now()
-              from unnest(:ids, :attempts, :codes, :messages) as a(id, attempt, code, message)""")
-          .param("type", type == null ? null : type.name()).param("ids", deliveryIds.toArray(String[]::new))
-          .param("attempts", attempts.toArray(Integer[]::new)).param("codes", errorCodes.toArray(String[]::new))
-          .param("messages", messages.toArray(String[]::new)).update();
+              select d.id, d.attempts, cast(:type as text), cast(:code as text), cast(:message as text), now() from delivery d
+              where d.id = any(:ids) and not exists (
+                select 1 from delivery_attempt a where a.id = (
+                  select max(l.id) from delivery_attempt l where l.delivery_id = d.id)
+                  and a.error_code is not distinct from :code and a.message is not distinct from :message)""")
+          .param("ids", deliveryIds.toArray(String[]::new)).param("type", error.type().name())
+          .param("code", errorCode).param("message", message).update();
     }
   }
 

@@ -16,7 +16,6 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.QuietWait;
 import dev.herald.workflows.messages.Reach;
-import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,11 +80,7 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
     deadLetters.keepContent(batch);
     List<String> ids = deliveries.failRange(batch.notificationId(), batch.channel().name(), batch.fromSeq(),
         batch.toSeq(), failed.attempts(), failed.errorCode(), failed.lastError());
-    if (error.attempt() == 0) {
-      // no attempt's own error (those are kept as they happen): a timeout, or left pending
-      deadLetters.lastAttempts(ids, error.type(), Collections.nCopies(ids.size(), 0),
-          Collections.nCopies(ids.size(), failed.errorCode()), Collections.nCopies(ids.size(), failed.lastError()));
-    }
+    deadLetters.batchEnded(ids, error, failed.errorCode(), failed.lastError());
     deadLetters.deliveriesFailed(ids);
     return counts.range(batch.notificationId(), batch.channel(), batch.fromSeq(), batch.toSeq());
   }

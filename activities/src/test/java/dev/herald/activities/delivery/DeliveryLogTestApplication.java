@@ -4,6 +4,7 @@ import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.EventOutbox;
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -14,5 +15,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
-    GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class, DeliveryEvents.class, EventOutbox.class})
+    GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class, DeliveryEvents.class, EventOutbox.class,
+    DeadLetterWrites.class})
 class DeliveryLogTestApplication {}

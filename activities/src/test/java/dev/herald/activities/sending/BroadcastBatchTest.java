@@ -14,6 +14,11 @@ import dev.herald.activities.GroupFixtures.Member;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.deadletter.DeadLetter;
+import dev.herald.activities.deadletter.DeadLetterActivitiesImpl;
+import dev.herald.activities.deadletter.DeadLetterFilter;
+import dev.herald.activities.deadletter.DeadLetters;
+import dev.herald.activities.deadletter.DeliveryAttempt;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
 import dev.herald.activities.delivery.DeliveryLogWrites;
 import dev.herald.activities.delivery.DeliveryOutcome;
@@ -45,7 +50,11 @@ import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.ChannelMode;
 import dev.herald.workflows.messages.Content;
+import dev.herald.workflows.messages.DeadLetterStatus;
+import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.DeliveryReceipt;
+import dev.herald.workflows.messages.RedriveOutcome;
 import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
@@ -116,9 +125,12 @@ class BroadcastBatchTest {
   @Autowired PreferenceStore preferences;
   @Autowired Suppressions suppressions;
   @Autowired PreferenceLinks links;
+  @Autowired DeadLetters deadLetters;
+  @Autowired DeadLetterActivitiesImpl redrives;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
+  private final AtomicBoolean providerDown = new AtomicBoolean();
   private SmtpEmailSender smtpSender;
   private ChannelActivities activities;
 
@@ -487,6 +499,66 @@ class BroadcastBatchTest {
     assertThat(push.sent).extracting(OutgoingMessage::category).containsExactly("deals", "deals");
   }
 
+  @Test
+  void deliveriesFailedForGoodBecomeOpenDeadLettersWithEveryAttempt() {
+    NotificationSpec spec = broadcast("dead", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("dead-0", "rejected-dead-0@example.com"), Member.email("dead-1", "later-dead-1@example.com")));
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, 2, List.of());
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.sendBatch(batch));
+    log.failBatch(batch, ((ApplicationFailure) failure.getCause()).getDetails().get(DeliveryError.class));
+
+    List<DeadLetter> letters = deadLetters.page(new DeadLetterFilter(null, null, null, null, "ops", null, null), 10, 0)
+        .stream().filter(letter -> spec.id().equals(letter.notificationId())).toList();
+    assertThat(letters).extracting(DeadLetter::deliveryId, DeadLetter::status, DeadLetter::errorCode)
+        .containsExactlyInAnyOrder(tuple(spec.id() + "/email/0", DeadLetterStatus.OPEN, "smtp-550"),
+            tuple(spec.id() + "/email/1", DeadLetterStatus.OPEN, "smtp-451"));
+    assertThat(deadLetters.attempts(spec.id() + "/email/0")).extracting(DeliveryAttempt::errorCode)
+        .containsExactly("smtp-550");
+    assertThat(deadLetters.attempts(spec.id() + "/email/1"))
+        .extracting(DeliveryAttempt::errorType, DeliveryAttempt::errorCode)
+        .containsExactly(tuple(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451"));
+  }
+
+  @Test
+  void aRedriveSendsAFailedDeliveryOnceAndNeverOneTheProviderAccepted() {
+    NotificationSpec spec = broadcast("redrive", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("redrive-0", "down-redrive-0@example.com"), Member.email("redrive-1", "down-redrive-1@example.com")));
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, 2, List.of());
+    providerDown.set(true);
+    catchThrowableOfType(ActivityFailure.class, () -> activities.sendBatch(batch));
+    log.failBatch(batch, new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "timed out", 0));
+    providerDown.set(false);
+    // the provider accepted the second after all: its receipt came with the message id
+    log.recordReceipt(new DeliveryReceipt(spec.id() + "/email/1", "accepted-1", DeliveryStatus.DELIVERED, "delivered", null));
+    long first = idOf(spec.id() + "/email/0");
+    long second = idOf(spec.id() + "/email/1");
+
+    assertThat(deadLetters.claimForRedrive(first)).isTrue();
+    BatchRequest redrive = redrives.reopenDeadLetter(spec.id() + "/email/0");
+    activities.sendBatch(redrive);
+    RedriveOutcome sent = redrives.settleDeadLetter(spec.id() + "/email/0");
+    assertThat(deadLetters.claimForRedrive(second)).isTrue();
+    BatchRequest none = redrives.reopenDeadLetter(spec.id() + "/email/1");
+    RedriveOutcome accepted = redrives.settleDeadLetter(spec.id() + "/email/1");
+
+    assertThat(sent.delivery()).isEqualTo(DeliveryStatus.SENT);
+    assertThat(sent.deadLetter()).isEqualTo(DeadLetterStatus.REDRIVEN);
+    assertThat(none).isNull();
+    assertThat(accepted.deadLetter()).isEqualTo(DeadLetterStatus.REDRIVEN);
+    assertThat(accepted.detail()).contains("accepted-1");
+    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("down-redrive-0@example.com");
+    assertThat(redrives.reopenDeadLetter(spec.id() + "/email/0")).as("a re-drive again").isNull();
+    assertThat(deadLetters.claimForRedrive(first)).isFalse();
+    assertThat(deadLetters.attempts(spec.id() + "/email/0")).extracting(DeliveryAttempt::errorCode)
+        .containsExactly("smtp-451", "PROVIDER_UNAVAILABLE");
+  }
+
+  private long idOf(String deliveryId) {
+    return deadLetters.page(new DeadLetterFilter(null, null, null, null, "ops", null, null), 100, 0).stream()
+        .filter(letter -> deliveryId.equals(letter.deliveryId())).findFirst().orElseThrow().id();
+  }
+
   // --- fixtures
 
   private NotificationSpec broadcast(String key, ChannelMode mode, Channel channel, List<Member> members) {
@@ -555,7 +627,7 @@ class BroadcastBatchTest {
    * 30 s); sending to {@code cancels-} cancels the broadcast (releases its pending deliveries) meanwhile;
    * the first send to {@code dies-} ends the batch attempt as a dying worker would: without a word more;
    * {@code broken-} fails as a bug would (an exception no adapter classified); sending to {@code optout-<id>@}
-   * opts member {@code <id>} out of email meanwhile.
+   * opts member {@code <id>} out of email meanwhile; {@code down-} fails for now while the provider is down.
    */
   private EmailSender scripted(EmailSender smtp) {
     return message -> {
@@ -575,6 +647,9 @@ class BroadcastBatchTest {
       }
       if (message.to().startsWith("broken-")) {
         throw new IllegalStateException("a bug inside Herald");
+      }
+      if (message.to().startsWith("down-") && providerDown.get()) {
+        throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "down", null, null);
       }
       if (message.to().startsWith("later-")) {
         throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-451", "try again later",

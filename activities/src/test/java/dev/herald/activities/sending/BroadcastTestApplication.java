@@ -2,6 +2,7 @@ package dev.herald.activities.sending;
 
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
 import dev.herald.activities.template.TemplateRenderer;
@@ -15,6 +16,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class})
-@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
+@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
     SendGate.class})
 class BroadcastTestApplication {}
