@@ -6,6 +6,10 @@ import dev.herald.api.problem.ProblemType;
 public class DeadLetterNotFoundException extends ProblemException {
 
   public DeadLetterNotFoundException(long id) {
+    this(Long.toString(id));
+  }
+
+  public DeadLetterNotFoundException(String id) {
     super(ProblemType.NOT_FOUND, "no dead letter with id " + id);
   }
 }

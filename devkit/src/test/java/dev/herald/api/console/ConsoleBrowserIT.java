@@ -32,9 +32,31 @@ class ConsoleBrowserIT extends HeraldIntegrationTest {
             Map.of("path", "/console/recipients/edit?id=browser-pages-1", "name", "recipient")),
         "korean", Map.of("path", "/console/groups/browser-pages", "text", "서울 고객")));
 
-    assertThat(seen.get("menu")).asList().contains("Send", "Notifications", "Approvals", "Templates", "Recipients",
+    assertThat(seen.get("menu")).asList().contains("Send", "Notifications", "Approvals", "Dead letters", "Templates", "Recipients",
         "Groups", "Categories", "API keys", "Dev tools");
     assertThat(seen.get("checked")).asList().contains("sign-in", "notification", "group", "recipient");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anAdminRedrivesADeadLetterFromItsPageAndItIsDeliveredOnce() throws Exception {
+    post("/api/v1/dev/simulators/smtp/faults", "{\"errorCode\":\"550\",\"rate\":1.0}");
+    try {
+      post("/api/v1/notifications", emailRequest("browser-dead", "Once more", "browser-dead@example.com"));
+      awaitStatus(notificationId("browser-dead"), "FAILED");
+    } finally {
+      http().delete().uri("/api/v1/dev/simulators/smtp/faults").retrieve().toBodilessEntity();
+    }
+    var letters = (List<Map<String, Object>>) get("/api/v1/dead-letters?sender=" + ADMIN_SENDER + "&errorCode=smtp-550"
+        + "&status=OPEN").getBody().get("items");
+    Object id = letters.stream().filter(l -> notificationId("browser-dead").equals(l.get("notificationId")))
+        .findFirst().orElseThrow().get("id");
+
+    Map<String, Object> seen = new ConsoleBrowser(port).run("dead-letter", Map.of("adminKey", ADMIN_KEY, "id", id));
+
+    assertThat((String) seen.get("outcome")).isIn("SENT", "DELIVERED");
+    assertThat(mailsTo("browser-dead@example.com")).hasSize(1);
+    awaitStatus(notificationId("browser-dead"), "COMPLETED");
   }
 
   @Test
