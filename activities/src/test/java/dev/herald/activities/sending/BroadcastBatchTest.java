@@ -554,6 +554,27 @@ class BroadcastBatchTest {
         .containsExactly("smtp-451", "PROVIDER_UNAVAILABLE");
   }
 
+  @Test
+  void aRedriveChecksTheRecipientsOptOutsAgain() {
+    NotificationSpec spec = broadcast("optedlater", ChannelMode.ALL, Channel.EMAIL,
+        List.of(Member.email("optedlater-0", "down-optedlater-0@example.com")));
+    BatchRequest batch = batch(spec, Channel.EMAIL, 0, 1, List.of());
+    providerDown.set(true);
+    catchThrowableOfType(ActivityFailure.class, () -> activities.sendBatch(batch));
+    log.failBatch(batch, new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "timed out", 0));
+    providerDown.set(false);
+    preferences.set("ops", "optedlater-0", new Scope(null, Channel.EMAIL), true, "recipient");
+
+    deadLetters.claimForRedrive(idOf(spec.id() + "/email/0"));
+    activities.sendBatch(redrives.reopenDeadLetter(spec.id() + "/email/0"));
+    RedriveOutcome outcome = redrives.settleDeadLetter(spec.id() + "/email/0");
+
+    assertThat(outcome.delivery()).isEqualTo(DeliveryStatus.SKIPPED);
+    assertThat(outcome.deadLetter()).isEqualTo(DeadLetterStatus.REDRIVEN);
+    assertThat(outcome.detail()).startsWith("skipped: opted-out");
+    assertThat(recipientsOf(smtp.getReceivedMessages())).isEmpty();
+  }
+
   private long idOf(String deliveryId) {
     return deadLetters.page(new DeadLetterFilter(null, null, null, null, "ops", null, null), 100, 0).stream()
         .filter(letter -> deliveryId.equals(letter.deliveryId())).findFirst().orElseThrow().id();

@@ -95,7 +95,7 @@ class DeadLetterController {
   /** Every open dead letter the filter takes, oldest first, up to {@code limit}; {@code more} when more are left. */
   @ProblemResponses(ProblemType.UNAVAILABLE)
   @ApiResponse(responseCode = "202", description = "the dead letters being re-driven", useReturnTypeSchema = true)
-  @PostMapping("/redrive")
+  @PostMapping("/open/redrive")
   ResponseEntity<BulkRedrive> redriveAll(
       @RequestParam(required = false) DeadLetterKind kind,
       @RequestParam(required = false) Channel channel,

@@ -43,7 +43,7 @@ class SmsOutageIT extends TwilioIntegrationTest {
     assertThat(twilio.acceptedTo(PHONES.get(0))).isEmpty();
 
     clearFault();
-    var bulk = post("/api/v1/dead-letters/redrive?sender=" + SENDER + "&channel=SMS", "");
+    var bulk = post("/api/v1/dead-letters/open/redrive?sender=" + SENDER + "&channel=SMS", "");
 
     assertThat(bulk.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat((List<Object>) bulk.getBody().get("redriven")).hasSize(PHONES.size());
@@ -54,7 +54,7 @@ class SmsOutageIT extends TwilioIntegrationTest {
     PHONES.forEach(phone -> assertThat(twilio.acceptedTo(phone)).as(phone).hasSize(1));
     var again = post("/api/v1/dead-letters/" + letters.get(0).get("id") + "/redrive", "");
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post("/api/v1/dead-letters/redrive?sender=" + SENDER, "").getBody())
+    assertThat(post("/api/v1/dead-letters/open/redrive?sender=" + SENDER, "").getBody())
         .containsEntry("redriven", List.of()).containsEntry("more", false);
     PHONES.forEach(phone -> assertThat(twilio.acceptedTo(phone)).as(phone).hasSize(1));
   }

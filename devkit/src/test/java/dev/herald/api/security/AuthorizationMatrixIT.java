@@ -93,7 +93,7 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("GET /api/v1/dead-letters/{id}", ADMINS),
       entry("POST /api/v1/dead-letters/{id}/redrive", ADMINS),
       entry("POST /api/v1/dead-letters/{id}/discard", ADMINS),
-      entry("POST /api/v1/dead-letters/redrive", ADMINS),
+      entry("POST /api/v1/dead-letters/open/redrive", ADMINS),
       entry("POST /api/v1/api-keys", ADMINS),
       entry("GET /api/v1/api-keys", ADMINS),
       entry("DELETE /api/v1/api-keys/{id}", ADMINS),
@@ -337,7 +337,7 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       }
       path = pattern.startsWith("/api/v1/inbox") ? path + "?recipientId=matrix-x" : path;
       // a bulk re-drive takes matrix-a's dead letters only (none), never other tests'
-      path = pattern.equals("/api/v1/dead-letters/redrive") ? path + "?sender=matrix-a" : path;
+      path = pattern.equals("/api/v1/dead-letters/open/redrive") ? path + "?sender=matrix-a" : path;
       if (who == Who.ADMIN && isOwned(pattern)) {
         path += (path.contains("?") ? "&" : "?") + "owner=matrix-a";
       }
