@@ -1,6 +1,8 @@
 package dev.herald.activities.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.activities.events.DeliveryEvents;
+import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.workflows.deadletter.DeadLetterActivities;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
@@ -30,9 +32,11 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
       Channel channel, int seq, String errorCode, String lastError, String sender, String content) {}
 
   private final JdbcClient jdbc;
+  private final DeliveryEvents events;
 
-  DeadLetterActivitiesImpl(NamedParameterJdbcOperations jdbc) {
+  DeadLetterActivitiesImpl(NamedParameterJdbcOperations jdbc, DeliveryEvents events) {
     this.jdbc = JdbcClient.create(jdbc);
+    this.events = events;
   }
 
   @Override
@@ -44,10 +48,13 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
     }
     Letter letter = found.get();
     if (letter.status() == DeliveryStatus.FAILED && letter.providerMessageId() == null) {
-      jdbc.sql("""
+      int reopened = jdbc.sql("""
               update delivery set status = 'PENDING', claimed_at = null, not_before = null, updated_at = now()
               where id = :id and status = 'FAILED' and provider_message_id is null""")
           .param("id", deliveryId).update();
+      if (reopened > 0) {
+        events.record(DeliveryEventType.REDRIVEN, deliveryId);
+      }
     } else if (letter.status() != DeliveryStatus.PENDING) {
       return null;
     }

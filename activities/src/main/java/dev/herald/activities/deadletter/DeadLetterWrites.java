@@ -3,6 +3,8 @@ package dev.herald.activities.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.activities.events.DeliveryEvents;
+import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.DeliveryError;
 import java.util.List;
@@ -30,12 +32,15 @@ public class DeadLetterWrites {
       from delivery d join notification n on n.id = d.notification_id
       where d.id = any(:ids) and d.status = 'FAILED'
       on conflict (delivery_id) do update set status = 'OPEN', error_code = excluded.error_code, error = excluded.error,
-                                              outcome = null, created_at = now(), updated_at = now()""";
+                                              outcome = null, created_at = now(), updated_at = now()
+      returning delivery_id""";
 
   private final JdbcClient jdbc;
+  private final DeliveryEvents events;
 
-  DeadLetterWrites(NamedParameterJdbcOperations jdbc) {
+  DeadLetterWrites(NamedParameterJdbcOperations jdbc, DeliveryEvents events) {
     this.jdbc = JdbcClient.create(jdbc);
+    this.events = events;
   }
 
   /**
@@ -44,7 +49,8 @@ public class DeadLetterWrites {
    */
   public void deliveriesFailed(List<String> deliveryIds) {
     if (!deliveryIds.isEmpty()) {
-      jdbc.sql(FAILED).param("ids", deliveryIds.toArray(String[]::new)).update();
+      List<String> lettered = jdbc.sql(FAILED).param("ids", deliveryIds.toArray(String[]::new)).query(String.class).list();
+      events.record(DeliveryEventType.DEAD_LETTERED, lettered);
     }
   }
 

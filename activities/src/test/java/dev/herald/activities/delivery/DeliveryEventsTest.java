@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.events.DeliveryEvent;
 import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.activities.events.DeliveryEvents;
@@ -42,6 +43,7 @@ class DeliveryEventsTest {
   @Autowired DeliveryLogWrites writes;
   @Autowired DeliveryRepository deliveries;
   @Autowired DeliveryEvents events;
+  @Autowired DeadLetterWrites deadLetters;
   @Autowired EventOutbox eventOutbox;
   @Autowired NamedParameterJdbcTemplate template;
 
@@ -67,7 +69,8 @@ class DeliveryEventsTest {
     writes.recordOutcome(DeliveryOutcome.sent(email(spec, 0), new ProviderReceipt("<m0@herald>", 1)));
     writes.recordOutcome(DeliveryOutcome.sent(email(spec, 0), new ProviderReceipt("<again@herald>", 2)));
     log.recordReceipt(new DeliveryReceipt(email(spec, 0), "<m0@herald>", DeliveryStatus.DELIVERED, "delivered", null));
-    deliveries.recordRetry(email(spec, 1), 1, "smtp-421", "try later");
+    deadLetters.retried(email(spec, 1),
+        new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, "smtp-421", "try later", 1), "smtp-421", "try later");
     writes.recordOutcome(DeliveryOutcome.failed(email(spec, 1),
         new DeliveryError(DeliveryErrorType.INVALID_ADDRESS, "smtp-550", "mailbox unknown", 2)));
     writes.recordOutcome(DeliveryOutcome.skipped(email(spec, 2), "opted-out:channel=email", "opted out of email"));

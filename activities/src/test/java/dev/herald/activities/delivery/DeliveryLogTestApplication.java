@@ -2,9 +2,9 @@ package dev.herald.activities.delivery;
 
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.EventOutbox;
-import dev.herald.activities.deadletter.DeadLetterWrites;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Import;
 

@@ -5,6 +5,7 @@ import dev.herald.activities.PersistenceConfig;
 import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
+import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.template.TemplateRenderer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -16,6 +17,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class})
-@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
+@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
     SendGate.class})
 class BroadcastTestApplication {}
