@@ -34,7 +34,7 @@ class DeliveryEventsIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void sentFailedSkippedAndReadChangesArePublishedOnceEachInOrderPerNotification() {
+  void sentFailedDeadLetteredSkippedAndReadChangesArePublishedOnceEachInOrderPerNotification() {
     String sent = send("events-mix-sent", "EMAIL", "{\"email\":\"events-sent@it.example\"}");
     String failed = send("events-mix-failed", "SMS", "{\"phone\":\"+15005550001\"}"); // Twilio's 21211
     String skipped = send("events-mix-skipped", "SMS", "{\"phone\":\"+15005550004\"}"); // Twilio's 21610
@@ -45,7 +45,7 @@ class DeliveryEventsIT extends HeraldIntegrationTest {
     post("/api/v1/inbox/" + item + "/read?recipientId=events-reader", "");
 
     awaitTypes(sent, "accepted", "sent");
-    awaitTypes(failed, "accepted", "failed");
+    awaitTypes(failed, "accepted", "failed", "dead-lettered"); // a permanent error: a dead letter too
     awaitTypes(skipped, "accepted", "skipped");
     awaitTypes(read, "accepted", "sent", "read");
     assertThat(topic.of(failed).get(1).body().get("errorCode").asText()).isEqualTo("twilio-21211");
