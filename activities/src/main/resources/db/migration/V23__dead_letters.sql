@@ -20,7 +20,7 @@ create index delivery_attempt_delivery on delivery_attempt (delivery_id, id);
 create table notification_content (
     notification_id text primary key references notification (id),
     sender          text        not null,
-    content         jsonb       not null,
+    content         text        not null,  -- JSON as text: jsonb refuses \u0000, which a body may hold
     created_at      timestamptz not null
 );
 

@@ -23,7 +23,7 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
   /** The dead letter, its delivery and what the notification sends, locked for the re-drive's decision. */
   private static final String LETTER = """
       select l.status as letter, d.status, d.provider_message_id, d.notification_id, d.channel, d.recipient_seq,
-             d.error_code, d.last_error, c.sender, c.content::text as content
+             d.error_code, d.last_error, c.sender, c.content
       from dead_letter l join delivery d on d.id = l.delivery_id
            left join notification_content c on c.notification_id = d.notification_id
       where l.delivery_id = :id for update of l, d""";

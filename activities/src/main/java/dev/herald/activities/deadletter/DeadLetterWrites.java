@@ -117,7 +117,7 @@ public class DeadLetterWrites {
   public void keepContent(BatchRequest batch) {
     jdbc.sql("""
             insert into notification_content (notification_id, sender, content, created_at)
-            values (:id, :sender, :content::jsonb, now()) on conflict (notification_id) do nothing""")
+            values (:id, :sender, :content, now()) on conflict (notification_id) do nothing""")
         .param("id", batch.notificationId()).param("sender", batch.sender())
         .param("content", json(new RedriveContent(batch.content(), batch.template(), batch.category(), batch.priority())))
         .update();
