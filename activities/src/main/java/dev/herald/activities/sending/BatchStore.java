@@ -166,10 +166,11 @@ class BatchStore {
       return;
     }
     transaction.executeWithoutResult(status -> {
-      List<String> written = perMember.queryForList(RECORD_CLAIMED + " returning d.id", String.class,
-          outcomeColumns(outcomes));
+      Set<String> written = new HashSet<>(perMember.queryForList(RECORD_CLAIMED + " returning d.id", String.class,
+          outcomeColumns(outcomes)));
       List<DeliveryOutcome> now = failed.stream().filter(o -> written.contains(o.deliveryId())).toList();
-      deadLetters.lastAttempts(now.stream().map(DeliveryOutcome::deliveryId).toList(), now.stream().map(DeliveryOutcome::attempts).toList(), now.stream().map(DeliveryOutcome::errorCode).toList(),
+      deadLetters.lastAttempts(now.stream().map(DeliveryOutcome::deliveryId).toList(),
+          now.stream().map(DeliveryOutcome::attempts).toList(), now.stream().map(DeliveryOutcome::errorCode).toList(),
           now.stream().map(DeliveryOutcome::lastError).toList());
       deadLetters.deliveriesFailed(now.stream().map(DeliveryOutcome::deliveryId).toList());
     });
