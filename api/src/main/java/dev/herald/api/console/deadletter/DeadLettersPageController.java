@@ -5,13 +5,18 @@ import dev.herald.activities.deadletter.DeadLetterFilter;
 import dev.herald.activities.deadletter.DeadLetters;
 import dev.herald.api.console.ConsoleController;
 import dev.herald.api.console.ConsolePage;
+import dev.herald.api.console.FormErrors;
+import dev.herald.api.console.LocalTimeRange;
 import dev.herald.api.deadletter.BulkRedrive;
 import dev.herald.api.deadletter.DeadLetterNotFoundException;
 import dev.herald.api.deadletter.DeadLetterRedrives;
+import dev.herald.api.notification.FieldViolation;
+import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.problem.ProblemException;
 import dev.herald.api.security.Role;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeadLetterStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admins' dead letters: the open ones by default, filtered by status, channel, error code and sender,
+ * The admins' dead letters: the open ones by default, filtered by status, channel, error code, sender and time,
  * with their counts; one with every attempt; re-drive one, those ticked, or all the filter takes; discard.
  * Through the same service as the API ({@link DeadLetterRedrives}), so the same guarantees hold.
  */
@@ -51,17 +57,33 @@ class DeadLettersPageController {
     return new ConsolePage(PATH, "Dead letters", 35, Role.ADMIN);
   }
 
-  /** The filter's values as the form sends them: an empty or unknown choice counts as none. */
-  record Filters(String status, String channel, String errorCode, String sender) {
+  /**
+   * The filter's values as the form sends them: an empty or unknown choice counts as none; {@code since} and
+   * {@code until} are read by {@link LocalTimeRange} in the viewer's {@code zone}.
+   */
+  record Filters(String status, String channel, String errorCode, String sender, String since, String until,
+      String zone) {
 
+    static final List<String> FIELDS = LocalTimeRange.FIELDS;
+
+    /** The filter; {@link InvalidRequestException} naming a time that is wrong. */
     DeadLetterFilter toFilter() {
+      List<FieldViolation> violations = new ArrayList<>();
+      LocalTimeRange range = LocalTimeRange.read(since, until, zone, violations);
+      if (!violations.isEmpty()) {
+        throw new InvalidRequestException(violations);
+      }
       return new DeadLetterFilter(choice(status, DeadLetterStatus.class).orElse(null), null,
-          choice(channel, Channel.class).orElse(null), errorCode, sender, null, null);
+          choice(channel, Channel.class).orElse(null), errorCode, sender, range.since(), range.until());
+    }
+
+    Filters open() {
+      return new Filters(DeadLetterStatus.OPEN.name(), channel, errorCode, sender, since, until, zone);
     }
 
     String query() {
       return "?status=" + text(status) + "&channel=" + text(channel) + "&errorCode=" + text(errorCode)
-          + "&sender=" + text(sender);
+          + "&sender=" + text(sender) + "&since=" + text(since) + "&until=" + text(until) + "&zone=" + text(zone);
     }
 
     private static String text(String value) {
@@ -69,19 +91,30 @@ class DeadLettersPageController {
     }
   }
 
+  /** Open ones when no status is asked for; the form's "Any" sends it empty. */
   @GetMapping(PATH)
-  String list(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(defaultValue = "") String channel,
+  String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String channel,
       @RequestParam(defaultValue = "") String errorCode, @RequestParam(defaultValue = "") String sender,
-      @RequestParam(defaultValue = "0") int page, Model model) {
-    Filters filters = new Filters(status, channel, errorCode, sender);
+      @RequestParam(defaultValue = "") String since, @RequestParam(defaultValue = "") String until,
+      @RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "0") int page,
+      HttpServletResponse response, Model model) {
+    Filters filters = new Filters(status == null ? DeadLetterStatus.OPEN.name() : status, channel, errorCode, sender,
+        since, until, zone);
     int from = Math.max(page, 0);
-    List<DeadLetter> items = deadLetters.page(filters.toFilter(), PAGE_SIZE + 1, (long) from * PAGE_SIZE);
     model.addAttribute("filters", filters).addAttribute("statuses", DeadLetterStatus.values())
         .addAttribute("channels", Channel.values())
         .addAttribute("counts", deadLetters.counts(DeadLetterStatus.OPEN))
-        .addAttribute("items", items.subList(0, Math.min(PAGE_SIZE, items.size())))
-        .addAttribute("page", from).addAttribute("more", items.size() > PAGE_SIZE)
+        .addAttribute("errors", FormErrors.NONE).addAttribute("items", List.of())
+        .addAttribute("page", from).addAttribute("more", false)
         .addAttribute("pagerBase", PATH + filters.query());
+    try {
+      List<DeadLetter> items = deadLetters.page(filters.toFilter(), PAGE_SIZE + 1, (long) from * PAGE_SIZE);
+      model.addAttribute("items", items.subList(0, Math.min(PAGE_SIZE, items.size())))
+          .addAttribute("more", items.size() > PAGE_SIZE);
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("errors", FormErrors.of(e, Filters.FIELDS));
+    }
     return "console/deadletter/list";
   }
 
@@ -116,13 +149,17 @@ class DeadLettersPageController {
   /** Every open dead letter the filter takes, up to {@link #MOST_AT_ONCE}. */
   @PostMapping(PATH + "/redrive-all")
   String redriveAll(@RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String errorCode,
-      @RequestParam(defaultValue = "") String sender, RedirectAttributes redirect) {
-    Filters filters = new Filters(DeadLetterStatus.OPEN.name(), channel, errorCode, sender);
+      @RequestParam(defaultValue = "") String sender, @RequestParam(defaultValue = "") String since,
+      @RequestParam(defaultValue = "") String until, @RequestParam(defaultValue = "") String zone,
+      RedirectAttributes redirect) {
+    Filters filters = new Filters("", channel, errorCode, sender, since, until, zone).open();
     String notice;
     try {
       BulkRedrive started = redrives.redriveAll(filters.toFilter(), MOST_AT_ONCE);
       notice = "Re-driving " + started.redriven().size() + " dead letters."
           + (started.more() ? " More match: re-drive again for the next " + MOST_AT_ONCE + "." : "");
+    } catch (InvalidRequestException e) {
+      notice = "Nothing re-driven: " + e.getMessage();
     } catch (ProblemException e) {
       notice = e.type().title() + ": " + e.getMessage();
     }

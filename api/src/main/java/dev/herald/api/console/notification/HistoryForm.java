@@ -2,17 +2,13 @@ package dev.herald.api.console.notification;
 
 import dev.herald.activities.delivery.HistoryFilter;
 import dev.herald.activities.text.TextRules;
+import dev.herald.api.console.LocalTimeRange;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Priority;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,8 +19,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The history filters as the list page's GET form sends them, kept as typed so the form shows them
- * again. {@code since} and {@code until} are a {@code datetime-local} in the viewer's {@code zone}
- * (an IANA zone the page's script fills in; UTC without scripts).
+ * again. {@code since} and {@code until} are read by {@link LocalTimeRange}, in the viewer's {@code zone}.
  */
 record HistoryForm(String status, String channel, String priority, String sender, String template, String recipient,
     String since, String until, String zone) {
@@ -42,16 +37,11 @@ record HistoryForm(String status, String channel, String priority, String sender
     line("sender", sender, violations);
     line("template", template, violations);
     line("recipient", recipient, violations);
-    ZoneId zone = zone(violations);
-    Instant since = instant("since", this.since, zone, violations);
-    Instant until = instant("until", this.until, zone, violations);
-    if (since != null && until != null && !until.isAfter(since)) {
-      violations.add(new FieldViolation("until", "must be after since"));
-    }
+    LocalTimeRange created = LocalTimeRange.read(since, until, zone, violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    return new HistoryFilter(status, channel, priority, sender, template, recipient, since, until);
+    return new HistoryFilter(status, channel, priority, sender, template, recipient, created.since(), created.until());
   }
 
   /** The query string of the filters given (for the pager's links), empty when none is. */
@@ -80,30 +70,6 @@ record HistoryForm(String status, String channel, String priority, String sender
     } catch (IllegalArgumentException e) {
       violations.add(new FieldViolation(field, "must be one of " + Arrays.stream(type.getEnumConstants())
           .map(Enum::name).collect(Collectors.joining(", "))));
-      return null;
-    }
-  }
-
-  private ZoneId zone(List<FieldViolation> violations) {
-    if (blank(zone)) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      violations.add(new FieldViolation("zone", "is not a time zone your browser should send: reload the page"));
-      return ZoneOffset.UTC;
-    }
-  }
-
-  private static Instant instant(String field, String value, ZoneId zone, List<FieldViolation> violations) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(value).atZone(zone).toInstant();
-    } catch (DateTimeException e) {
-      violations.add(new FieldViolation(field, "must be a date and time, like 2026-03-01T09:30"));
       return null;
     }
   }
