@@ -13,6 +13,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,13 +23,16 @@ import java.util.function.Function;
  */
 final class PayloadCosts {
 
+  /** The batch activities' types: workflows from before quiet hours call the first. */
+  private static final Set<String> BATCH_ACTIVITIES = Set.of("SendBatch", "SendBatchAfterQuietHours");
+
   /** Which payload of a history: a workflow's input, a channel's batch request. */
   static final Function<HistoryEvent, Optional<Payloads>> WORKFLOW_INPUT = event ->
       event.hasWorkflowExecutionStartedEventAttributes()
           ? Optional.of(event.getWorkflowExecutionStartedEventAttributes().getInput()) : Optional.empty();
   static final Function<HistoryEvent, Optional<Payloads>> BATCH_REQUEST = event ->
       event.hasActivityTaskScheduledEventAttributes()
-          && event.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("SendBatch")
+          && BATCH_ACTIVITIES.contains(event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
           ? Optional.of(event.getActivityTaskScheduledEventAttributes().getInput()) : Optional.empty();
 
   /** Temporal's own converter, without Herald's codec. */
