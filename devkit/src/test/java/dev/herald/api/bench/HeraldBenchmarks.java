@@ -569,12 +569,14 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   @Order(12)
   void highPriorityDuringAFloodOfLowOnes() {
     probes(Priority.HIGH, "bench"); // the path's JIT, not measured: idle is the first row run alone
-    Latencies idle = probes(Priority.HIGH, "bench");
+    StringBuilder idleStages = new StringBuilder();
+    StringBuilder duringStages = new StringBuilder();
+    Latencies idle = probes(Priority.HIGH, "bench", idleStages);
     String flood = run();
     long floodStart = System.currentTimeMillis();
     Map<String, Long> flooded = produce(requestsTopic, flood, FLOOD, 0, new ConcurrentHashMap<>(), "bench", Priority.LOW);
     await().atMost(Duration.ofMinutes(5)).until(() -> sent(flood) >= Math.min(FLOOD / 20, 500));
-    Latencies during = probes(Priority.HIGH, "bench");
+    Latencies during = probes(Priority.HIGH, "bench", duringStages);
     int floodSentWhileProbing = sent(flood);
     Latencies floodLatencies = awaitDelivered(flood, flooded);
     results.put(String.format("priority: %d HIGH emails at %.0f/s while %d LOW ones (published at once) drain, "
@@ -582,6 +584,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         + "(target <= 2); the flood: %d of it sent when the HIGH ones were, drained in %.0f s, %s", during, idle,
         during.p99Ms() / Math.max(0.001, idle.p99Ms()), floodSentWhileProbing,
         (System.currentTimeMillis() - floodStart) / 1000.0, floodLatencies));
+    results.put(String.format("priority: where the %d HIGH emails' time went", PROBES),
+        String.format("during the flood: %s; idle: %s", duringStages, idleStages));
   }
 
   /**
@@ -591,7 +595,9 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   @Test
   @Order(13)
   void anotherSendersSendsDuringABroadcast() {
-    Latencies idle = probes(Priority.NORMAL, "bench-b");
+    StringBuilder idleStages = new StringBuilder();
+    StringBuilder duringStages = new StringBuilder();
+    Latencies idle = probes(Priority.NORMAL, "bench-b", idleStages);
     String run = run();
     String id = groupBroadcast(run, BROADCAST);
     await().atMost(Duration.ofMinutes(1)).until(() -> "PENDING_APPROVAL".equals(status(id)));
@@ -599,7 +605,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
     succeeded(approve(id, "{\"decision\":\"APPROVE\"}"));
     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
         "select count(*) from delivery where notification_id = ? and status = 'SENT'", Integer.class, id) > 0);
-    Latencies during = probes(Priority.NORMAL, "bench-b");
+    Latencies during = probes(Priority.NORMAL, "bench-b", duringStages);
     String statusAfter = jdbc.queryForObject("select status from notification where id = ?", String.class, id);
     await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> "COMPLETED".equals(
         jdbc.queryForObject("select status from notification where id = ?", String.class, id)));
@@ -607,6 +613,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         + "Kafka -> SENT", PROBES, PROBE_RATE, BROADCAST), String.format("during %s; idle %s; p99 during/idle = %.1f "
         + "(target <= 2); the broadcast was %s when B's were sent", during, idle,
         during.p99Ms() / Math.max(0.001, idle.p99Ms()), statusAfter));
+    results.put(String.format("fairness: where sender B's %d NORMAL emails' time went", PROBES),
+        String.format("during the broadcast: %s; idle: %s", duringStages, idleStages));
   }
 
   /**
@@ -648,8 +656,17 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
 
   /** {@link #PROBES} emails from {@code sender} at {@code priority} through Kafka at {@link #PROBE_RATE}/s: time to SENT. */
   private Latencies probes(Priority priority, String sender) {
+    return probes(priority, sender, new StringBuilder());
+  }
+
+  /** The same, with where their time went written to {@code stages} ({@link StageTimes}). */
+  private Latencies probes(Priority priority, String sender, StringBuilder stages) {
     String run = run();
-    return awaitDelivered(run, produce(requestsTopic, run, PROBES, PROBE_RATE, new ConcurrentHashMap<>(), sender, priority));
+    Map<String, Long> producedAt = produce(requestsTopic, run, PROBES, PROBE_RATE, new ConcurrentHashMap<>(), sender,
+        priority);
+    Latencies latencies = awaitDelivered(run, producedAt);
+    stages.append(new StageTimes(stubs, temporal.namespace(), jdbc).of(run, producedAt));
+    return latencies;
   }
 
   private int sent(String run) {
