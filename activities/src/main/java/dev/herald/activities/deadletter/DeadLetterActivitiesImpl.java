@@ -33,10 +33,12 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
 
   private final JdbcClient jdbc;
   private final DeliveryEvents events;
+  private final DeadLetterWrites writes;
 
-  DeadLetterActivitiesImpl(NamedParameterJdbcOperations jdbc, DeliveryEvents events) {
+  DeadLetterActivitiesImpl(NamedParameterJdbcOperations jdbc, DeliveryEvents events, DeadLetterWrites writes) {
     this.jdbc = JdbcClient.create(jdbc);
     this.events = events;
+    this.writes = writes;
   }
 
   @Override
@@ -84,6 +86,9 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
         .param("status", settled.name()).param("outcome", detail).param("id", deliveryId).update();
     if (letter.status() == DeliveryStatus.SENT || letter.status() == DeliveryStatus.DELIVERED) {
       reached(letter.notificationId());
+    }
+    if (settled == DeadLetterStatus.REDRIVEN) {
+      writes.releaseContent(letter.notificationId());
     }
     return new RedriveOutcome(deliveryId, letter.status(), settled, detail);
   }

@@ -7,6 +7,8 @@ import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.DeliveryError;
+import dev.herald.workflows.messages.NotificationStatus;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class DeadLetterWrites {
 
   static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+  private static final List<String> FINAL_STATUSES = Arrays.stream(NotificationStatus.values())
+      .filter(NotificationStatus::isFinal).map(Enum::name).toList();
 
   /** A dead letter of each delivery still FAILED (again OPEN when it was being re-driven). */
   private static final String FAILED = """
@@ -111,6 +115,22 @@ public class DeadLetterWrites {
             select id, :attempt, cast(:type as text), cast(:code as text), cast(:message as text), now() from retried""")
         .param("id", deliveryId).param("attempt", error.attempt()).param("type", error.type().name())
         .param("code", errorCode).param("message", message).update();
+  }
+
+  /**
+   * What a notification sends, dropped once nothing can re-drive it any more: the notification is final and none
+   * of its dead letters is open or being re-driven. A later failure (a re-drive failing again) keeps it anew.
+   */
+  public void releaseContent(String notificationId) {
+    jdbc.sql("delete from notification_content c using notification n where c.notification_id = :id "
+            + "and n.id = c.notification_id and n.status in (:final) and " + nothingToRedrive("n.id"))
+        .param("id", notificationId).param("final", FINAL_STATUSES).update();
+  }
+
+  /** SQL: none of the dead letters of the notification {@code notificationId} (an SQL expression) can be re-driven. */
+  public static String nothingToRedrive(String notificationId) {
+    return "not exists (select 1 from dead_letter l where l.notification_id = " + notificationId
+        + " and l.status in ('OPEN', 'REDRIVING'))";
   }
 
   /** What the batch's notification sends, kept (once) before its first delivery is dead-lettered. */

@@ -31,9 +31,11 @@ public class DeadLetters {
   public record Event(String topic, byte[] key, byte[] value) {}
 
   private final JdbcClient jdbc;
+  private final DeadLetterWrites writes;
 
-  DeadLetters(NamedParameterJdbcOperations jdbc) {
+  DeadLetters(NamedParameterJdbcOperations jdbc, DeadLetterWrites writes) {
     this.jdbc = JdbcClient.create(jdbc);
+    this.writes = writes;
   }
 
   /** Newest first, {@code limit} from {@code offset}. */
@@ -93,7 +95,12 @@ public class DeadLetters {
 
   /** OPEN to DISCARDED; false when it was not open. */
   public boolean discard(long id) {
-    return move(id, DeadLetterStatus.OPEN, DeadLetterStatus.DISCARDED, null) == 1;
+    boolean discarded = move(id, DeadLetterStatus.OPEN, DeadLetterStatus.DISCARDED, null) == 1;
+    if (discarded) {
+      jdbc.sql("select notification_id from dead_letter where id = :id and notification_id is not null")
+          .param("id", id).query(String.class).optional().ifPresent(writes::releaseContent);
+    }
+    return discarded;
   }
 
   /** An event published again to its topic: REDRIVEN (a refusal again is a new dead letter). */

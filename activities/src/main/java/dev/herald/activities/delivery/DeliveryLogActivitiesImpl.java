@@ -103,7 +103,7 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
 
   @Override
   public void recordStatus(String notificationId, NotificationStatus status, String detail) {
-    writes.updateStatus(notificationId, status.name(), detail);
+    writes.updateStatus(notificationId, status, detail);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.text.TextRules;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Content;
@@ -48,6 +49,10 @@ public class DeliveryLogWrites {
 
   private static final String UPDATE_STATUS =
       "update notification set status = ?, status_detail = ?, updated_at = now() where id = ?";
+  /** A final status, and what the notification sends dropped in the same statement when nothing can re-drive it. */
+  private static final String UPDATE_FINAL_STATUS = "with finished as (" + UPDATE_STATUS + " returning id) "
+      + "delete from notification_content c using finished f where c.notification_id = f.id and "
+      + DeadLetterWrites.nothingToRedrive("f.id");
 
   /** A final outcome already recorded is never overwritten by a retry. */
   private static final String RECORD_OUTCOME = """
@@ -89,7 +94,7 @@ public class DeliveryLogWrites {
         spec.approval(), spec.acceptedAt(), spec.requestHash(), spec.channelMode(), spec.receiptWindow(), template,
         TextRules.storable(spec.group()), null, TextRules.storable(spec.category()), null);
     jdbc.update(INSERT_NOTIFICATION, notificationColumns(storable, spec.recipients().size(), NotificationStatus.FAILED));
-    updateStatus(spec.id(), NotificationStatus.FAILED.name(), reason);
+    updateStatus(spec.id(), NotificationStatus.FAILED, reason);
   }
 
   /** PENDING deliveries of a notification already recorded (a group's members, a chunk at a time). */
@@ -119,8 +124,8 @@ public class DeliveryLogWrites {
     return new Object[] {notificationId, ids, channels, addresses, seqs, recipientIds, locales, pushTokens};
   }
 
-  void updateStatus(String notificationId, String status, String detail) {
-    jdbc.update(UPDATE_STATUS, status, text(detail), notificationId);
+  void updateStatus(String notificationId, NotificationStatus status, String detail) {
+    jdbc.update(status.isFinal() ? UPDATE_FINAL_STATUS : UPDATE_STATUS, status.name(), text(detail), notificationId);
   }
 
   /** A delivery's final outcome; nothing when it already has one. */

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -19,6 +20,7 @@ import org.springframework.kafka.core.ProducerFactory;
 class DeadLettersApiIT extends HeraldIntegrationTest {
 
   @Autowired private ProducerFactory<String, String> producers;
+  @Autowired private JdbcTemplate jdbc;
 
   @Test
   void aRefusedEventIsADeadLetterAndItsRedriveAfterTheFixSendsIt() throws Exception {
@@ -47,8 +49,11 @@ class DeadLettersApiIT extends HeraldIntegrationTest {
     Map<String, Object> letter = awaitLetter("sender=dl-api-it&channel=SMS", "");
     String path = "/api/v1/dead-letters/" + letter.get("id");
     assertThat(letter).containsEntry("errorCode", "twilio-21211").containsEntry("kind", "DELIVERY");
+    awaitStatus("notification-dl-api-it~dl-invalid-1", "FAILED");
+    assertThat(keptContent("notification-dl-api-it~dl-invalid-1")).isEqualTo(1);
 
     assertThat(post(path + "/discard", "").getBody()).containsEntry("status", "DISCARDED");
+    assertThat(keptContent("notification-dl-api-it~dl-invalid-1")).as("nothing left to re-drive it").isZero();
     assertThat(post(path + "/discard", "").getStatusCode()).isEqualTo(HttpStatus.OK);
     var redrive = post(path + "/redrive", "");
     assertThat(redrive.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -77,5 +82,11 @@ class DeadLettersApiIT extends HeraldIntegrationTest {
       return ((List<Map<String, Object>>) page.get("items")).stream()
           .filter(item -> String.valueOf(item.get("error")).contains(words)).findFirst().orElse(null);
     }, letter -> letter != null);
+  }
+
+  /** Whether what the notification sends is kept for re-drives (rows of notification_content). */
+  private int keptContent(String notificationId) {
+    return jdbc.queryForObject("select count(*) from notification_content where notification_id = ?", Integer.class,
+        notificationId);
   }
 }

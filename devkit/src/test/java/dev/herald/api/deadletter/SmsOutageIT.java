@@ -7,9 +7,11 @@ import dev.herald.devkit.simulator.twilio.TwilioIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "herald.retry.channels.sms.max-attempts=3")
 class SmsOutageIT extends TwilioIntegrationTest {
+
+  @Autowired private JdbcTemplate jdbc;
 
   private static final String SENDER = "outage-it";
   private static final List<String> PHONES = List.of("+14155550801", "+14155550802", "+14155550803");
@@ -41,6 +45,7 @@ class SmsOutageIT extends TwilioIntegrationTest {
     assertThat((List<Map<String, Object>>) inspected.get("attempts")).hasSize(3)
         .allSatisfy(attempt -> assertThat(attempt).containsEntry("errorType", "PROVIDER_UNAVAILABLE"));
     assertThat(twilio.acceptedTo(PHONES.get(0))).isEmpty();
+    assertThat(keptContent()).as("what each notification sends, kept for re-drives").isEqualTo(PHONES.size());
 
     clearFault();
     var bulk = post("/api/v1/dead-letters/open/redrive?sender=" + SENDER + "&channel=SMS", "");
@@ -52,6 +57,7 @@ class SmsOutageIT extends TwilioIntegrationTest {
     }
     await().atMost(DELIVERY_WAIT).until(() -> letters(SENDER, "REDRIVEN").size() == PHONES.size());
     PHONES.forEach(phone -> assertThat(twilio.acceptedTo(phone)).as(phone).hasSize(1));
+    assertThat(keptContent()).as("nothing left to re-drive").isZero();
     var again = post("/api/v1/dead-letters/" + letters.get(0).get("id") + "/redrive", "");
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(post("/api/v1/dead-letters/open/redrive?sender=" + SENDER, "").getBody())
@@ -70,5 +76,10 @@ class SmsOutageIT extends TwilioIntegrationTest {
         .uri("/api/v1/dead-letters?sender={sender}&status={status}", sender, status)
         .retrieve().toEntity(new ParameterizedTypeReference<>() {});
     return (List<Map<String, Object>>) page.getBody().get("items");
+  }
+
+  private int keptContent() {
+    return jdbc.queryForObject("select count(*) from notification_content where notification_id like ?", Integer.class,
+        "notification-" + SENDER + "~%");
   }
 }
