@@ -195,6 +195,7 @@ public class NotificationSubmitter {
         .setPriority(DeliveryPolicies.taskPriority(spec.priority(), spec.sender()))
         .setStaticSummary(WorkflowSummary.clamp(String.join("+", channels) + " to " + audience + " from "
             + spec.sender() + ", " + spec.priority() + " priority"))
+        .setStaticDetails(NotificationStart.staticDetails(spec))
         .build();
   }
 

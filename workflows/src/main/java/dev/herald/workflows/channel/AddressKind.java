@@ -39,6 +39,15 @@ public enum AddressKind {
     return address == null || address.isEmpty() ? null : address;
   }
 
+  /** The address as the Temporal UI and logs may show it ({@link MaskedAddress}). */
+  public String masked(String address) {
+    return switch (this) {
+      case EMAIL -> MaskedAddress.email(address);
+      case PHONE -> MaskedAddress.phone(address);
+      case RECIPIENT_ID, DEVICES, SLACK -> MaskedAddress.id(address);
+    };
+  }
+
   /** Two addresses with the same key are one: the audience gets one delivery for them. */
   public String dedupeKey(String address) {
     return this == EMAIL ? address.toLowerCase(Locale.ROOT) : address;

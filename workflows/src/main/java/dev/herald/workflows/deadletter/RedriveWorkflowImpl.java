@@ -5,8 +5,10 @@ import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.RedriveOutcome;
+import dev.herald.workflows.notification.ActivitySummaries;
 import dev.herald.workflows.notification.DeliveryErrors;
 import dev.herald.workflows.notification.DeliveryPolicies;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 
@@ -26,8 +28,8 @@ public class RedriveWorkflowImpl implements RedriveWorkflow {
   public RedriveOutcome redrive(String deliveryId) {
     BatchRequest batch = deadLetters.reopenDeadLetter(deliveryId);
     if (batch != null) {
-      ChannelActivities sender =
-          Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.forBatch(batch.channel(), 1));
+      ChannelActivities sender = Workflow.newActivityStub(ChannelActivities.class, ActivityOptions.newBuilder(
+          DeliveryPolicies.forBatch(batch.channel(), 1)).setSummary(ActivitySummaries.redrive(deliveryId, batch)).build());
       try {
         ChannelCounts counts = sender.sendBatch(batch);
         if (counts.pending() > 0) {

@@ -1,6 +1,7 @@
 package dev.herald.workflows.digest;
 
 import dev.herald.workflows.TaskQueues;
+import dev.herald.workflows.TemporalUiText;
 import dev.herald.workflows.messages.DigestCarry;
 import dev.herald.workflows.messages.DigestEvent;
 import dev.herald.workflows.messages.DigestWindow;
@@ -123,6 +124,10 @@ public class DigestWorkflowImpl implements DigestWorkflow {
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setTypedSearchAttributes(NotificationStart.searchAttributes(spec))
             .setPriority(DeliveryPolicies.taskPriority(spec.priority(), spec.sender()))
+            .setStaticSummary(TemporalUiText.clamp(spec.channels() + " digest of " + window.events().size()
+                + " event(s) from " + spec.sender() + ", " + spec.priority() + " priority",
+                TemporalUiText.ENCRYPTED_SUMMARY_BYTES))
+            .setStaticDetails(NotificationStart.staticDetails(spec))
             .build());
     Async.function(notification::send, spec);
     Workflow.getWorkflowExecution(notification).get();

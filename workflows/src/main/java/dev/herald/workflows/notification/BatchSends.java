@@ -8,6 +8,7 @@ import dev.herald.workflows.messages.BatchRequest;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.ChannelCounts;
 import dev.herald.workflows.messages.NotificationSpec;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -32,9 +33,9 @@ final class BatchSends {
 
   private static final int UNFINISHED_RERUNS = 2;
 
-  /** A channel's stub, made when the notification first sends on it (a stub costs reflection); batches of one size. */
-  private final Map<Channel, ChannelActivities> senders = new EnumMap<>(Channel.class);
-  private int stubBatchSize = -1;
+  /** A channel's options, made when the notification first sends on it; batches of one size. */
+  private final Map<Channel, ActivityOptions> options = new EnumMap<>(Channel.class);
+  private int optionsBatchSize = -1;
   private final DeliveryLogActivities deliveryLog;
   /** Whether a batch of this run held deliveries back for quiet hours. */
   private boolean quietHeld;
@@ -66,16 +67,16 @@ final class BatchSends {
       List<ChannelCounts> counts = new ArrayList<>();
       List<Channel> tried = new ArrayList<>();
       for (Channel channel : channels) {
-        counts.add(sendOn(request(spec, channel, from, to, List.copyOf(tried), spec.escalates())));
+        counts.add(sendOn(spec, request(spec, channel, from, to, List.copyOf(tried), spec.escalates())));
         tried.add(channel);
       }
       return counts;
     }
     if (channels.size() == 1) {
-      return List.of(sendOn(request(spec, channels.get(0), from, to, List.of())));
+      return List.of(sendOn(spec, request(spec, channels.get(0), from, to, List.of())));
     }
     List<Promise<ChannelCounts>> sends = channels.stream()
-        .map(channel -> Async.function(this::sendOn, request(spec, channel, from, to, List.of())))
+        .map(channel -> Async.function(this::sendOn, spec, request(spec, channel, from, to, List.of())))
         .toList();
     return sends.stream().map(Promise::get).toList();
   }
@@ -85,7 +86,7 @@ final class BatchSends {
    * {@code before} (the earlier steps) are SKIPPED.
    */
   ChannelCounts sendStep(NotificationSpec spec, int from, int to, Channel channel, List<Channel> before) {
-    return sendOn(request(spec, channel, from, to, before, true));
+    return sendOn(spec, request(spec, channel, from, to, before, true));
   }
 
   /**
@@ -94,14 +95,13 @@ final class BatchSends {
    * batch never counts as done while something in it was not sent. Deliveries it held back for quiet
    * hours are not left over: the notification comes back for them.
    */
-  private ChannelCounts sendOn(BatchRequest batch) {
-    ChannelActivities sender = stub(batch);
+  private ChannelCounts sendOn(NotificationSpec spec, BatchRequest batch) {
     boolean quietHours = respectQuietHours();
     try {
-      BatchOutcome outcome = send(sender, batch, quietHours);
+      BatchOutcome outcome = send(stub(batch, ActivitySummaries.batch(spec, batch)), batch, quietHours);
       for (int rerun = 1; leftOver(outcome) > 0 && rerun <= UNFINISHED_RERUNS; rerun++) {
         Workflow.sleep(Duration.ofSeconds(rerun));
-        outcome = send(sender, batch, quietHours);
+        outcome = send(stub(batch, ActivitySummaries.rerun(spec, batch, rerun)), batch, quietHours);
       }
       quietHeld |= outcome.deferred() > 0;
       return leftOver(outcome) == 0 ? outcome.counts() : deliveryLog.failBatch(batch, DeliveryErrors.unfinished(leftOver(outcome)));
@@ -118,15 +118,18 @@ final class BatchSends {
     return outcome.counts().pending() - outcome.deferred();
   }
 
-  /** Every batch but a notification's last has the same size, so a stub per channel serves nearly all. */
-  private ChannelActivities stub(BatchRequest batch) {
-    if (batch.size() != stubBatchSize) {
-      senders.clear();
-      stubBatchSize = batch.size();
+  /**
+   * A stub per send, as its summary names whom the batch sends to; every batch but a notification's last
+   * has the same size, so the options of one per channel serve nearly all.
+   */
+  private ChannelActivities stub(BatchRequest batch, String summary) {
+    if (batch.size() != optionsBatchSize) {
+      options.clear();
+      optionsBatchSize = batch.size();
     }
-    return senders.computeIfAbsent(batch.channel(), channel ->
-        Workflow.newActivityStub(ChannelActivities.class, DeliveryPolicies.prioritized(
-            DeliveryPolicies.forBatch(channel, batch.size()), batch.priority(), batch.sender())));
+    ActivityOptions channel = options.computeIfAbsent(batch.channel(), c -> DeliveryPolicies.prioritized(
+        DeliveryPolicies.forBatch(c, batch.size()), batch.priority(), batch.sender()));
+    return Workflow.newActivityStub(ChannelActivities.class, ActivityOptions.newBuilder(channel).setSummary(summary).build());
   }
 
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy) {

@@ -6,6 +6,7 @@ import static dev.herald.workflows.messages.NotificationStatus.REJECTED;
 import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 
 import dev.herald.workflows.HeraldSearchAttributes;
+import dev.herald.workflows.TemporalUiText;
 import dev.herald.workflows.approval.FourEyes;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
@@ -14,9 +15,13 @@ import dev.herald.workflows.messages.Decision;
 import dev.herald.workflows.messages.NotificationResult;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,9 +34,14 @@ final class NotificationStages {
   /** Version marker: approval signals are checked (four-eyes, a known decision, an approver) before one is taken. */
   static final String CHECKED_APPROVAL = "checked-approval";
 
+  /** The most of an approver's name a search attribute holds. */
+  private static final int MOST_APPROVER_CHARS = 100;
+
   private final DeliveryLogActivities deliveryLog;
   private final Progress progress;
   private final Signals signals;
+  /** Search attributes that go out with the next status change ({@link #note}). */
+  private final List<SearchAttributeUpdate<?>> noted = new ArrayList<>();
 
   NotificationStages(DeliveryLogActivities deliveryLog, Progress progress, Signals signals) {
     this.deliveryLog = deliveryLog;
@@ -51,6 +61,10 @@ final class NotificationStages {
     }
     String waiting = "audience of " + audience + " is above the approval threshold of " + spec.approval().threshold();
     changeStatus(spec, PENDING_APPROVAL, waiting);
+    progress.details.waitsFor("an admin's approval or rejection until "
+        + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(spec.approval().timeout())
+        + ", from neither the sender " + FourEyes.shown(spec.sender())
+        + (spec.approval().requestedByKey() == null ? "" : " nor the requesting key " + spec.approval().requestedByKey()));
     Optional<ApprovalDecision> taken =
         Workflow.getVersion(CHECKED_APPROVAL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
             ? awaitFirstSignal(spec)
@@ -60,6 +74,9 @@ final class NotificationStages {
     }
     var decision = taken.get();
     signals.carry(decision);
+    if (decision.decidedBy() != null) {
+      note(HeraldSearchAttributes.DECIDED_BY.valueSet(cut(decision.decidedBy())));
+    }
     deliveryLog.recordApproval(spec.id(), decision);
     if (decision.decision() == Decision.REJECT) {
       return Optional.of(new Refusal(REJECTED, "rejected by " + decision.decidedBy()
@@ -106,7 +123,8 @@ final class NotificationStages {
   void waitUntilSendAt(NotificationSpec spec) {
     if (waitsForSendAt(spec)) {
       changeStatus(spec, SCHEDULED, "until " + spec.sendAt());
-      Workflow.sleep(untilSendAt(spec));
+      progress.details.waitsFor("its send time, " + spec.sendAt());
+      sleep(untilSendAt(spec), "until the send time " + spec.sendAt());
     }
   }
 
@@ -133,10 +151,36 @@ final class NotificationStages {
     deliveryLog.recordStatus(spec.id(), status, detail);
   }
 
-  /** A status the delivery log already has: the query, the search attribute and the current details. */
+  /**
+   * A status the delivery log already has: the query, the search attribute and the current details. The
+   * attributes {@linkplain #note noted} since the last change go in the same upsert.
+   */
   void show(NotificationStatus status, String detail) {
-    Workflow.upsertTypedSearchAttributes(HeraldSearchAttributes.STATUS.valueSet(status.name()));
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    updates.add(HeraldSearchAttributes.STATUS.valueSet(status.name()));
+    updates.addAll(noted);
+    noted.clear();
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
     showUnindexed(status, detail);
+  }
+
+  /**
+   * A search attribute to set with the next status change (one always follows where this is called: a
+   * group's recorded audience, a decision). Folded into the status's upsert, it adds no command, so
+   * histories recorded before it replay as they did.
+   */
+  void note(SearchAttributeUpdate<?> update) {
+    noted.add(update);
+  }
+
+  /** A durable timer the Temporal UI shows with {@code summary}; the same command as {@link Workflow#sleep}. */
+  static void sleep(Duration duration, String summary) {
+    Workflow.newTimer(duration, TimerOptions.newBuilder()
+        .setSummary(TemporalUiText.clamp(summary, TemporalUiText.ENCRYPTED_SUMMARY_BYTES)).build()).get();
+  }
+
+  private static String cut(String name) {
+    return name.length() <= MOST_APPROVER_CHARS ? name : name.substring(0, MOST_APPROVER_CHARS);
   }
 
   /**
@@ -153,6 +197,5 @@ final class NotificationStages {
 
   private void showUnindexed(NotificationStatus status, String detail) {
     progress.status(status, detail);
-    Workflow.setCurrentDetails(detail == null ? status.name() : status + ": " + detail);
   }
 }

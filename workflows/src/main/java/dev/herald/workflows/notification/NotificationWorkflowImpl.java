@@ -7,6 +7,7 @@ import static dev.herald.workflows.messages.NotificationStatus.PAUSED;
 import static dev.herald.workflows.messages.NotificationStatus.SCHEDULED;
 import static dev.herald.workflows.messages.NotificationStatus.SENDING;
 
+import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalSignal;
@@ -170,6 +171,9 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     acceptedSending = NotificationStart.status(spec) == SENDING;
     audience = deliveryLog.recordAudience(spec, acceptedSending ? SENDING : NotificationStatus.ACCEPTED);
     progress.channels(current());
+    if (spec.isBroadcast()) {
+      stages.note(HeraldSearchAttributes.AUDIENCE.valueSet((long) audience.recipients()));
+    }
     if (acceptedSending) {
       stages.showFirst(SENDING);
     }
@@ -191,6 +195,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       stages.changeStatus(spec, SENDING, runDetail(next, run));
     }
     int batchCount = BatchSends.count(audience, batchSize);
+    progress.details.batches(next, batchCount);
     int started = 0;
     while (next < batchCount) {
       if (started == DeliveryPolicies.BATCHES_PER_RUN) {
@@ -237,6 +242,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       awaitInFlight(0);
       if (step < steps.size() - 1) {
         awaitAcknowledged(spec, List.copyOf(steps.subList(0, step + 1)), spec.escalateAfter().get(step));
+        progress.details.waitsFor(null);
       }
     }
   }
@@ -254,6 +260,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       if (!shown) {
         stages.changeStatus(spec, SENDING, "escalation: waiting up to " + wait + " for " + channels
             + " to be acknowledged before " + spec.channels().get(channels.size()));
+        progress.details.waitsFor("acknowledgements on " + channels + ", until " + Instant.ofEpochMilli(deadline));
         shown = true;
       }
       Workflow.sleep(Duration.ofMillis(Math.min(left, pause.toMillis())));
@@ -267,6 +274,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
         Async.function(batches::send, spec, audience, batchSize, batch).thenApply(counts -> {
           counts.forEach(c -> done = ChannelCounts.add(done, c));
           progress.channels(current());
+          progress.details.batchDone();
           return null;
         }))).run();
   }
@@ -291,7 +299,9 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       Duration until = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), wait.earliest());
       stages.changeStatus(spec, SCHEDULED, "quiet hours: " + wait.deliveries()
           + (wait.deliveries() == 1 ? " delivery waits" : " deliveries wait") + " until " + wait.earliest());
-      Workflow.sleep(until.compareTo(QUIET_RECHECK) < 0 ? QUIET_RECHECK : until);
+      progress.details.waitsFor("its recipients' quiet hours to end, at " + wait.earliest());
+      NotificationStages.sleep(until.compareTo(QUIET_RECHECK) < 0 ? QUIET_RECHECK : until,
+          "until quiet hours end at " + wait.earliest());
       stages.changeStatus(spec, SENDING, "quiet hours over at " + wait.earliest());
       for (int batch : wait.batches()) {
         awaitResumed(spec);
@@ -321,6 +331,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
       return;
     }
     stages.changeStatus(spec, PAUSED, "paused by request; " + sentSoFar());
+    progress.details.waitsFor("a resume signal");
     Workflow.await(() -> !signals.paused);
     stages.changeStatus(spec, SENDING, "resumed; " + sentSoFar());
   }
@@ -336,6 +347,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     }
     long deadline = Workflow.currentTimeMillis() + spec.receiptWindow().toMillis();
     Duration pause = FIRST_RECEIPT_CHECK;
+    progress.details.waitsFor("providers' delivery receipts, until " + Instant.ofEpochMilli(deadline));
     while (deliveryLog.countAwaitingReceipts(spec.id()) > 0) {
       long left = deadline - Workflow.currentTimeMillis();
       if (left <= 0) {

@@ -8,8 +8,14 @@ import dev.herald.workflows.messages.NotificationStatus;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-/** What a notification workflow's query answers: its status and its deliveries' counts per channel. Workflow-thread only. */
+/**
+ * What a notification workflow's query answers: its status and its deliveries' counts per channel, also
+ * shown in its {@link CurrentDetails}. Workflow-thread only.
+ */
 final class Progress {
+
+  /** The Temporal UI's view of the same, with what the notification waits for and its batches. */
+  final CurrentDetails details = new CurrentDetails();
 
   private NotificationStatus status = NotificationStatus.ACCEPTED;
   private String detail;
@@ -17,6 +23,7 @@ final class Progress {
 
   void channels(List<ChannelCounts> perChannel) {
     channels = List.copyOf(perChannel);
+    details.counts(channels);
   }
 
   List<ChannelCounts> channelCounts() {
@@ -26,6 +33,7 @@ final class Progress {
   void status(NotificationStatus status, String detail) {
     this.status = status;
     this.detail = detail;
+    details.status(status, detail);
   }
 
   private int sum(ToIntFunction<ChannelCounts> count) {

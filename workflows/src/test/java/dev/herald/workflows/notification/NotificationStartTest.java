@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
+import dev.herald.workflows.messages.TemplateRef;
 import io.temporal.common.SearchAttributes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NotificationStartTest {
@@ -57,5 +59,33 @@ class NotificationStartTest {
     assertThat(attributes.get(HeraldSearchAttributes.CHANNELS)).containsExactly("EMAIL");
     assertThat(attributes.get(HeraldSearchAttributes.PRIORITY)).isEqualTo("NORMAL");
     assertThat(attributes.get(HeraldSearchAttributes.SENDER)).isEqualTo("ops@herald.test");
+  }
+
+  @Test
+  void theStartCarriesTemplateCategoryAudienceAndSendTimeWhenTheNotificationHasThem() {
+    Instant sendAt = Instant.parse("2030-01-01T00:00:00Z");
+    NotificationSpec list = withSendAt(emailTo("start-more", "ada@example.com", "bob@example.com"), sendAt);
+    NotificationSpec templated = new NotificationSpec(list.id(), list.idempotencyKey(), list.sender(), list.channels(),
+        list.recipients(), null, list.priority(), sendAt, list.approval(), list.acceptedAt(), list.requestHash(), null,
+        null, new TemplateRef("vip-sale", 3, Map.of("discount", "20%")), null, null, "marketing", null);
+
+    SearchAttributes attributes = NotificationStart.searchAttributes(templated);
+
+    assertThat(attributes.get(HeraldSearchAttributes.TEMPLATE)).isEqualTo("vip-sale");
+    assertThat(attributes.get(HeraldSearchAttributes.TEMPLATE_VERSION)).isEqualTo(3L);
+    assertThat(attributes.get(HeraldSearchAttributes.CATEGORY)).isEqualTo("marketing");
+    assertThat(attributes.get(HeraldSearchAttributes.AUDIENCE)).isEqualTo(2L);
+    assertThat(attributes.get(HeraldSearchAttributes.SEND_AT).toInstant()).isEqualTo(sendAt);
+    assertThat(attributes.containsKey(HeraldSearchAttributes.GROUP)).isFalse();
+    assertThat(NotificationStart.staticDetails(templated)).isEqualTo("template vip-sale version 3  \n"
+        + "category marketing  \n2 recipient(s) on [EMAIL]  \nsend at " + sendAt + "  \n"
+        + "approval above 100 recipients, within PT24H");
+  }
+
+  @Test
+  void theStartShowsNoPartOfTheContentOrAddresses() {
+    NotificationSpec spec = emailTo("start-private", "ada@example.com");
+
+    assertThat(NotificationStart.staticDetails(spec)).doesNotContain("ada", "Maintenance", "22:00");
   }
 }
