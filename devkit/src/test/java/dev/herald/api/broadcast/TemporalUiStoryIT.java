@@ -104,8 +104,12 @@ class TemporalUiStoryIT extends BroadcastIntegrationTest {
 
     assertThat(currentDetails(id)).contains("SCHEDULED: until " + sendAt, "waits for its send time, " + sendAt);
     assertThat(summaries(id, HistoryEvent::hasTimerStartedEventAttributes)).containsExactly("until the send time " + sendAt);
-    assertThat(found("HeraldCategory = 'ui-reminders' AND HeraldSendAt = '" + sendAt + "' AND HeraldAudience = 1"))
-        .contains(id);
+    var attributes = client.newUntypedWorkflowStub(id).describe().getTypedSearchAttributes();
+    assertThat(attributes.get(HeraldSearchAttributes.SEND_AT).toInstant()).isEqualTo(sendAt);
+    assertThat(attributes.get(HeraldSearchAttributes.CATEGORY)).isEqualTo("ui-reminders");
+    assertThat(attributes.get(HeraldSearchAttributes.AUDIENCE)).isEqualTo(1L);
+    assertThat(found("HeraldCategory = 'ui-reminders' AND HeraldAudience = 1 AND HeraldSendAt BETWEEN '"
+        + sendAt.minusSeconds(1) + "' AND '" + sendAt.plusSeconds(1) + "'")).contains(id);
 
     awaitStatus(id, "COMPLETED", BROADCAST_WAIT);
     assertThat(summaries(id, HistoryEvent::hasActivityTaskScheduledEventAttributes))
