@@ -5,9 +5,6 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.workflows.TaskQueues;
-import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.Channel;
@@ -28,7 +25,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -273,13 +269,7 @@ class BroadcastWorkflowTest {
   }
 
   private static FakeBroadcastLog start(TestWorkflowEnvironment env, int members) {
-    FakeBroadcastLog log = new FakeBroadcastLog(members);
-    Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
-    notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
-    notifications.registerActivitiesImplementations(log);
-    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations((ChannelActivities) log);
-    env.start();
-    return log;
+    return FakeBroadcastLog.startWorkers(env, members);
   }
 
   private static NotificationSpec broadcast(String key, int approvalThreshold, ChannelMode mode) {

@@ -1,6 +1,8 @@
 package dev.herald.workflows.notification;
 
+import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.channel.ChannelActivities;
+import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.delivery.DeliveryLogActivities;
 import dev.herald.workflows.messages.ApprovalDecision;
 import dev.herald.workflows.messages.Audience;
@@ -16,6 +18,8 @@ import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Reach;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +56,17 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   final CountDownLatch snapshotAsked = new CountDownLatch(1);
   /** Calls in the order they ended: recordAudience, releasePending ... */
   final List<String> ended = new CopyOnWriteArrayList<>();
+
+  /** A log of {@code members} serving the workflow and the email queue of a started test environment. */
+  static FakeBroadcastLog startWorkers(TestWorkflowEnvironment env, int members) {
+    FakeBroadcastLog log = new FakeBroadcastLog(members);
+    Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
+    notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
+    notifications.registerActivitiesImplementations(log);
+    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations((ChannelActivities) log);
+    env.start();
+    return log;
+  }
 
   FakeBroadcastLog(int members) {
     this.members = members;

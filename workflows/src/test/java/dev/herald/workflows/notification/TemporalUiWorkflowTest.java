@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.workflows.HeraldSearchAttributes;
-import dev.herald.workflows.TaskQueues;
-import dev.herald.workflows.channel.ChannelActivities;
-import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.ApprovalPolicy;
 import dev.herald.workflows.messages.ApprovalSignal;
 import dev.herald.workflows.messages.Channel;
@@ -26,7 +23,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +45,7 @@ class TemporalUiWorkflowTest {
   @Test
   void anApprovedBroadcastShowsItsWaitItsApproverItsAudienceAndItsBatches(TestWorkflowEnvironment env,
       WorkflowClient client) {
-    FakeBroadcastLog log = startBroadcastWorkers(env, 1_000);
+    FakeBroadcastLog log = FakeBroadcastLog.startWorkers(env, 1_000);
     NotificationSpec spec = new NotificationSpec(NotificationIds.of("marketing", "ui-broadcast"), "ui-broadcast",
         "marketing", List.of(Channel.EMAIL), List.of(), new Content("Spring sale", "20% off this week."), Priority.LOW,
         null, new ApprovalPolicy(10, TestNotifications.APPROVAL_TIMEOUT, TestNotifications.REQUESTER_KEY),
@@ -105,16 +101,6 @@ class TemporalUiWorkflowTest {
         .containsExactly("until the send time " + sendAt);
     assertThat(upserts(events)).extracting(u -> u.get("HeraldStatus"))
         .containsExactly("\"SCHEDULED\"", "\"SENDING\"", "\"COMPLETED\"");
-  }
-
-  private static FakeBroadcastLog startBroadcastWorkers(TestWorkflowEnvironment env, int members) {
-    FakeBroadcastLog log = new FakeBroadcastLog(members);
-    Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
-    notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
-    notifications.registerActivitiesImplementations(log);
-    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations((ChannelActivities) log);
-    env.start();
-    return log;
   }
 
   static String currentDetails(WorkflowStub workflow) {
