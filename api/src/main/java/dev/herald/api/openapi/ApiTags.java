@@ -15,6 +15,7 @@ public final class ApiTags {
   public static final String WEBHOOKS = "Webhooks";
   public static final String TEMPORAL_CODEC = "Temporal codec";
   public static final String API_KEYS = "API keys";
+  public static final String STATS = "Stats";
   public static final String DEV_KIT = "Dev kit";
 
   private ApiTags() {}

@@ -41,6 +41,8 @@ class OpenApiConfig {
             new Tag().name(ApiTags.TEMPLATES).description("templates (the notification types), their versions and previews"),
             new Tag().name(ApiTags.INBOX).description("the in-app inbox of a sender's recipient, and its live stream"),
             new Tag().name(ApiTags.API_KEYS).description("senders' and admins' API keys (admin only)"),
+            new Tag().name(ApiTags.STATS).description("delivery figures from the delivery log: outcomes, failure rate and "
+                + "time to deliver per channel and priority, what waits now (admin only)"),
             new Tag().name(ApiTags.WEBHOOKS).description("provider callbacks: Twilio's receipts and inbound SMS"),
             new Tag().name(ApiTags.TEMPORAL_CODEC)
                 .description("Temporal's remote codec protocol, for the Temporal UI and CLI to read encrypted payloads"),

@@ -41,8 +41,9 @@ class SecurityConfig {
   static final String DEVICES = "/api/v1/recipients/{recipientId}/devices/**";
   static final String PREFERENCES = "/api/v1/recipients/{recipientId}/preferences";
   static final String INBOX_STREAM = "/api/v1/inbox/stream";
-  /** Admin only: keys, approvals, dead letters, and the operator's endpoints (metrics, the API document, the payload codec). */
+  /** Admin only: keys, approvals, dead letters, stats, and the operator's endpoints (metrics, the API document, the payload codec). */
   static final List<String> ADMIN = List.of("/api/v1/api-keys/**", "/api/v1/approvals/**", "/api/v1/dead-letters/**",
+      "/api/v1/stats",
       "/actuator/**",
       "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", TemporalCodecController.PATH + "/**");
 
