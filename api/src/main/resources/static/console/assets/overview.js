@@ -130,7 +130,7 @@
     const plot = new uPlot({
       width, height: 200, legend: { show: false },
       scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max, 1)] } },
-      axes: [{}, { label: "per minute", size: 50 }],
+      axes: [{ space: 80 }, { label: "per minute", size: 50 }],
       series: [{}, ...shown.map((o) => ({ label: o.label, stroke: o.stroke, width: o.width, dash: o.dash,
         points: { show: false } }))],
     }, data, area);

@@ -41,9 +41,9 @@ class ConsoleAccessIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void theAdminsOwnPagesAreApprovalsDeadLettersApiKeysAndCategories() {
+  void theAdminsOwnPagesAreOverviewApprovalsDeadLettersApiKeysAndCategories() {
     assertThat(pages.stream().filter(ConsolePage::adminOnly).map(ConsolePage::path))
-        .containsExactlyInAnyOrder("/console/approvals", "/console/dead-letters", "/console/api-keys", "/console/categories");
+        .containsExactlyInAnyOrder("/console/overview", "/console/approvals", "/console/dead-letters", "/console/api-keys", "/console/categories");
   }
 
   @Test

@@ -32,9 +32,19 @@ class ConsoleBrowserIT extends HeraldIntegrationTest {
             Map.of("path", "/console/recipients/edit?id=browser-pages-1", "name", "recipient")),
         "korean", Map.of("path", "/console/groups/browser-pages", "text", "서울 고객")));
 
-    assertThat(seen.get("menu")).asList().contains("Send", "Notifications", "Approvals", "Dead letters", "Templates", "Recipients",
+    assertThat(seen.get("menu")).asList().contains("Overview", "Send", "Notifications", "Approvals", "Dead letters", "Templates", "Recipients",
         "Groups", "Categories", "API keys", "Dev tools");
     assertThat(seen.get("checked")).asList().contains("sign-in", "notification", "group", "recipient");
+  }
+
+  @Test
+  void anAdminLandsOnTheOverviewWhichShowsASendMadeWhileItIsOpenWithoutAReload() throws Exception {
+    String address = "browser-overview@example.com";
+    Map<String, Object> seen = new ConsoleBrowser(port).run("overview", Map.of("adminKey", ADMIN_KEY,
+        "key", "browser-overview", "address", address));
+
+    assertThat(((Number) seen.get("after")).longValue()).isGreaterThan(((Number) seen.get("before")).longValue());
+    await().atMost(DELIVERY_WAIT).until(() -> mailsTo(address).size() == 1);
   }
 
   @Test

@@ -94,6 +94,7 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /api/v1/dead-letters/{id}/redrive", ADMINS),
       entry("POST /api/v1/dead-letters/{id}/discard", ADMINS),
       entry("POST /api/v1/dead-letters/open/redrive", ADMINS),
+      entry("GET /api/v1/stats", ADMINS),
       entry("POST /api/v1/api-keys", ADMINS),
       entry("GET /api/v1/api-keys", ADMINS),
       entry("DELETE /api/v1/api-keys/{id}", ADMINS),
