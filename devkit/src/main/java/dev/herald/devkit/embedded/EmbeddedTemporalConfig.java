@@ -1,5 +1,6 @@
 package dev.herald.devkit.embedded;
 
+import com.uber.m3.tally.Scope;
 import dev.herald.workflows.HeraldSearchAttributes;
 import dev.herald.worker.encryption.PlainUserMetadata;
 import dev.herald.worker.temporal.TemporalClientConfig;
@@ -27,11 +28,12 @@ class EmbeddedTemporalConfig {
 
   @Bean(destroyMethod = "close")
   TestWorkflowEnvironment embeddedTemporal(TemporalProperties properties, DataConverter dataConverter,
-      PlainUserMetadata plainUserMetadata) {
+      PlainUserMetadata plainUserMetadata, Scope metricsScope) {
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
         .setUseTimeskipping(false)
+        .setMetricsScope(metricsScope)
         .setWorkflowClientOptions(TemporalClientConfig.clientOptions(properties, dataConverter))
-        .setWorkflowServiceStubsOptions(TemporalClientConfig.stubsOptions(plainUserMetadata).build());
+        .setWorkflowServiceStubsOptions(TemporalClientConfig.stubsOptions(plainUserMetadata, metricsScope).build());
     HeraldSearchAttributes.DEFINITIONS.forEach(options::registerSearchAttribute);
     TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(options.build());
     TestServerLockLog.stopRecording(environment);

@@ -1,5 +1,6 @@
 package dev.herald.devkit.embedded;
 
+import com.uber.m3.tally.Scope;
 import dev.herald.api.codec.CodecEndpointProperties;
 import dev.herald.api.codec.TemporalCodecController;
 import dev.herald.worker.encryption.PlainUserMetadata;
@@ -32,9 +33,10 @@ class TemporalDevServerConfig {
   }
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs devServerServiceStubs(TemporalDevServer server, PlainUserMetadata plainUserMetadata) {
+  WorkflowServiceStubs devServerServiceStubs(TemporalDevServer server, PlainUserMetadata plainUserMetadata,
+      Scope metricsScope) {
     return WorkflowServiceStubs.newServiceStubs(
-        TemporalClientConfig.stubsOptions(plainUserMetadata).setTarget(server.target()).build());
+        TemporalClientConfig.stubsOptions(plainUserMetadata, metricsScope).setTarget(server.target()).build());
   }
 
   /** This app's codec endpoint, for the UI to decode payloads with; none when it is off or the port is not fixed. */

@@ -1,5 +1,6 @@
 package dev.herald.worker.temporal;
 
+import com.uber.m3.tally.Scope;
 import dev.herald.worker.encryption.PlainUserMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -23,8 +24,10 @@ public class TemporalClientConfig {
 
   @Bean(destroyMethod = "shutdown")
   @ConditionalOnExpression(TemporalProperties.ADDRESS_CONFIGURED)
-  WorkflowServiceStubs clusterServiceStubs(TemporalProperties properties, PlainUserMetadata plainUserMetadata) {
-    return WorkflowServiceStubs.newServiceStubs(stubsOptions(plainUserMetadata).setTarget(properties.address()).build());
+  WorkflowServiceStubs clusterServiceStubs(TemporalProperties properties, PlainUserMetadata plainUserMetadata,
+      Scope metricsScope) {
+    return WorkflowServiceStubs.newServiceStubs(
+        stubsOptions(plainUserMetadata, metricsScope).setTarget(properties.address()).build());
   }
 
   @Bean
@@ -40,5 +43,10 @@ public class TemporalClientConfig {
   /** Options of every connection to Temporal Herald opens: summaries stay plain ({@link PlainUserMetadata}). */
   public static WorkflowServiceStubsOptions.Builder stubsOptions(PlainUserMetadata plainUserMetadata) {
     return WorkflowServiceStubsOptions.newBuilder().setGrpcClientInterceptors(List.of(plainUserMetadata));
+  }
+
+  /** The same, reporting the SDK's client and worker meters to {@code metricsScope} (TemporalMetricsConfig). */
+  public static WorkflowServiceStubsOptions.Builder stubsOptions(PlainUserMetadata plainUserMetadata, Scope metricsScope) {
+    return stubsOptions(plainUserMetadata).setMetricsScope(metricsScope);
   }
 }
