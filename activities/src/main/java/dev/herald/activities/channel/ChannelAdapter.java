@@ -12,6 +12,11 @@ public interface ChannelAdapter {
 
   Channel channel();
 
+  /** The provider behind this adapter, as the meters tag it (e.g. {@code smtp}, {@code twilio}). */
+  default String provider() {
+    return channel().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /**
    * Whether every message of this channel carries the recipient's preference link (email: its
    * List-Unsubscribe header), not only those whose template asks for one.

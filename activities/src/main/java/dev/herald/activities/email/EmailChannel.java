@@ -35,6 +35,11 @@ public class EmailChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "smtp";
+  }
+
+  @Override
   public boolean alwaysLinksPreferences() {
     return true;
   }

@@ -2,6 +2,7 @@ package dev.herald.activities.events;
 
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryStatus;
+import dev.herald.workflows.messages.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,8 +29,10 @@ public class EventOutbox {
 
   private static final String OLDEST = """
       select e.seq, e.type, e.notification_id, e.delivery_id, e.channel, e.status, e.provider_message_id,
-             e.error_code, e.occurred_at, n.sender
+             e.error_code, e.occurred_at, n.sender, n.priority,
+             greatest(n.created_at, n.decided_at, n.send_at, d.not_before) as due_at
       from delivery_event e left join notification n on n.id = e.notification_id
+        left join delivery d on d.id = e.delivery_id
       order by e.seq
       limit ?""";
 
@@ -70,10 +73,13 @@ public class EventOutbox {
 
   private static DeliveryEvent event(ResultSet row, int rowNumber) throws SQLException {
     String status = row.getString("status");
+    String priority = row.getString("priority");
+    java.sql.Timestamp dueAt = row.getTimestamp("due_at");
     return new DeliveryEvent(row.getLong("seq"), DeliveryEventType.valueOf(row.getString("type")),
         row.getString("notification_id"), row.getString("delivery_id"), Channel.valueOf(row.getString("channel")),
         status == null ? null : DeliveryStatus.valueOf(status), row.getString("sender"),
         row.getString("provider_message_id"), row.getString("error_code"),
-        row.getTimestamp("occurred_at").toInstant());
+        row.getTimestamp("occurred_at").toInstant(), priority == null ? null : Priority.valueOf(priority),
+        dueAt == null ? null : dueAt.toInstant());
   }
 }

@@ -41,6 +41,11 @@ public class InAppChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "inbox";
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return deliverInApp(new InAppMessage(message.deliveryId(), message.notificationId(), message.sender(),
         message.address(), message.content().subject(), message.content().body(), message.preferencesUrl()), attempt);

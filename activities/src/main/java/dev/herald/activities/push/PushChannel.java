@@ -49,6 +49,11 @@ public class PushChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "fcm";
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     var recipient = message.recipient();
     return sendPush(new PushMessage(message.deliveryId(), message.notificationId(), message.sender(),

@@ -6,6 +6,7 @@ import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.delivery.DeliveryOutcome;
+import dev.herald.activities.metrics.SendMeters;
 import dev.herald.activities.preference.BatchGate;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.preference.SkipReason;
@@ -58,10 +59,11 @@ final class BatchSender {
   private final OutcomeWriter writer;
   private final SendGate gate;
   private final PreferenceLinks links;
+  private final SendMeters meters;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      SendGate gate, PreferenceLinks links, int groupSize) {
+      SendGate gate, PreferenceLinks links, SendMeters meters, int groupSize) {
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
@@ -69,6 +71,7 @@ final class BatchSender {
     this.templates = templates;
     this.gate = gate;
     this.links = links;
+    this.meters = meters;
     this.groupSize = groupSize;
   }
 
@@ -179,6 +182,7 @@ final class BatchSender {
 
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
   private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
+    meters.attempted(channel, adapter.provider());
     try {
       // the member's link: {{preferencesUrl}} in a template, and on the message where its channel or template asks
       boolean carriesLink = adapter.alwaysLinksPreferences() || content.linksPreferences();
@@ -186,6 +190,7 @@ final class BatchSender {
           ? links.url(batch.sender(), channel, item.recipientId(), item.address(), batch.category()).orElse(null)
           : null;
       RenderedMessage rendered = content.forMember(item, link);
+      meters.rendered(channel, batch.priority(), rendered.subject(), rendered.body(), rendered.html());
       ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null), attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
@@ -195,6 +200,7 @@ final class BatchSender {
       if (failure.isNonRetryable()) {
         return failed(item, error);
       }
+      counted(error);
       store.recordRetry(item.deliveryId(), error);
       retries.add(error, failure.getNextRetryDelay());
       return null;
@@ -203,6 +209,7 @@ final class BatchSender {
       log.warn("{} delivery {} attempt {} failed unexpectedly", channel, item.deliveryId(), attempt, unexpected);
       DeliveryError error = new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, UNEXPECTED,
           "an unexpected error in Herald's " + channel + " channel (see the worker's log)", attempt);
+      counted(error);
       store.recordRetry(item.deliveryId(), error);
       retries.add(error, null);
       return null;
@@ -211,10 +218,16 @@ final class BatchSender {
 
   /** A provider's word that the address unsubscribed (e.g. Twilio 21610) suppresses it for every later send. */
   private DeliveryOutcome failed(BatchItem item, DeliveryError error) {
+    counted(error);
     if (error.type() == DeliveryErrorType.RECIPIENT_OPTED_OUT) {
       gate.providerOptedOut(channel, item.address(), error.providerCode());
     }
     return DeliveryOutcome.failed(item.deliveryId(), error);
+  }
+
+  /** A failed send in the provider errors meter, by the provider's code, else Herald's error type. */
+  private void counted(DeliveryError error) {
+    meters.failed(channel, adapter.provider(), error.providerCode() != null ? error.providerCode() : error.type().name());
   }
 
   /** The member's message. */

@@ -2,6 +2,7 @@ package dev.herald.activities.sending;
 
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.metrics.SendMeters;
 import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.channel.ChannelActivities;
@@ -19,10 +20,12 @@ public class ChannelActivitiesFactory {
   private final TemplateRenderer templates;
   private final SendGate gate;
   private final PreferenceLinks links;
+  private final SendMeters meters;
 
   ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate,
-      PreferenceLinks links) {
+      PreferenceLinks links, SendMeters meters) {
     this.links = links;
+    this.meters = meters;
     this.store = store;
     this.writer = writer;
     this.templates = templates;
@@ -31,6 +34,6 @@ public class ChannelActivitiesFactory {
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, gate, links, ClaimGroups.sizeFor(adapter.channel())));
+        new BatchSender(adapter, store, writer, templates, gate, links, meters, ClaimGroups.sizeFor(adapter.channel())));
   }
 }

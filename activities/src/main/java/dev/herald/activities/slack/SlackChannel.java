@@ -34,6 +34,11 @@ public class SlackChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "slack";
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     SlackMessage slack = new SlackMessage(message.deliveryId(), message.address(), text(message.content()));
     try {

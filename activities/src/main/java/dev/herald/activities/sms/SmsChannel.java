@@ -34,6 +34,11 @@ public class SmsChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "twilio";
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return sendSms(new SmsMessage(message.deliveryId(), message.notificationId(), message.sender(), message.address(),
         message.content().body(), message.content().from()), attempt);

@@ -33,6 +33,11 @@ public class VoiceChannel implements ChannelAdapter {
   }
 
   @Override
+  public String provider() {
+    return "twilio";
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     String locale = message.recipient() == null ? null : message.recipient().locale();
     return placeCall(new VoiceCall(message.deliveryId(), message.notificationId(), message.sender(), message.address(),

@@ -6,6 +6,7 @@ import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
 import dev.herald.activities.events.DeliveryEvents;
+import dev.herald.activities.metrics.SendMeters;
 import dev.herald.activities.template.TemplateRenderer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  * template store and the channel activities' store. Channel senders are built by each test.
  */
 @SpringBootConfiguration
-@Import({TestPostgres.class, PersistenceConfig.class})
+@Import({TestPostgres.class, PersistenceConfig.class, SendMeters.class})
 @ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
     SendGate.class})
 class BroadcastTestApplication {}

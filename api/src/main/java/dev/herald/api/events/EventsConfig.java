@@ -2,6 +2,7 @@ package dev.herald.api.events;
 
 import dev.herald.activities.events.DeliveryEvent;
 import dev.herald.activities.events.EventOutbox;
+import dev.herald.activities.metrics.DeliveryMeters;
 import dev.herald.api.ingest.IngestProperties;
 import java.util.HashMap;
 import java.util.List;
@@ -33,15 +34,28 @@ class EventsConfig {
   }
 
   @Bean
-  EventRelay eventRelay(EventOutbox outbox, EventsProperties events, ProducerFactory<?, ?> producers) {
+  EventRelay eventRelay(EventOutbox outbox, EventsProperties events, ProducerFactory<?, ?> producers,
+      DeliveryMeters meters) {
+    meters.registerFirstSeries();
     if (!events.enabled()) {
       log.info("delivery events are off (herald.events.enabled): the outbox is emptied without publishing");
       ToIntFunction<List<DeliveryEvent>> discard = List::size;
-      return new EventRelay(outbox, discard, () -> { }, events);
+      return new EventRelay(outbox, counted(discard, meters), () -> { }, events);
     }
     var publisher = new KafkaEventPublisher(new KafkaProducer<>(producerSettings(producers),
         new StringSerializer(), new ByteArraySerializer()), new CloudEventRecords(events.topic(), events.source()));
-    return new EventRelay(outbox, publisher::publish, () -> publisher.close(EventRelay.STOP_WAIT), events);
+    return new EventRelay(outbox, counted(publisher::publish, meters), () -> publisher.close(EventRelay.STOP_WAIT),
+        events);
+  }
+
+  /** The deliveries meters count what was published (so each change once, as the outbox holds it). */
+  private static ToIntFunction<List<DeliveryEvent>> counted(ToIntFunction<List<DeliveryEvent>> publish,
+      DeliveryMeters meters) {
+    return events -> {
+      int published = publish.applyAsInt(events);
+      meters.published(events.subList(0, Math.max(0, Math.min(published, events.size()))));
+      return published;
+    };
   }
 
   /**

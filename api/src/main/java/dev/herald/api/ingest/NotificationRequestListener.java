@@ -6,6 +6,7 @@ import dev.herald.api.notification.IdempotencyConflictException;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.JsonProblems;
 import dev.herald.api.notification.KeySource;
+import dev.herald.api.notification.DoorMeters;
 import dev.herald.api.notification.NotificationSubmitter;
 import dev.herald.api.notification.SendNotificationRequest;
 import dev.herald.api.template.CallerTemplates;
@@ -40,9 +41,11 @@ class NotificationRequestListener {
   private final PriorityLanes lanes;
   private final TopicSenders senders;
   private final CallerTemplates templates;
+  private final DoorMeters meters;
 
   NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, PriorityLanes lanes,
-      TopicSenders senders, CallerTemplates templates) {
+      TopicSenders senders, CallerTemplates templates, DoorMeters meters) {
+    this.meters = meters;
     this.submitter = submitter;
     this.json = json;
     this.lanes = lanes;
@@ -76,6 +79,7 @@ class NotificationRequestListener {
     if (lanes.of(record) != lane) {
       return;
     }
+    meters.request(DoorMeters.Source.KAFKA, lane, record.serializedValueSize());
     SendNotificationRequest request = lanes.prioritized(record, speakingFor(record, parse(record.value())));
     KeySource keySource = KeySource.EVENT;
     if (request.idempotencyKey() == null && record.key() != null) {

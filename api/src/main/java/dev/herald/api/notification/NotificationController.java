@@ -12,6 +12,7 @@ import dev.herald.workflows.messages.Priority;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,9 +53,11 @@ class NotificationController {
   private final NotificationReader reader;
   private final NotificationControl control;
   private final CallerTemplates templates;
+  private final DoorMeters meters;
 
   NotificationController(NotificationSubmitter submitter, NotificationReader reader, NotificationControl control,
-      CallerTemplates templates) {
+      CallerTemplates templates, DoorMeters meters) {
+    this.meters = meters;
     this.submitter = submitter;
     this.reader = reader;
     this.control = control;
@@ -68,7 +71,8 @@ class NotificationController {
   @PostMapping
   ResponseEntity<Submission> send(@RequestBody SendNotificationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String headerKey,
-      @AuthenticationPrincipal Caller caller) {
+      @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
+    meters.request(DoorMeters.Source.REST, request.priority(), http.getContentLengthLong());
     templates.requireSendable(caller, request.template());
     Submission submission = submitter.submit(
         CallerRequests.withKey(CallerRequests.asCaller(request, caller), headerKey), caller.keyPrefix());

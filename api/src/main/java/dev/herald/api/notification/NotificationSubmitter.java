@@ -59,10 +59,11 @@ public class NotificationSubmitter {
   private final BroadcastGroups groups;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DoorMeters meters;
 
   NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
       NotificationSettings settings, IdempotencyKeys keys, Templates templates, RecipientDirectory directory,
-      BroadcastGroups groups, ObjectMapper json, Clock clock) {
+      BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters) {
     this.client = client;
     this.validator = validator;
     this.approval = approval;
@@ -73,6 +74,7 @@ public class NotificationSubmitter {
     this.groups = groups;
     this.json = json;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** A request from the REST API, asked for with the API key of this prefix (which may then not approve it). */
@@ -109,6 +111,7 @@ public class NotificationSubmitter {
       NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
       try {
         WorkflowClient.start(workflow::send, spec);
+        meters.accepted(keySource == KeySource.API ? DoorMeters.Source.REST : DoorMeters.Source.KAFKA, spec.priority());
         return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
       } catch (WorkflowExecutionAlreadyStarted existing) {
         return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
