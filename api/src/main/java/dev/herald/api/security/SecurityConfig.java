@@ -22,6 +22,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * bearer token by itself, so there is no cross-site request to forge). The console has its own chain
  * (api/console: a session cookie and CSRF tokens), ahead of this one. Open without a credential:
  * health, the Twilio webhooks (verified by signature), herald-inbox.js and {@code
- * herald.security.open-paths} (none outside the dev kit). Everything else needs a role.
+ * herald.security.open-paths} (none outside the dev kit), and the Prometheus scrape on a separate management
+ * port ({@link ManagementPort}). Everything else needs a role.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -49,8 +51,8 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, OpenPaths openPaths, VerifiedKeys keys, RecipientTokens tokens,
-      FailedAttempts attempts, SecurityAnswers answers) throws Exception {
-    RequestMatcher open = openPaths.matcher();
+      FailedAttempts attempts, SecurityAnswers answers, ManagementPort managementPort) throws Exception {
+    RequestMatcher open = new OrRequestMatcher(openPaths.matcher(), managementPort.scrapeMatcher());
     var filter = new BearerFilter(keys, tokens, attempts, answers, open, path(HttpMethod.GET, INBOX_STREAM));
     http
         .csrf(AbstractHttpConfigurer::disable)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.api.HeraldIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -16,13 +17,15 @@ import org.springframework.test.context.TestPropertySource;
  * and herald-inbox.js (the dev kit opens its own endpoints, the API document and the actuator), and
  * the codec endpoint enabled. The operator's endpoints then take an admin key and nothing less.
  */
+// a test context exports no metrics unless asked: the Prometheus registry as in production
+@AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = {"herald.security.open-paths=", "herald.temporal.codec-endpoint.enabled=true"})
 class OutsideTheDevKitIT extends HeraldIntegrationTest {
 
   @Autowired ApplicationContext context;
 
   private static final List<String> OPERATORS_GETS =
-      List.of("/v3/api-docs", "/v3/api-docs.yaml", "/actuator/metrics", "/actuator/info");
+      List.of("/v3/api-docs", "/v3/api-docs.yaml", "/actuator/metrics", "/actuator/info", "/actuator/prometheus");
 
   @Test
   void theApiDocumentAndTheActuatorTakeAnAdminKey() {
