@@ -4,6 +4,7 @@
 # examples test needs curl, and the end-to-end suite:
 #   - the Temporal CLI v1.5.1 (go install; its go.mod needs Go >= 1.25, so an older Go gets a Go
 #     toolchain from the Go module proxy that `go env GOPROXY` names first),
+#   - promtool, Prometheus's rule checker (go install, the same way; it checks ops/prometheus/alerts.yml),
 #   - Chromium, a Korean font, Node.js >= 20, playwright-core and axe-core (the console's browser tests, the
 #     Temporal UI check),
 #   - Schemathesis, the schema-based fuzzer of the API (SchemaFuzzIT), in a Python venv.
@@ -16,6 +17,8 @@ cache=${HERALD_CACHE:-$HOME/.cache/herald}
 temporal_cli=v1.5.1          # later tags carry a replace directive that `go install` refuses
 go_needed=1.25.0             # the `go` line of the CLI's go.mod
 go_toolchain=go1.25.0        # the toolchain an older Go runs the install with
+promtool=v0.316.0            # the Prometheus module's promtool; earlier tags carry replace or exclude directives that `go install` refuses
+promtool_go=1.26.7           # the `go` line of that module's go.mod
 playwright=1.65.1
 axe=4.14.1                   # axe-core, the accessibility check the console's browser tests run in each page
 node20=20.20.2               # from the npm registry when the installed Node is older (playwright needs 20)
@@ -54,10 +57,12 @@ chromium_found() {
 }
 
 temporal_bin=$(find_temporal || true)
+# HERALD_PROMTOOL set by the caller is used as it is
+promtool_bin=${HERALD_PROMTOOL:-$cache/promtool-$promtool/promtool}
 packages=()
 # command:Debian package, for each command that is missing
 needed=(javac:openjdk-17-jdk-headless mvn:maven curl:curl node:nodejs npm:npm)
-[ -n "$temporal_bin" ] || needed+=(go:golang-go unzip:unzip)
+if [ -z "$temporal_bin" ] || [ ! -x "$promtool_bin" ]; then needed+=(go:golang-go unzip:unzip); fi
 # HERALD_SCHEMATHESIS set by the caller is used as it is
 fuzzer=${HERALD_SCHEMATHESIS:-$cache/schemathesis-$schemathesis/bin/schemathesis}
 [ -x "$fuzzer" ] || needed+=(python3:python3)
@@ -91,7 +96,9 @@ go_proxy() {
   echo "${first%/}"
 }
 
-if [ -z "$temporal_bin" ]; then
+# `go install <package@version>` into <dir>, by a Go at least <version> (its go.mod's `go` line).
+go_install() {
+  local needed=$1 gobin=$2 package=$3 go_bin goroot proxy module toolchain=auto
   go_bin=$(command -v go)
   if ! version_at_least "$(go_version "$go_bin")" 1.21; then
     # Go before 1.21 cannot switch toolchains itself: unpack the toolchain module from the proxy once.
@@ -108,12 +115,20 @@ if [ -z "$temporal_bin" ]; then
     fi
     go_bin=$goroot/bin/go
   fi
-  toolchain=auto
-  version_at_least "$(go_version "$go_bin")" "$go_needed" || toolchain=$go_toolchain
+  version_at_least "$(go_version "$go_bin")" "$needed" || toolchain=go$needed
+  GOBIN=$gobin GOTOOLCHAIN=$toolchain "$go_bin" install "$package"
+}
+
+if [ -z "$temporal_bin" ]; then
   echo "test.sh: installing the Temporal CLI $temporal_cli into $cache/bin (once) ..."
-  GOBIN=$cache/bin GOTOOLCHAIN=$toolchain "$go_bin" install "github.com/temporalio/cli/cmd/temporal@$temporal_cli"
+  go_install "$go_needed" "$cache/bin" "github.com/temporalio/cli/cmd/temporal@$temporal_cli"
   temporal_bin=$cache/bin/temporal
 fi
+if [ ! -x "$promtool_bin" ]; then
+  echo "test.sh: installing promtool $promtool into $cache/promtool-$promtool (once; a few minutes) ..."
+  go_install "$promtool_go" "$cache/promtool-$promtool" "github.com/prometheus/prometheus/cmd/promtool@$promtool"
+fi
+HERALD_PROMTOOL=$promtool_bin
 PATH=$(dirname "$temporal_bin"):$PATH
 
 # playwright-core needs Node >= 20 and Debian 12's nodejs is 18: then Node 20 comes from the npm
@@ -150,5 +165,5 @@ if [ ! -x "$fuzzer" ]; then
 fi
 HERALD_SCHEMATHESIS=$fuzzer
 
-export PATH HERALD_PLAYWRIGHT_DIR HERALD_AXE HERALD_SCHEMATHESIS
+export PATH HERALD_PLAYWRIGHT_DIR HERALD_AXE HERALD_SCHEMATHESIS HERALD_PROMTOOL
 exec mvn -B verify "$@"
