@@ -24,18 +24,14 @@ import org.springframework.stereotype.Component;
 public class SendMeters {
 
   private final MeterRegistry registry;
-  private final int mostErrorCodes;
-  private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
-  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final Map<Channel, BoundedValues> codes = new EnumMap<>(Channel.class);
   private final Map<Channel, Map<Priority, DistributionSummary>> sizes = new EnumMap<>(Channel.class);
 
   /** @param registry the process's (actuator's); a context without one (a unit test's) counts into its own */
   public SendMeters(ObjectProvider<MeterRegistry> registry, MetricsProperties properties) {
     this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
-    this.mostErrorCodes = properties.mostErrorCodes();
     for (Channel channel : Channel.values()) {
-      codes.put(channel, new BoundedValues(Set.of(), mostErrorCodes));
+      codes.put(channel, new BoundedValues(Set.of(), properties.mostErrorCodes()));
       Map<Priority, DistributionSummary> byPriority = new EnumMap<>(Priority.class);
       for (Priority priority : Priority.values()) {
         byPriority.put(priority, DistributionSummary.builder(HeraldMeters.MESSAGE_SIZE).baseUnit("bytes")
@@ -46,27 +42,46 @@ public class SendMeters {
     }
   }
 
-  /** A send handed to the provider (whatever came of it). */
-  public void attempted(Channel channel, String provider) {
-    attempts.computeIfAbsent(channel.name() + '/' + provider, key -> Counter.builder(HeraldMeters.ATTEMPTS)
-        .tag(HeraldMeters.CHANNEL, channel.name()).tag(HeraldMeters.PROVIDER, provider).register(this.registry)).increment();
+  /** One channel's meters over one provider, made once per batch sender so a send only increments and records. */
+  public Sends forChannel(Channel channel, String provider) {
+    return new Sends(channel, provider);
   }
 
-  /** A send that failed, with the provider's code (or Herald's error type). */
-  public void failed(Channel channel, String provider, String code) {
-    String tag = codes.get(channel).of(code);
-    errors.computeIfAbsent(channel.name() + '/' + provider + '/' + tag, key -> Counter.builder(HeraldMeters.PROVIDER_ERRORS)
-        .tag(HeraldMeters.CHANNEL, channel.name()).tag(HeraldMeters.PROVIDER, provider).tag(HeraldMeters.CODE, tag)
-        .register(this.registry)).increment();
-  }
+  /** The send path's meters of one channel and provider. */
+  public final class Sends {
 
-  /** A message rendered for one member: the UTF-8 size of its parts. */
-  public void rendered(Channel channel, Priority priority, String... parts) {
-    long bytes = 0;
-    for (String part : parts) {
-      bytes += utf8Length(part);
+    private final Channel channel;
+    private final String provider;
+    private final Counter attempts;
+    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+
+    private Sends(Channel channel, String provider) {
+      this.channel = channel;
+      this.provider = provider;
+      this.attempts = Counter.builder(HeraldMeters.ATTEMPTS).tag(HeraldMeters.CHANNEL, channel.name())
+          .tag(HeraldMeters.PROVIDER, provider).register(registry);
     }
-    sizes.get(channel).get(priority == null ? Priority.NORMAL : priority).record(bytes);
+
+    /** A send handed to the provider (whatever came of it). */
+    public void attempted() {
+      attempts.increment();
+    }
+
+    /** A send that failed, with the provider's code (or Herald's error type). */
+    public void failed(String code) {
+      errors.computeIfAbsent(codes.get(channel).of(code), tag -> Counter.builder(HeraldMeters.PROVIDER_ERRORS)
+          .tag(HeraldMeters.CHANNEL, channel.name()).tag(HeraldMeters.PROVIDER, provider).tag(HeraldMeters.CODE, tag)
+          .register(registry)).increment();
+    }
+
+    /** A message rendered for one member: the UTF-8 size of its parts. */
+    public void rendered(Priority priority, String... parts) {
+      long bytes = 0;
+      for (String part : parts) {
+        bytes += utf8Length(part);
+      }
+      sizes.get(channel).get(priority == null ? Priority.NORMAL : priority).record(bytes);
+    }
   }
 
   /** UTF-8 length without encoding: one pass over the chars. */

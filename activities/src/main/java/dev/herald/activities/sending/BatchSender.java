@@ -59,7 +59,7 @@ final class BatchSender {
   private final OutcomeWriter writer;
   private final SendGate gate;
   private final PreferenceLinks links;
-  private final SendMeters meters;
+  private final SendMeters.Sends meters;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
@@ -71,7 +71,7 @@ final class BatchSender {
     this.templates = templates;
     this.gate = gate;
     this.links = links;
-    this.meters = meters;
+    this.meters = meters.forChannel(channel, adapter.provider());
     this.groupSize = groupSize;
   }
 
@@ -182,7 +182,7 @@ final class BatchSender {
 
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
   private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
-    meters.attempted(channel, adapter.provider());
+    meters.attempted();
     try {
       // the member's link: {{preferencesUrl}} in a template, and on the message where its channel or template asks
       boolean carriesLink = adapter.alwaysLinksPreferences() || content.linksPreferences();
@@ -190,7 +190,7 @@ final class BatchSender {
           ? links.url(batch.sender(), channel, item.recipientId(), item.address(), batch.category()).orElse(null)
           : null;
       RenderedMessage rendered = content.forMember(item, link);
-      meters.rendered(channel, batch.priority(), rendered.subject(), rendered.body(), rendered.html());
+      meters.rendered(batch.priority(), rendered.subject(), rendered.body(), rendered.html());
       ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null), attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
@@ -227,7 +227,7 @@ final class BatchSender {
 
   /** A failed send in the provider errors meter, by the provider's code, else Herald's error type. */
   private void counted(DeliveryError error) {
-    meters.failed(channel, adapter.provider(), error.providerCode() != null ? error.providerCode() : error.type().name());
+    meters.failed(error.providerCode() != null ? error.providerCode() : error.type().name());
   }
 
   /** The member's message. */
