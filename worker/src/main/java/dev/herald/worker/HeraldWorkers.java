@@ -14,6 +14,7 @@ import dev.herald.workflows.digest.DigestWorkflowImpl;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.notification.NotificationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -50,9 +53,12 @@ public class HeraldWorkers implements SmartLifecycle {
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
       ChannelAdapters adapters, ChannelActivitiesFactory channels, DigestActivities digests,
-      DeadLetterActivities deadLetters, RetryBudgetProperties retryBudgets) {
+      DeadLetterActivities deadLetters, RetryBudgetProperties retryBudgets,
+      ObjectProvider<WorkerInterceptor> interceptors) {
+    // the retry budgets, then the interceptor beans (tracing, the log context)
     this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new RetryBudgets(retryBudgets)).build());
+        .setWorkerInterceptors(Stream.concat(Stream.of(new RetryBudgets(retryBudgets)), interceptors.orderedStream())
+            .toArray(WorkerInterceptor[]::new)).build());
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
       orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class,

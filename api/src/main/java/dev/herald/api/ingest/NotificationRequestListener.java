@@ -1,6 +1,7 @@
 package dev.herald.api.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.logging.LogFields;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.IdempotencyConflictException;
 import dev.herald.api.notification.InvalidRequestException;
@@ -92,8 +93,10 @@ class NotificationRequestListener {
         templates.requireOwn(request.sender(), request.template());
       }
       Submission submission = submitter.submit(request, keySource);
-      log.debug("event {}-{}@{} -> {} (new: {})", record.topic(), record.partition(), record.offset(),
-          submission.id(), submission.created());
+      try (LogFields.Scope ids = LogFields.workflow(submission.id(), submission.id())) {
+        log.debug("event {}-{}@{} -> {} (new: {})", record.topic(), record.partition(), record.offset(),
+            submission.id(), submission.created());
+      }
     } catch (InvalidRequestException | IdempotencyConflictException e) {
       throw new InvalidEventException(e.getMessage(), e);
     }

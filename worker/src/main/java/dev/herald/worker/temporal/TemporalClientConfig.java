@@ -5,9 +5,11 @@ import dev.herald.worker.encryption.PlainUserMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +32,12 @@ public class TemporalClientConfig {
         stubsOptions(plainUserMetadata, metricsScope).setTarget(properties.address()).build());
   }
 
+  /** With the client interceptor beans (tracing: a workflow start is a span of the trace it is made in). */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, DataConverter dataConverter) {
-    return WorkflowClient.newInstance(stubs, clientOptions(properties, dataConverter));
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, DataConverter dataConverter,
+      ObjectProvider<WorkflowClientInterceptor> interceptors) {
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder(clientOptions(properties, dataConverter))
+        .setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new)).build());
   }
 
   /** Options of every Temporal client Herald builds: its namespace and its data converter. */
