@@ -1,5 +1,7 @@
 package dev.herald.activities.sending;
 
+import static dev.herald.activities.logging.RedactedFailure.withoutMessages;
+
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
@@ -206,7 +208,8 @@ final class BatchSender {
       return null;
     } catch (RuntimeException unexpected) {
       // a failure the adapter did not classify: retried like a transient one, shown without Java's words
-      log.warn("{} delivery {} attempt {} failed unexpectedly", channel, item.deliveryId(), attempt, unexpected);
+      log.warn("{} delivery {} attempt {} failed unexpectedly", channel, item.deliveryId(), attempt,
+          withoutMessages(unexpected));
       DeliveryError error = new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, UNEXPECTED,
           "an unexpected error in Herald's " + channel + " channel (see the worker's log)", attempt);
       counted(error);

@@ -1,5 +1,7 @@
 package dev.herald.api.problem;
 
+import static dev.herald.activities.logging.RedactedFailure.withoutMessages;
+
 import dev.herald.activities.template.TemplateNotFoundException;
 import dev.herald.activities.template.TemplateStateException;
 import dev.herald.api.notification.JsonProblems;
@@ -58,7 +60,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
-    log.error("unexpected error", e);
+    log.error("unexpected error", withoutMessages(e));
     return ProblemType.INTERNAL_ERROR.detail("something went wrong on our side; the error was logged");
   }
 
