@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -51,6 +52,8 @@ import org.springframework.web.client.RestClient;
       "herald.security.failed-attempts.window=5s"
     })
 @ActiveProfiles(DevkitApplication.PROFILE)
+// tracing as the jars have it (trace ids made, passed on and logged, nothing sampled): Boot's tests turn it off
+@AutoConfigureObservability(metrics = false)
 public abstract class HeraldIntegrationTest {
 
   protected static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
