@@ -6,6 +6,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
 class KafkaIngestConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaIngestConfig.class);
 
   static final String CONTAINER_FACTORY = "requestEventContainerFactory";
 
@@ -77,6 +81,8 @@ class KafkaIngestConfig {
     recoverer.setExceptionHeadersCreator((headers, failure, isKey, names) -> { });
     ConsumerRecordRecoverer listed = (record, failure) -> {
       DeadLetters.Reason reason = DeadLetters.reasonOf(failure);
+      log.warn("event {}-{}@{} refused ({}): {}", record.topic(), record.partition(), record.offset(), reason.code(),
+          reason.text());
       deadLetters.eventRefused(record.topic(), record.partition(), record.offset(), (byte[]) record.key(),
           (byte[]) record.value(), reason.code(), reason.text());
       recoverer.accept(record, failure);

@@ -81,7 +81,7 @@ class NotificationRequestListener {
       return;
     }
     meters.request(DoorMeters.Source.KAFKA, lane, record.serializedValueSize());
-    SendNotificationRequest request = lanes.prioritized(record, speakingFor(record, parse(record.value())));
+    SendNotificationRequest request = lanes.prioritized(record, senders.speakingFor(record.topic(), parse(record.value())));
     KeySource keySource = KeySource.EVENT;
     if (request.idempotencyKey() == null && record.key() != null) {
       request = request.withIdempotencyKey(recordKey(record.key()));
@@ -107,16 +107,6 @@ class NotificationRequestListener {
     return senders.topics();
   }
 
-  /** A refusal is logged with where the event came from and the rule, never with the event. */
-  private SendNotificationRequest speakingFor(ConsumerRecord<byte[], byte[]> record, SendNotificationRequest request) {
-    try {
-      return senders.speakingFor(record.topic(), request);
-    } catch (InvalidEventException refused) {
-      log.warn("event {}-{}@{} refused: {}", record.topic(), record.partition(), record.offset(), refused.getMessage());
-      throw refused;
-    }
-  }
-
   private SendNotificationRequest parse(byte[] value) {
     if (value == null || new String(value, StandardCharsets.UTF_8).isBlank()) {
       throw new InvalidEventException("(body): the event is empty", null);
@@ -124,8 +114,9 @@ class NotificationRequestListener {
     try {
       return json.readValue(value, SendNotificationRequest.class);
     } catch (IOException e) {
+      // not Jackson's exception as the cause: its message quotes the event, which must stay out of logs
       FieldViolation violation = JsonProblems.violationOf(e);
-      throw new InvalidEventException(violation.field() + ": " + violation.message(), e);
+      throw new InvalidEventException(violation.field() + ": " + violation.message(), null);
     }
   }
 

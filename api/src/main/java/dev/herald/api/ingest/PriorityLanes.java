@@ -70,8 +70,8 @@ class PriorityLanes {
     if (header.isEmpty()) {
       return request;
     }
-    Priority named = named(header.get()).orElseThrow(() -> new InvalidEventException(HEADER + " header: '"
-        + header.get() + "' is not one of " + Arrays.toString(Priority.values()), null));
+    Priority named = named(header.get()).orElseThrow(() -> new InvalidEventException(HEADER + " header: is not one of "
+        + Arrays.toString(Priority.values()), null));
     if (request.priority() != null && request.priority() != named) {
       throw new InvalidEventException("priority: is " + request.priority() + " but the " + HEADER + " header says "
           + named + "; leave one out or name the same", null);

@@ -16,11 +16,12 @@ import java.util.Map;
 
 /**
  * Reads which field a Jackson failure is about, for REST problem details and Kafka dead letters, in
- * words of JSON (a string, a whole number), never Java class names or Jackson's own messages.
+ * words of JSON (a string, a whole number), never Java class names or Jackson's own messages. A
+ * message never quotes the value it refuses: it goes into Kafka dead letters and logs, and the value
+ * may be an address.
  */
 public final class JsonProblems {
 
-  private static final int MAX_VALUE_SHOWN = 100;
   private static final String DUPLICATE = "Duplicate field '";
 
   private JsonProblems() {}
@@ -36,14 +37,7 @@ public final class JsonProblems {
       }
     }
     if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-      String message = "cannot be '" + shown(format.getValue()) + "'";
-      Class<?> type = format.getTargetType();
-      if (type != null && type.isEnum()) {
-        message += "; one of " + Arrays.toString(type.getEnumConstants());
-      } else if (type != null) {
-        message += "; expected " + jsonType(type);
-      }
-      return new FieldViolation(path(format), message);
+      return new FieldViolation(path(format), notA(format.getTargetType()));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return new FieldViolation(path(unknown), "is not a known field; known: " + unknown.getKnownPropertyIds());
@@ -90,9 +84,9 @@ public final class JsonProblems {
     return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : "another kind of value";
   }
 
-  private static String shown(Object value) {
-    String text = String.valueOf(value);
-    return text.length() <= MAX_VALUE_SHOWN ? text : text.substring(0, MAX_VALUE_SHOWN) + "…";
+  /** Why a value of the wrong kind is refused, without the value: "is not a whole number". */
+  public static String notA(Class<?> type) {
+    return type == null ? "has the wrong type" : "is not " + jsonType(type);
   }
 
   private static String at(JsonLocation location) {

@@ -61,12 +61,7 @@ final class SpringProblems {
   }
 
   static FieldViolation typeMismatch(MethodArgumentTypeMismatchException e) {
-    String message = "cannot be '" + e.getValue() + "'";
-    Class<?> type = e.getRequiredType();
-    if (type != null) {
-      message += "; expected " + JsonProblems.jsonType(type);
-    }
-    return new FieldViolation(e.getName(), message);
+    return new FieldViolation(e.getName(), JsonProblems.notA(e.getRequiredType()));
   }
 
   /**

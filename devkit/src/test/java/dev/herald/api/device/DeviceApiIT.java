@@ -94,7 +94,7 @@ class DeviceApiIT extends HeraldIntegrationTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(violations(response)).containsExactly(
-        Map.of("field", "platform", "message", "cannot be 'PALM'; one of [WEB, ANDROID, IOS]"));
+        Map.of("field", "platform", "message", "is not one of [WEB, ANDROID, IOS]"));
   }
 
   @Test

@@ -115,6 +115,19 @@ class StructuredLogsIT extends HeraldIntegrationTest {
     assertNoneHolds("json-logs-kafka@it.example");
   }
 
+  @Test
+  void aRefusedKafkaEventLogsWhereItCameFromButNoValueOfIt() throws Exception {
+    String event = "{\"idempotencyKey\":\"json-logs-refused\",\"channels\":[\"json-logs-refused@it.example\"],"
+        + "\"recipients\":[{\"email\":\"json-logs-refused@it.example\"}],\"body\":\"Logged body\"}";
+    var sent = new KafkaTemplate<>(producerFactory).send(ONE_SENDER_TOPIC, event).get().getRecordMetadata();
+    String where = ONE_SENDER_TOPIC + "-" + sent.partition() + "@" + sent.offset();
+
+    await().atMost(DELIVERY_WAIT).until(() -> lines.stream().anyMatch(line -> line.contains(where)));
+    assertThat(lines.stream().filter(line -> line.contains(where)))
+        .as("the refusal names the field").anyMatch(line -> line.contains("channels[0]"));
+    assertNoneHolds("json-logs-refused@it.example");
+  }
+
   /** The format the api and worker jars log in: herald-defaults.yml's (the dev kit's profile sets none). */
   private static String productionFormat() throws IOException {
     List<PropertySource<?>> defaults = new YamlPropertySourceLoader().load("defaults",
