@@ -34,6 +34,13 @@ public final class HeraldMeters {
   /** Gauge: dead letters still open ({@code herald_dead_letters_open}). */
   public static final String DEAD_LETTERS_OPEN = "herald.dead.letters.open";
 
+  /**
+   * Counter: lower-ranked work giving way to higher-ranked work in this process, by {@code kind}
+   * ({@code member} of a broadcast, {@code event} of a Kafka lane, {@code relay} read)
+   * ({@code herald_precedence_pauses_total}).
+   */
+  public static final String PRECEDENCE_PAUSES = "herald.precedence.pauses";
+
   public static final String CHANNEL = "channel";
   public static final String PRIORITY = "priority";
   public static final String PROVIDER = "provider";

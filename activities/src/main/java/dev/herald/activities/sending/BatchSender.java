@@ -9,6 +9,8 @@ import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.delivery.DeliveryOutcome;
 import dev.herald.activities.metrics.SendMeters;
+import dev.herald.activities.precedence.Precedence;
+import dev.herald.activities.precedence.Work;
 import dev.herald.activities.preference.BatchGate;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.preference.SkipReason;
@@ -62,10 +64,12 @@ final class BatchSender {
   private final SendGate gate;
   private final PreferenceLinks links;
   private final SendMeters.Sends meters;
+  private final Precedence precedence;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      SendGate gate, PreferenceLinks links, SendMeters meters, int groupSize) {
+      SendGate gate, PreferenceLinks links, SendMeters meters, Precedence precedence, int groupSize) {
+    this.precedence = precedence;
     this.channel = adapter.channel();
     this.adapter = adapter;
     this.store = store;
@@ -84,6 +88,8 @@ final class BatchSender {
   /** @param holdQuiet whether members in their quiet hours are held back (counted in {@link BatchOutcome#deferred}) */
   BatchOutcome sendBatch(BatchRequest batch, boolean holdQuiet) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    Work work = Work.of(batch.priority(), batch.size());
+    precedence.seen(work);
     int attempt = context.getInfo().getAttempt();
     boolean claimAtOnce = batch.size() <= groupSize;
     List<BatchItem> rows = store.load(batch, claimAtOnce);
@@ -117,6 +123,7 @@ final class BatchSender {
             store.hold(item.deliveryId(), verdict.holdUntil());
             held++;
           } else if (claimed.contains(item.deliveryId())) {
+            giveWayIfBulk(work);
             outcomes.beforeSend();
             SkipReason skip = verdict == null ? null : verdict.skip();
             DeliveryOutcome outcome = skip != null
@@ -148,6 +155,19 @@ final class BatchSender {
       throw retries.toFailure(items.size());
     }
     return new BatchOutcome(tally.exact() ? tally.counts(channel) : store.counts(batch), held);
+  }
+
+  /** A broadcast's member waits a moment while single sends of its priority or higher run in this process. */
+  private void giveWayIfBulk(Work work) {
+    if (!work.bulk()) {
+      return;
+    }
+    try {
+      precedence.beforeMember(work);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
   }
 
   /** A send that did not go out (failed, or refused by the provider as unsubscribed) gives its place under a cap back. */

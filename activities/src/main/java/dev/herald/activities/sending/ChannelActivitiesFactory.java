@@ -3,6 +3,7 @@ package dev.herald.activities.sending;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.metrics.SendMeters;
+import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.preference.links.PreferenceLinks;
 import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.workflows.channel.ChannelActivities;
@@ -21,9 +22,11 @@ public class ChannelActivitiesFactory {
   private final SendGate gate;
   private final PreferenceLinks links;
   private final SendMeters meters;
+  private final Precedence precedence;
 
   ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate,
-      PreferenceLinks links, SendMeters meters) {
+      PreferenceLinks links, SendMeters meters, Precedence precedence) {
+    this.precedence = precedence;
     this.links = links;
     this.meters = meters;
     this.store = store;
@@ -34,6 +37,7 @@ public class ChannelActivitiesFactory {
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, gate, links, meters, ClaimGroups.sizeFor(adapter.channel())));
+        new BatchSender(adapter, store, writer, templates, gate, links, meters, precedence,
+            ClaimGroups.sizeFor(adapter.channel())));
   }
 }

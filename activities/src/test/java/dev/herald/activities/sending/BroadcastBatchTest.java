@@ -27,7 +27,14 @@ import dev.herald.activities.email.EmailProperties;
 import dev.herald.activities.email.EmailSender;
 import dev.herald.activities.email.SmtpEmailSender;
 import dev.herald.activities.email.SmtpServer;
+import dev.herald.activities.metrics.HeraldMeters;
+import dev.herald.activities.metrics.SendMeters;
+import dev.herald.activities.precedence.Precedence;
+import dev.herald.activities.precedence.PrecedenceProperties;
+import dev.herald.activities.precedence.Work;
 import dev.herald.activities.preference.PreferenceStore;
+import dev.herald.activities.preference.SendGate;
+import dev.herald.activities.template.TemplateRenderer;
 import dev.herald.activities.preference.QuietHoursSetting;
 import dev.herald.activities.preference.Scope;
 import dev.herald.activities.preference.Suppressions;
@@ -69,6 +76,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +135,11 @@ class BroadcastBatchTest {
   @Autowired PreferenceLinks links;
   @Autowired DeadLetters deadLetters;
   @Autowired DeadLetterActivitiesImpl redrives;
+  @Autowired BatchStore store;
+  @Autowired OutcomeWriter writer;
+  @Autowired TemplateRenderer renderer;
+  @Autowired SendGate gate;
+  @Autowired SendMeters sendMeters;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -606,11 +619,38 @@ class BroadcastBatchTest {
     return spec;
   }
 
+  @Test
+  void aBroadcastBatchGivesWayBetweenMembersWhileASingleSendOfItsPriorityRuns() {
+    NotificationSpec spec = broadcast("gives-way", ChannelMode.ALL, Channel.EMAIL, emails("gives-way", 10));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Precedence precedence = new Precedence(new PrecedenceProperties(true, Duration.ofHours(1), Duration.ofMillis(1),
+        Duration.ofMillis(1)), registry);
+    ChannelActivitiesFactory giving = new ChannelActivitiesFactory(store, writer, renderer, gate, links, sendMeters,
+        precedence);
+    precedence.seen(Work.of(Priority.LOW, 1));
+
+    sendBatchThrough(giving, new EmailChannel(smtpSender, links), batch(spec, Channel.EMAIL, 0, 5, List.of()));
+    assertThat(registry.get(HeraldMeters.PRECEDENCE_PAUSES).tag(HeraldMeters.KIND, "member").counter().count())
+        .as("a LOW send does not hold up a NORMAL broadcast").isZero();
+
+    precedence.seen(Work.of(Priority.NORMAL, 1));
+    ChannelCounts counts = sendBatchThrough(giving, new EmailChannel(smtpSender, links),
+        batch(spec, Channel.EMAIL, 5, 10, List.of()));
+
+    assertThat(registry.get(HeraldMeters.PRECEDENCE_PAUSES).tag(HeraldMeters.KIND, "member").counter().count())
+        .as("one pause before each member").isEqualTo(5);
+    assertThat(counts.sent()).as("giving way slows a broadcast, it does not stop it").isEqualTo(5);
+  }
+
   /** Runs one batch through {@code adapter}'s channel activities, in an environment of its own. */
   private ChannelCounts sendBatchThrough(ChannelAdapter adapter, BatchRequest batch) {
+    return sendBatchThrough(channels, adapter, batch);
+  }
+
+  private ChannelCounts sendBatchThrough(ChannelActivitiesFactory factory, ChannelAdapter adapter, BatchRequest batch) {
     TestActivityEnvironment own = TestActivityEnvironment.newInstance();
     try {
-      own.registerActivitiesImplementations(channels.forAdapter(adapter));
+      own.registerActivitiesImplementations(factory.forAdapter(adapter));
       return own.newActivityStub(ChannelActivities.class, ONE_ATTEMPT).sendBatch(batch);
     } finally {
       own.close();

@@ -7,6 +7,7 @@ import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.metrics.SendMeters;
+import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.template.TemplateRenderer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  * template store and the channel activities' store. Channel senders are built by each test.
  */
 @SpringBootConfiguration
-@Import({TestPostgres.class, PersistenceConfig.class, SendMeters.class})
+@Import({TestPostgres.class, PersistenceConfig.class, SendMeters.class, Precedence.class})
 @ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
     SendGate.class})
 class BroadcastTestApplication {}

@@ -2,6 +2,7 @@ package dev.herald.api.events;
 
 import dev.herald.activities.events.DeliveryEvent;
 import dev.herald.activities.events.EventOutbox;
+import dev.herald.activities.precedence.Precedence;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * One thread relaying the delivery events outbox to the publisher, oldest first, as long as the
  * process runs. Every process of the API runs one; the outbox's lock lets one relay at a time, and
- * another takes over when that one stops.
+ * another takes over when that one stops. Working off a backlog, it gives way to single sends
+ * between reads ({@link Precedence#beforeRelay}).
  */
 final class EventRelay implements SmartLifecycle {
 
@@ -27,11 +29,13 @@ final class EventRelay implements SmartLifecycle {
   private final ToIntFunction<List<DeliveryEvent>> publish;
   private final Runnable closePublisher;
   private final EventsProperties properties;
+  private final Precedence precedence;
   private volatile CountDownLatch stopped;
   private Thread thread;
 
   EventRelay(EventOutbox outbox, ToIntFunction<List<DeliveryEvent>> publish, Runnable closePublisher,
-      EventsProperties properties) {
+      EventsProperties properties, Precedence precedence) {
+    this.precedence = precedence;
     this.outbox = outbox;
     this.publish = publish;
     this.closePublisher = closePublisher;
@@ -68,7 +72,7 @@ final class EventRelay implements SmartLifecycle {
       Duration pause;
       try {
         int relayed = outbox.relay(properties.batchSize(), publish);
-        pause = relayed == properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+        pause = relayed == properties.batchSize() ? precedence.relayPause() : properties.pollInterval();
       } catch (RuntimeException failed) {
         if (stopped.getCount() == 0) {
           return;

@@ -1,5 +1,6 @@
 package dev.herald.api.events;
 
+import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.events.DeliveryEvent;
 import dev.herald.activities.events.EventOutbox;
 import dev.herald.activities.metrics.DeliveryMeters;
@@ -35,17 +36,17 @@ class EventsConfig {
 
   @Bean
   EventRelay eventRelay(EventOutbox outbox, EventsProperties events, ProducerFactory<?, ?> producers,
-      DeliveryMeters meters) {
+      DeliveryMeters meters, Precedence precedence) {
     meters.registerFirstSeries();
     if (!events.enabled()) {
       log.info("delivery events are off (herald.events.enabled): the outbox is emptied without publishing");
       ToIntFunction<List<DeliveryEvent>> discard = List::size;
-      return new EventRelay(outbox, counted(discard, meters), () -> { }, events);
+      return new EventRelay(outbox, counted(discard, meters), () -> { }, events, precedence);
     }
     var publisher = new KafkaEventPublisher(new KafkaProducer<>(producerSettings(producers),
         new StringSerializer(), new ByteArraySerializer()), new CloudEventRecords(events.topic(), events.source()));
     return new EventRelay(outbox, counted(publisher::publish, meters), () -> publisher.close(EventRelay.STOP_WAIT),
-        events);
+        events, precedence);
   }
 
   /** The deliveries meters count what was published (so each change once, as the outbox holds it). */

@@ -2,6 +2,7 @@ package dev.herald.api.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.logging.LogFields;
+import dev.herald.activities.precedence.Precedence;
 import dev.herald.api.notification.FieldViolation;
 import dev.herald.api.notification.IdempotencyConflictException;
 import dev.herald.api.notification.InvalidRequestException;
@@ -43,9 +44,11 @@ class NotificationRequestListener {
   private final TopicSenders senders;
   private final CallerTemplates templates;
   private final DoorMeters meters;
+  private final Precedence precedence;
 
   NotificationRequestListener(NotificationSubmitter submitter, ObjectMapper json, PriorityLanes lanes,
-      TopicSenders senders, CallerTemplates templates, DoorMeters meters) {
+      TopicSenders senders, CallerTemplates templates, DoorMeters meters, Precedence precedence) {
+    this.precedence = precedence;
     this.meters = meters;
     this.submitter = submitter;
     this.json = json;
@@ -87,6 +90,7 @@ class NotificationRequestListener {
       request = request.withIdempotencyKey(recordKey(record.key()));
       keySource = KeySource.RECORD_KEY;
     }
+    precedence.beforeEvent(lane);
     lanes.limit(lane).awaitRoom();
     try {
       if (!senders.anySender(record.topic())) {

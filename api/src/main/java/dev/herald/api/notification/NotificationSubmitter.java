@@ -2,6 +2,8 @@ package dev.herald.api.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.precedence.Precedence;
+import dev.herald.activities.precedence.Work;
 import dev.herald.activities.recipient.RecipientRules;
 import dev.herald.activities.sms.PhoneNumbers;
 import dev.herald.activities.template.TemplateNotFoundException;
@@ -60,10 +62,12 @@ public class NotificationSubmitter {
   private final ObjectMapper json;
   private final Clock clock;
   private final DoorMeters meters;
+  private final Precedence precedence;
 
   NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
       NotificationSettings settings, IdempotencyKeys keys, Templates templates, RecipientDirectory directory,
-      BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters) {
+      BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters, Precedence precedence) {
+    this.precedence = precedence;
     this.client = client;
     this.validator = validator;
     this.approval = approval;
@@ -99,6 +103,7 @@ public class NotificationSubmitter {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
+    precedence.seen(Work.of(priorityOf(request), request.isBroadcast() ? Integer.MAX_VALUE : request.recipients().size()));
     String requestHash = fingerprint(asked, priorityOf(request), sender);
     try {
       IdempotencyKeys.Claim claim = keys.claim(sender, request.idempotencyKey(), now);
