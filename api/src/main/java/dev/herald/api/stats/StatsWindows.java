@@ -20,6 +20,8 @@ public class StatsWindows {
   private final DeliveryStats stats;
   private final CurrentLoads loads;
   private final StatsProperties settings;
+  private StatsView latestDefault;
+  private long latestDefaultAt;
 
   StatsWindows(DeliveryStats stats, CurrentLoads loads, StatsProperties settings) {
     this.stats = stats;
@@ -27,8 +29,27 @@ public class StatsWindows {
     this.settings = settings;
   }
 
-  /** Either bound may be null: until defaults to now, since to until less the default window. */
+  /**
+   * Either bound may be null: until defaults to now, since to until less the default window. Without either,
+   * the answer of up to {@code cache-for} ago (one query at a time makes it).
+   */
   public StatsView report(Instant since, Instant until) {
+    if (since == null && until == null) {
+      return defaultWindow();
+    }
+    return compute(since, until);
+  }
+
+  private synchronized StatsView defaultWindow() {
+    long now = System.nanoTime();
+    if (latestDefault == null || now - latestDefaultAt >= settings.cacheFor().toNanos()) {
+      latestDefault = compute(null, null);
+      latestDefaultAt = now;
+    }
+    return latestDefault;
+  }
+
+  private StatsView compute(Instant since, Instant until) {
     Instant end = until != null ? until : Instant.now();
     Instant start = since != null ? since : end.minus(settings.defaultWindow());
     if (!end.isAfter(start)) {

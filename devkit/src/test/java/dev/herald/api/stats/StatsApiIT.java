@@ -76,6 +76,15 @@ class StatsApiIT extends HeraldIntegrationTest {
   }
 
   @Test
+  void theDefaultWindowIsAnsweredFromAShortCacheAndAnAskedWindowNever() {
+    assertThat(stats("").getBody().get("until")).as("two asks within herald.stats.cache-for")
+        .isEqualTo(stats("").getBody().get("until"));
+
+    String asked = "?since=" + Instant.now().minusSeconds(60);
+    assertThat(stats(asked).getBody().get("until")).isNotEqualTo(stats(asked).getBody().get("until"));
+  }
+
+  @Test
   void anEmptyWindowOrOneLongerThanTheLimitIsA400Problem() {
     Instant now = Instant.now();
     for (String query : List.of("?since=" + now + "&until=" + now, "?since=" + now + "&until=" + now.minusSeconds(60),
