@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.activities.logging.LogFields;
+import dev.herald.activities.sms.SmsChannel;
+import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.Channel;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -44,9 +46,9 @@ class ObservedChannelAdapterTest {
   @Test
   void aSentMessageIsOneObservedCallWithTheDeliveryIdsInTheLogContext() {
     List<Map<String, String>> logContext = new CopyOnWriteArrayList<>();
-    var observed = new ObservedChannelAdapter(adapter((message, attempt) -> {
+    var observed = new ObservedChannelAdapter(new SmsChannel(message -> {
       logContext.add(MDC.getCopyOfContextMap());
-      return new ProviderReceipt("SM1", attempt);
+      return "SM1";
     }), registry);
 
     assertThat(observed.send(MESSAGE, 1)).isEqualTo(new ProviderReceipt("SM1", 1));
@@ -63,21 +65,22 @@ class ObservedChannelAdapterTest {
 
   @Test
   void aFailedCallIsRecordedByItsTypeNeverByTheProvidersWords() {
-    var observed = new ObservedChannelAdapter(adapter((message, attempt) -> {
-      throw ApplicationFailure.newNonRetryableFailure("The 'To' number +447700900123 is not valid", "RECIPIENT_INVALID");
+    var observed = new ObservedChannelAdapter(new SmsChannel(message -> {
+      throw new ProviderSendException(DeliveryErrorType.INVALID_ADDRESS, "21211",
+          "The 'To' number +447700900123 is not valid", null);
     }), registry);
 
     assertThatThrownBy(() -> observed.send(MESSAGE, 2)).isInstanceOf(ApplicationFailure.class);
 
     Observation.Context call = stopped.get(0);
     assertThat(tags(call)).containsEntry("outcome", "failed");
-    assertThat(call.getError()).hasMessage("RECIPIENT_INVALID").hasNoCause();
+    assertThat(call.getError()).hasMessage("INVALID_ADDRESS").hasNoCause();
   }
 
   @Test
   void aRetryableFailureIsARetry() {
-    var observed = new ObservedChannelAdapter(adapter((message, attempt) -> {
-      throw ApplicationFailure.newFailure("busy", "PROVIDER_UNAVAILABLE");
+    var observed = new ObservedChannelAdapter(new SmsChannel(message -> {
+      throw new ProviderSendException(DeliveryErrorType.PROVIDER_UNAVAILABLE, "20429", "busy", null);
     }), registry);
 
     assertThatThrownBy(() -> observed.send(MESSAGE, 1)).isInstanceOf(ApplicationFailure.class);
@@ -94,28 +97,5 @@ class ObservedChannelAdapterTest {
 
   private static Map<String, String> tags(Observation.Context context) {
     return context.getLowCardinalityKeyValues().stream().collect(Collectors.toMap(KeyValue::getKey, KeyValue::getValue));
-  }
-
-  private interface Send {
-    ProviderReceipt send(OutgoingMessage message, int attempt);
-  }
-
-  private static ChannelAdapter adapter(Send send) {
-    return new ChannelAdapter() {
-      @Override
-      public Channel channel() {
-        return Channel.SMS;
-      }
-
-      @Override
-      public String provider() {
-        return "twilio";
-      }
-
-      @Override
-      public ProviderReceipt send(OutgoingMessage message, int attempt) {
-        return send.send(message, attempt);
-      }
-    };
   }
 }
