@@ -1,0 +1,118 @@
+package dev.herald.activities.attachment;
+
+import dev.herald.workflows.messages.NotificationStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The attachment and attachment_reference tables; read from outside this package through {@link Attachments}. */
+@Repository
+class AttachmentRepository {
+
+  private static final String COLUMNS =
+      "id, sender, filename, content_type, size, sha256, status, created_at, expires_at, deleted_at";
+  private static final List<String> FINAL = Arrays.stream(NotificationStatus.values()).filter(NotificationStatus::isFinal)
+      .map(Enum::name).toList();
+
+  private final JdbcClient jdbc;
+
+  AttachmentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insertUploading(UUID id, String sender, String filename, String contentType, Instant at, Instant expires) {
+    jdbc.sql("""
+            insert into attachment (id, sender, filename, content_type, status, created_at, expires_at)
+            values (:id, :sender, :filename, :type, 'UPLOADING', :at, :expires)""")
+        .param("id", id).param("sender", sender).param("filename", filename).param("type", contentType)
+        .param("at", Timestamp.from(at)).param("expires", Timestamp.from(expires)).update();
+  }
+
+  void stored(UUID id, long size, String sha256) {
+    jdbc.sql("update attachment set status = 'STORED', size = :size, sha256 = :sha where id = :id and status = 'UPLOADING'")
+        .param("id", id).param("size", size).param("sha", sha256).update();
+  }
+
+  void deleteUploading(UUID id) {
+    jdbc.sql("delete from attachment where id = :id and status = 'UPLOADING'").param("id", id).update();
+  }
+
+  Optional<Attachment> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from attachment where id = :id").param("id", id)
+        .query(AttachmentRepository::row).optional();
+  }
+
+  /** The row, locked until the transaction ends. */
+  Optional<Attachment> lock(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from attachment where id = :id for update").param("id", id)
+        .query(AttachmentRepository::row).optional();
+  }
+
+  /** Whether a notification that is not final (or not yet in the delivery log) references it. */
+  boolean inUse(UUID id) {
+    return jdbc.sql("""
+            select exists (select 1 from attachment_reference r left join notification n on n.id = r.notification_id
+                           where r.attachment_id = :id and (n.status is null or n.status not in (:final)))""")
+        .param("id", id).param("final", FINAL).query(Boolean.class).single();
+  }
+
+  void markGone(UUID id, AttachmentStatus status, Instant at) {
+    jdbc.sql("update attachment set status = :status, deleted_at = :at, expires_at = null where id = :id")
+        .param("id", id).param("status", status.name()).param("at", Timestamp.from(at)).update();
+  }
+
+  /** References the attachments by the notification (once each); they no longer expire. */
+  void reference(Collection<UUID> ids, String notificationId) {
+    for (UUID id : ids) {
+      jdbc.sql("""
+              insert into attachment_reference (attachment_id, notification_id) values (:id, :notification)
+              on conflict do nothing""")
+          .param("id", id).param("notification", notificationId).update();
+    }
+    jdbc.sql("update attachment set expires_at = null where id in (:ids) and status = 'STORED'").param("ids", ids)
+        .update();
+  }
+
+  /** Drops the notification's references; those of its attachments no other notification uses expire at {@code expires}. */
+  void release(String notificationId, Instant expires) {
+    List<UUID> released = jdbc.sql("delete from attachment_reference where notification_id = :notification "
+            + "returning attachment_id")
+        .param("notification", notificationId).query(UUID.class).list();
+    if (released.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            update attachment a set expires_at = :expires
+            where a.id in (:ids) and a.status = 'STORED'
+              and not exists (select 1 from attachment_reference r where r.attachment_id = a.id)""")
+        .param("ids", released).param("expires", Timestamp.from(expires)).update();
+  }
+
+  /** The expired uploads, locked and skipping those another process's sweep holds. */
+  List<Attachment> lockExpired(Instant now, int most) {
+    return jdbc.sql("select " + COLUMNS + " from attachment where expires_at <= :now order by expires_at limit :most "
+            + "for update skip locked")
+        .param("now", Timestamp.from(now)).param("most", most).query(AttachmentRepository::row).list();
+  }
+
+  private static Attachment row(ResultSet rs, int n) throws SQLException {
+    Long size = rs.getObject("size", Long.class);
+    return new Attachment(rs.getObject("id", UUID.class), rs.getString("sender"), rs.getString("filename"),
+        rs.getString("content_type"), size, rs.getString("sha256"),
+        AttachmentStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "expires_at"),
+        instant(rs, "deleted_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp at = rs.getTimestamp(column);
+    return at == null ? null : at.toInstant();
+  }
+}

@@ -1,0 +1,181 @@
+package dev.herald.activities.attachment;
+
+import dev.herald.activities.blob.BlobStore;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Attachments: files a sender uploads once and its notifications name by id. An upload streams
+ * through the size limit, the SHA-256 and the type check into the blob store (under {@code
+ * attachments/<id>}), never whole in memory. An upload no notification references expires after
+ * {@code herald.attachments.unreferenced-ttl}; one a notification that is not final references cannot
+ * be deleted. Who may see which is the caller's business: each attachment names its sender.
+ */
+@Component
+@EnableConfigurationProperties(AttachmentProperties.class)
+public class Attachments {
+
+  /** How much of the start of a file the type check may read (and the stream keeps for reading again). */
+  private static final int SNIFF_BYTES = 64 * 1024;
+  private static final int MAX_FILENAME_CHARS = 255;
+
+  private final AttachmentRepository rows;
+  private final BlobStore blobs;
+  private final AttachmentProperties settings;
+  private final AttachmentTypes types;
+  private final Clock clock;
+
+  /** The process's clock where it has one (the api's; a worker alone has none): the system's UTC otherwise. */
+  Attachments(AttachmentRepository rows, BlobStore blobs, AttachmentProperties settings, ObjectProvider<Clock> clock) {
+    this.rows = rows;
+    this.blobs = blobs;
+    this.settings = settings;
+    this.types = new AttachmentTypes(settings.allowedTypes());
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  /**
+   * Stores the body as the sender's attachment, read to its end.
+   *
+   * @param declaredType the type the client says it is (null or application/octet-stream: none)
+   * @throws AttachmentTooLargeException past {@code herald.attachments.max-size}; nothing is kept
+   * @throws AttachmentTypeException a type not taken, or not the declared one; nothing is kept
+   */
+  public Attachment upload(String sender, String filename, String declaredType, InputStream body) throws IOException {
+    String name = filename(filename);
+    MessageDigest sha256 = sha256();
+    InputStream in = new BufferedInputStream(
+        new DigestInputStream(new SizeLimit(body, settings.maxSize().toBytes()), sha256), SNIFF_BYTES);
+    String type = types.check(in, name, declaredType);
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    rows.insertUploading(id, sender, name, type, now, now.plus(settings.unreferencedTtl()));
+    long size;
+    try {
+      size = blobs.put(key(id), in, BlobStore.UNKNOWN_LENGTH);
+    } catch (IOException | RuntimeException failed) {
+      rows.deleteUploading(id);
+      throw failed;
+    }
+    rows.stored(id, size, HexFormat.of().formatHex(sha256.digest()));
+    return rows.find(id).orElseThrow();
+  }
+
+  /** The attachment, unless it never was or is gone (deleted or expired). */
+  public Optional<Attachment> find(UUID id) {
+    return record(id).filter(a -> a.status().isStored());
+  }
+
+  /** The attachment's record, whatever its status: one deleted or expired too. */
+  public Optional<Attachment> record(UUID id) {
+    return rows.find(id);
+  }
+
+  /** The attachment's metadata and bytes, when it is stored. The caller closes it. */
+  public Optional<AttachmentContent> open(UUID id) throws IOException {
+    Optional<Attachment> attachment = find(id);
+    if (attachment.isEmpty()) {
+      return Optional.empty();
+    }
+    return blobs.open(key(id)).map(content -> new AttachmentContent(attachment.get(), content));
+  }
+
+  /**
+   * Deletes the attachment's bytes and marks it deleted; one already gone (or never there) stays as it is.
+   *
+   * @throws AttachmentInUseException while a notification that is not final references it
+   */
+  @Transactional
+  public void delete(UUID id) {
+    Optional<Attachment> row = rows.lock(id);
+    if (row.isPresent() && row.get().status() == AttachmentStatus.STORED) {
+      if (rows.inUse(id)) {
+        throw new AttachmentInUseException(id);
+      }
+      deleteBlob(id);
+      rows.markGone(id, AttachmentStatus.DELETED, clock.instant());
+    }
+  }
+
+  /** The notification uses these attachments: they no longer expire, nor can they be deleted while it runs. */
+  @Transactional
+  public void reference(Collection<UUID> ids, String notificationId) {
+    if (!ids.isEmpty()) {
+      rows.reference(ids, notificationId);
+    }
+  }
+
+  /**
+   * The notification no longer uses its attachments (it was cancelled or rejected before sending): those no other
+   * notification references expire after {@code herald.attachments.unreferenced-ttl} from now.
+   */
+  @Transactional
+  public void release(String notificationId) {
+    rows.release(notificationId, clock.instant().plus(settings.unreferencedTtl()));
+  }
+
+  /**
+   * Deletes the bytes of at most {@code herald.attachments.sweep-batch} expired uploads and marks them expired;
+   * answers how many. Rows another process is sweeping are skipped, so several processes may sweep at once.
+   */
+  @Transactional
+  public int sweepExpired() {
+    Instant now = clock.instant();
+    List<Attachment> expired = rows.lockExpired(now, settings.sweepBatch());
+    for (Attachment attachment : expired) {
+      deleteBlob(attachment.id());
+      rows.markGone(attachment.id(), AttachmentStatus.EXPIRED, now);
+    }
+    return expired.size();
+  }
+
+  /** The blob store's key of an attachment's bytes. */
+  static String key(UUID id) {
+    return "attachments/" + id;
+  }
+
+  private void deleteBlob(UUID id) {
+    try {
+      blobs.delete(key(id));
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
+  }
+
+  /** The name without any folder, control characters or surrounding blanks; null when nothing is left. */
+  static String filename(String given) {
+    if (given == null) {
+      return null;
+    }
+    String base = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+    StringBuilder name = new StringBuilder();
+    base.codePoints().filter(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c))
+        .limit(MAX_FILENAME_CHARS).forEach(name::appendCodePoint);
+    String clean = name.toString().strip();
+    return clean.isEmpty() ? null : clean;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

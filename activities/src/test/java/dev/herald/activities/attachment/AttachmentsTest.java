@@ -1,0 +1,148 @@
+package dev.herald.activities.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
+
+import dev.herald.activities.blob.BlobStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Attachments on a real PostgreSQL and the directory store: an upload streamed through the limit, the
+ * digest and the type check; the rule that a running notification's attachment stays; the expiry of
+ * unreferenced uploads. Committed, not rolled back: the service's own transactions are what is tested.
+ */
+@DataJdbcTest(properties = {"herald.attachments.max-size=64KB", "herald.attachments.unreferenced-ttl=1h",
+    "herald.blobs.directory=${java.io.tmpdir}/attachments-test-blobs"})
+@AutoConfigureTestDatabase(replace = NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class AttachmentsTest {
+
+  /** The signature and header chunk of a PNG: what makes bytes an image/png to a sniffer. */
+  static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d494844520000000100000001080600000"
+      + "01f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  @Autowired Attachments attachments;
+  @Autowired BlobStore blobs;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void anUploadIsStoredWithItsSniffedTypeSizeAndSha256AndExpiresUnlessReferenced() throws Exception {
+    Instant now = AttachmentsTestApplication.NOW.get();
+
+    Attachment uploaded = attachments.upload("shop", "C:\\Users\\ada\\logo.png", "image/png", in(PNG));
+
+    assertThat(uploaded.sender()).isEqualTo("shop");
+    assertThat(uploaded.filename()).isEqualTo("logo.png");
+    assertThat(uploaded.contentType()).isEqualTo("image/png");
+    assertThat(uploaded.size()).isEqualTo(PNG.length);
+    assertThat(uploaded.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PNG)));
+    assertThat(uploaded.status()).isEqualTo(AttachmentStatus.STORED);
+    assertThat(uploaded.expiresAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+    try (AttachmentContent content = attachments.open(uploaded.id()).orElseThrow()) {
+      assertThat(content.content().readAllBytes()).isEqualTo(PNG);
+    }
+  }
+
+  @Test
+  void anUploadOverTheLimitLeavesNeitherRowNorBytes() {
+    byte[] text = "a line of text\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> attachments.upload("too-large", "big.txt", "text/plain", in(text)))
+        .isInstanceOf(AttachmentTooLargeException.class);
+
+    assertThat(jdbc.queryForObject("select count(*) from attachment where sender = 'too-large'", Integer.class)).isZero();
+  }
+
+  @Test
+  void aTypeNotAllowedOrContradictingTheDeclaredOneIsRefused() throws IOException {
+    byte[] zip = HexFormat.of().parseHex("504b0304140000000000");
+
+    assertThatThrownBy(() -> attachments.upload("shop", "a.zip", null, in(zip)))
+        .isInstanceOf(AttachmentTypeException.class).hasMessageContaining("application/zip");
+    assertThatThrownBy(() -> attachments.upload("shop", "a.png", "image/png", in(PDF)))
+        .isInstanceOf(AttachmentTypeException.class).hasMessageContaining("declared as image/png")
+        .hasMessageContaining("application/pdf");
+    assertThat(attachments.upload("shop", null, "application/octet-stream", in(PDF)).contentType())
+        .isEqualTo("application/pdf");
+    assertThat(attachments.upload("shop", "rows", "text/csv", in("id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8)))
+        .contentType()).isEqualTo("text/csv");
+  }
+
+  @Test
+  void anAttachmentOfARunningNotificationIsNotDeletedUntilItIsFinal() throws IOException {
+    Attachment uploaded = attachments.upload("shop", "report.pdf", "application/pdf", in(PDF));
+    String notification = "notification-shop~" + UUID.randomUUID();
+
+    attachments.reference(List.of(uploaded.id()), notification);
+
+    assertThat(attachments.find(uploaded.id()).orElseThrow().expiresAt()).isNull();
+    // referenced by a notification the delivery log has not recorded yet: it may still start
+    assertThatThrownBy(() -> attachments.delete(uploaded.id())).isInstanceOf(AttachmentInUseException.class);
+    notification(notification, "SENDING");
+    assertThatThrownBy(() -> attachments.delete(uploaded.id())).isInstanceOf(AttachmentInUseException.class);
+    jdbc.update("update notification set status = 'COMPLETED' where id = ?", notification);
+
+    attachments.delete(uploaded.id());
+    attachments.delete(uploaded.id());
+
+    assertThat(attachments.find(uploaded.id())).isEmpty();
+    assertThat(attachments.record(uploaded.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.DELETED);
+    assertThat(blobs.stat(Attachments.key(uploaded.id()))).isEmpty();
+  }
+
+  @Test
+  void releasedAndNeverReferencedUploadsAreSweptOnceTheirTimeIsUp() throws IOException {
+    Attachment kept = attachments.upload("sweep", "kept.pdf", null, in(PDF));
+    Attachment released = attachments.upload("sweep", "released.pdf", null, in(PDF));
+    Attachment unreferenced = attachments.upload("sweep", "unreferenced.pdf", null, in(PDF));
+    attachments.reference(List.of(kept.id()), "notification-sweep~running");
+    attachments.reference(List.of(released.id()), "notification-sweep~cancelled");
+    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofMinutes(30)));
+    attachments.release("notification-sweep~cancelled");
+    assertThat(attachments.find(released.id()).orElseThrow().expiresAt())
+        .isEqualTo(AttachmentsTestApplication.NOW.get().plus(Duration.ofHours(1)));
+
+    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofMinutes(45)));
+    attachments.sweepExpired();
+
+    assertThat(attachments.record(unreferenced.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.EXPIRED);
+    assertThat(blobs.stat(Attachments.key(unreferenced.id()))).isEmpty();
+    assertThat(attachments.find(released.id())).isPresent();
+
+    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofHours(1)));
+    attachments.sweepExpired();
+
+    assertThat(attachments.record(released.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.EXPIRED);
+    assertThat(attachments.find(kept.id())).isPresent();
+    assertThat(blobs.stat(Attachments.key(kept.id()))).isPresent();
+  }
+
+  private void notification(String id, String status) {
+    jdbc.update("""
+        insert into notification (id, idempotency_key, sender, channels, priority, status, recipient_count,
+                                  created_at, updated_at)
+        values (?, ?, 'shop', 'EMAIL', 'NORMAL', ?, 1, now(), now())""", id, id, status);
+  }
+
+  private static InputStream in(byte[] bytes) {
+    return new ByteArrayInputStream(bytes);
+  }
+}
