@@ -49,7 +49,9 @@ import org.springframework.web.client.RestClient;
       // the matrix and the other tests fail many attempts from one address; RateLimitIT counts per key prefix
       "herald.security.failed-attempts.per-address=100000",
       "herald.security.failed-attempts.per-prefix=5",
-      "herald.security.failed-attempts.window=5s"
+      "herald.security.failed-attempts.window=5s",
+      // uploads under target/, not the dev kit's data folder
+      "herald.blobs.directory=${java.io.tmpdir}/herald-it-blobs"
     })
 @ActiveProfiles(DevkitApplication.PROFILE)
 // tracing as the jars have it (trace ids made, passed on and logged, nothing sampled): Boot's tests turn it off

@@ -11,6 +11,7 @@ public final class ApiTags {
   public static final String DEVICES = "Devices";
   public static final String PREFERENCES = "Preferences";
   public static final String TEMPLATES = "Templates";
+  public static final String ATTACHMENTS = "Attachments";
   public static final String INBOX = "Inbox";
   public static final String WEBHOOKS = "Webhooks";
   public static final String TEMPORAL_CODEC = "Temporal codec";

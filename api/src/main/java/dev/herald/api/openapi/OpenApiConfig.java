@@ -39,6 +39,8 @@ class OpenApiConfig {
             new Tag().name(ApiTags.PREFERENCES).description("what recipients chose: opt-outs by category and channel, "
                 + "suppressed addresses, and the categories admins mark critical; every send checks them"),
             new Tag().name(ApiTags.TEMPLATES).description("templates (the notification types), their versions and previews"),
+            new Tag().name(ApiTags.ATTACHMENTS).description("files uploaded once (streamed, size-limited, type-checked) "
+                + "for notifications to name by id"),
             new Tag().name(ApiTags.INBOX).description("the in-app inbox of a sender's recipient, and its live stream"),
             new Tag().name(ApiTags.API_KEYS).description("senders' and admins' API keys (admin only)"),
             new Tag().name(ApiTags.STATS).description("delivery figures from the delivery log: outcomes, failure rate and "

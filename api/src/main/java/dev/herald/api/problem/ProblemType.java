@@ -29,7 +29,8 @@ public enum ProblemType {
   INVALID_SIGNATURE("invalid-signature", HttpStatus.FORBIDDEN, "Invalid signature",
       "a Twilio webhook call without a valid `X-Twilio-Signature`"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
-      "no such notification, recipient, group, template, version, device, inbox item or dead letter; or no such path"),
+      "no such notification, recipient, group, template, version, device, inbox item, dead letter or attachment; or "
+          + "no such path"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
       "the path exists, but not with this method (`Allow` lists its methods)"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
@@ -37,14 +38,17 @@ public enum ProblemType {
   WRONG_STATE("wrong-state", HttpStatus.CONFLICT, "Not possible in the current state",
       "approving a send not waiting for approval, pausing, resuming or cancelling a finished one, a template key "
           + "taken, deleting a template with a published version, re-driving a discarded or re-driven dead letter, "
-          + "discarding one being or already re-driven"),
+          + "discarding one being or already re-driven, deleting an attachment a notification not yet final uses"),
   GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key the owner has already"),
   DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
       "registering a push token FCM reported as gone"),
   BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-      "a body over `herald.api.max-body-size` (default 10MB; the recipient import is streamed and has no limit)"),
+      "a body over `herald.api.max-body-size` (default 10MB; the recipient import is streamed and has no limit); an "
+          + "attachment over `herald.attachments.max-size` (default 25MB)"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-      "the body's `Content-Type` is not one the call reads (`application/json`; NDJSON or CSV for the import)"),
+      "the body's `Content-Type` is not one the call reads (`application/json`; NDJSON or CSV for the import); an "
+          + "attachment whose content is of a type not allowed (`herald.attachments.allowed-types`), or not of the type "
+          + "it was declared as"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
       "Idempotency key already used for a different request",
       "the idempotency key was used for a different request (`notificationId` names the first)"),

@@ -1,6 +1,7 @@
 package dev.herald.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.attachment.AttachmentUploads;
 import dev.herald.api.problem.BodyTooLargeException;
 import dev.herald.api.problem.ProblemType;
 import dev.herald.api.recipient.RecipientWrites;
@@ -21,13 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Request bodies up to {@code herald.api.max-body-size}: a larger declared length is a 413 problem
  * before anything is read, a longer body without one stops being read there (a 413 too). The
- * recipient import streams its body in batches and has no limit.
+ * recipient import streams its body in batches and has no limit; an attachment upload has its own
+ * (herald.attachments.max-size).
  */
 @Component
 @EnableConfigurationProperties(ApiProperties.class)
 class BodyLimit extends OncePerRequestFilter {
 
-  static final Set<String> STREAMED_PATHS = Set.of(RecipientWrites.API_IMPORT_PATH, RecipientWrites.CONSOLE_IMPORT_PATH);
+  static final Set<String> STREAMED_PATHS = Set.of(RecipientWrites.API_IMPORT_PATH, RecipientWrites.CONSOLE_IMPORT_PATH,
+      AttachmentUploads.PATH);
 
   private final long maxBytes;
   private final ObjectMapper json;

@@ -87,6 +87,9 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /api/v1/notifications/{id}/cancel", OWNED),
       entry("POST /api/v1/notifications/{id}/pause", OWNED),
       entry("POST /api/v1/notifications/{id}/resume", OWNED),
+      entry("POST /api/v1/attachments", SENDERS),
+      entry("GET /api/v1/attachments/{id}", OWNED),
+      entry("DELETE /api/v1/attachments/{id}", OWNED),
       entry("GET /api/v1/approvals", ADMINS),
       entry("GET /api/v1/dead-letters", ADMINS),
       entry("GET /api/v1/dead-letters/counts", ADMINS),
@@ -310,6 +313,13 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
           .body("{\"recipientIds\":[\"matrix-x\"]}").retrieve().toBodilessEntity();
     }
 
+    /** A new attachment of A's for each call: a delete before would have removed the last one. */
+    String attachmentOfA() {
+      return String.valueOf(http(senderA).post().uri("/api/v1/attachments?filename=matrix.txt")
+          .contentType(MediaType.TEXT_PLAIN).body("matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {}).get("id"));
+    }
+
     String credential(Who who) {
       return switch (who) {
         case NONE -> null;
@@ -328,7 +338,8 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
     /** The pattern with A's resources (X for the inbox and devices) in its variables; the admin names A as owner. */
     String path(String pattern, Who who) {
       String id = pattern.startsWith("/api/v1/api-keys") ? spareKeyId
-          : pattern.startsWith("/api/v1/recipients") ? "matrix-x" : notificationId;
+          : pattern.startsWith("/api/v1/recipients") ? "matrix-x"
+          : pattern.startsWith("/api/v1/attachments/") ? attachmentOfA() : notificationId;
       String path = pattern.replace("{id}", id).replace("{key}", "matrix-a-tpl").replace("{version}", "1")
           .replace("{recipientId}", "matrix-x").replace("{token}", "matrix-device").replace("{itemId}", "1")
           .replace("{simulator}", "twilio").replace("{name}", "matrix-category")
