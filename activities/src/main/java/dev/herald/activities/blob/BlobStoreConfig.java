@@ -1,6 +1,5 @@
 package dev.herald.activities.blob;
 
-import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,7 @@ class BlobStoreConfig {
 
   @Bean
   @ConditionalOnProperty(name = STORE, havingValue = "directory", matchIfMissing = true)
-  BlobStore directoryBlobStore(BlobProperties properties) throws IOException {
+  BlobStore directoryBlobStore(BlobProperties properties) {
     return new DirectoryBlobStore(properties.directory());
   }
 

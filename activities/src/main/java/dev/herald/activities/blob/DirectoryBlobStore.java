@@ -21,15 +21,15 @@ final class DirectoryBlobStore implements BlobStore {
 
   private final Path root;
 
-  DirectoryBlobStore(Path root) throws IOException {
-    this.root = Files.createDirectories(root.toAbsolutePath().normalize());
-    Files.createDirectories(this.root.resolve(PARTIAL));
+  /** The folder is made by the first put, so a process that never writes (a worker without attachments) makes none. */
+  DirectoryBlobStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
   }
 
   @Override
   public long put(String key, InputStream content, long length) throws IOException {
     Path target = path(key);
-    Path partial = Files.createTempFile(root.resolve(PARTIAL), "put-", ".tmp");
+    Path partial = Files.createTempFile(Files.createDirectories(root.resolve(PARTIAL)), "put-", ".tmp");
     try {
       long written;
       try (OutputStream out = Files.newOutputStream(partial)) {

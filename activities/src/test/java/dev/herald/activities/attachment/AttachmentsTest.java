@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
+import dev.herald.activities.MovableClock;
 import dev.herald.activities.blob.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,10 +43,11 @@ class AttachmentsTest {
   @Autowired Attachments attachments;
   @Autowired BlobStore blobs;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MovableClock clock;
 
   @Test
   void anUploadIsStoredWithItsSniffedTypeSizeAndSha256AndExpiresUnlessReferenced() throws Exception {
-    Instant now = AttachmentsTestApplication.NOW.get();
+    Instant now = clock.instant();
 
     Attachment uploaded = attachments.upload("shop", "C:\\Users\\ada\\logo.png", "image/png", in(PNG));
 
@@ -115,19 +117,19 @@ class AttachmentsTest {
     Attachment unreferenced = attachments.upload("sweep", "unreferenced.pdf", null, in(PDF));
     attachments.reference(List.of(kept.id()), "notification-sweep~running");
     attachments.reference(List.of(released.id()), "notification-sweep~cancelled");
-    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofMinutes(30)));
+    clock.advance(Duration.ofMinutes(30));
     attachments.release("notification-sweep~cancelled");
     assertThat(attachments.find(released.id()).orElseThrow().expiresAt())
-        .isEqualTo(AttachmentsTestApplication.NOW.get().plus(Duration.ofHours(1)));
+        .isEqualTo(clock.instant().plus(Duration.ofHours(1)));
 
-    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofMinutes(45)));
+    clock.advance(Duration.ofMinutes(45));
     attachments.sweepExpired();
 
     assertThat(attachments.record(unreferenced.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.EXPIRED);
     assertThat(blobs.stat(Attachments.key(unreferenced.id()))).isEmpty();
     assertThat(attachments.find(released.id())).isPresent();
 
-    AttachmentsTestApplication.NOW.set(AttachmentsTestApplication.NOW.get().plus(Duration.ofHours(1)));
+    clock.advance(Duration.ofHours(1));
     attachments.sweepExpired();
 
     assertThat(attachments.record(released.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.EXPIRED);

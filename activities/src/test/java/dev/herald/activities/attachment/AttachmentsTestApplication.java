@@ -1,12 +1,10 @@
 package dev.herald.activities.attachment;
 
+import dev.herald.activities.MovableClock;
 import dev.herald.activities.PersistenceConfig;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.blob.BlobStore;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -18,26 +16,8 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackageClasses = BlobStore.class)
 class AttachmentsTestApplication {
 
-  /** The time the test has set. */
-  static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
   @Bean
-  Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return NOW.get();
-      }
-    };
+  MovableClock clock() {
+    return new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
   }
 }

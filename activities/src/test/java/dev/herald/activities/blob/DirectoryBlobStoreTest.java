@@ -18,7 +18,7 @@ class DirectoryBlobStoreTest extends BlobStoreContract {
   private DirectoryBlobStore store;
 
   @BeforeEach
-  void open() throws IOException {
+  void open() {
     store = new DirectoryBlobStore(root);
   }
 

@@ -2,32 +2,15 @@ package dev.herald.activities.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.activities.MovableClock;
 import jakarta.mail.internet.MailDateFormat;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DateHeaderTest {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-05T09:04:07.250Z"));
-  private final DateHeader header = new DateHeader(new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  });
+  private final MovableClock now = new MovableClock(Instant.parse("2026-11-05T09:04:07.250Z"));
+  private final DateHeader header = new DateHeader(now);
 
   @Test
   void isAnRfc5322DateTimeInUtcThatJakartaMailParsesBack() throws Exception {
