@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param unreferencedTtl how long an upload no notification references is kept
  * @param sweepInterval how often expired uploads are looked for (by one process at a time per row)
  * @param sweepBatch the most expired uploads one sweep deletes
+ * @param maxPerNotification the most attachments one notification may reference
+ * @param maxPerNotificationBytes the most bytes a notification's attachments may add up to (an email carries them all)
  */
 @Validated
 @ConfigurationProperties("herald.attachments")
@@ -25,4 +27,5 @@ public record AttachmentProperties(@DefaultValue("25MB") @NotNull DataSize maxSi
     @DefaultValue({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "video/mp4", "text/plain",
         "text/csv"}) @NotEmpty List<String> allowedTypes,
     @DefaultValue("24h") @NotNull Duration unreferencedTtl, @DefaultValue("1m") @NotNull Duration sweepInterval,
-    @DefaultValue("100") @Positive int sweepBatch) {}
+    @DefaultValue("100") @Positive int sweepBatch, @DefaultValue("10") @Positive int maxPerNotification,
+    @DefaultValue("25MB") @NotNull DataSize maxPerNotificationBytes) {}

@@ -1,15 +1,18 @@
 package dev.herald.activities.attachment;
 
+import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.workflows.messages.NotificationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,23 +72,79 @@ class AttachmentRepository {
         .param("id", id).param("status", status.name()).param("at", Timestamp.from(at)).update();
   }
 
-  /** References the attachments by the notification (once each); they no longer expire. */
-  void reference(Collection<UUID> ids, String notificationId) {
-    for (UUID id : ids) {
+  /** The attachments of these ids (any status), in no particular order; unknown ids have none. */
+  List<Attachment> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from attachment where id in (:ids)").param("ids", ids)
+        .query(AttachmentRepository::row).list();
+  }
+
+  /** The attachments the notification references (any status), in the order it named them. */
+  List<Attachment> ofNotification(String notificationId) {
+    return jdbc.sql("select " + prefixed("a") + " from attachment_reference r join attachment a on a.id = r.attachment_id "
+            + "where r.notification_id = :notification order by r.position, a.id")
+        .param("notification", notificationId).query(AttachmentRepository::row).list();
+  }
+
+  /**
+   * References the attachments by the notification (once each, numbered in the order given); they no longer
+   * expire. Answers those it referenced now (not those it already did).
+   */
+  List<UUID> reference(List<UUID> ids, String notificationId) {
+    List<UUID> added = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
       jdbc.sql("""
-              insert into attachment_reference (attachment_id, notification_id) values (:id, :notification)
-              on conflict do nothing""")
-          .param("id", id).param("notification", notificationId).update();
+              insert into attachment_reference (attachment_id, notification_id, position)
+              values (:id, :notification, :position) on conflict do nothing returning attachment_id""")
+          .param("id", ids.get(i)).param("notification", notificationId).param("position", i)
+          .query(UUID.class).optional().ifPresent(added::add);
     }
     jdbc.sql("update attachment set expires_at = null where id in (:ids) and status = 'STORED'").param("ids", ids)
         .update();
+    return added;
   }
 
   /** Drops the notification's references; those of its attachments no other notification uses expire at {@code expires}. */
   void release(String notificationId, Instant expires) {
-    List<UUID> released = jdbc.sql("delete from attachment_reference where notification_id = :notification "
+    expireUnreferenced(jdbc.sql("delete from attachment_reference where notification_id = :notification "
             + "returning attachment_id")
-        .param("notification", notificationId).query(UUID.class).list();
+        .param("notification", notificationId).query(UUID.class).list(), expires);
+  }
+
+  /** Drops the notification's references to these attachments alone; as {@link #release}. */
+  void release(String notificationId, Collection<UUID> ids, Instant expires) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    expireUnreferenced(jdbc.sql("delete from attachment_reference where notification_id = :notification "
+            + "and attachment_id in (:ids) returning attachment_id")
+        .param("notification", notificationId).param("ids", ids).query(UUID.class).list(), expires);
+  }
+
+  /**
+   * Drops the references of every notification that is final and that nothing can re-drive any more (none of its
+   * dead letters open or re-driving: a re-drive sends its attachments again), in one statement; the attachments
+   * no other notification references then expire at {@code expires}. Answers how many references it dropped.
+   */
+  int releaseFinished(Instant expires) {
+    return jdbc.sql("""
+            with released as (
+              delete from attachment_reference r using notification n
+              where n.id = r.notification_id and n.status in (:final) and %s
+              returning r.attachment_id, r.notification_id),
+            expiring as (
+              update attachment a set expires_at = :expires
+              where a.id in (select attachment_id from released) and a.status = 'STORED'
+                and not exists (select 1 from attachment_reference o where o.attachment_id = a.id
+                  and not exists (select 1 from released x
+                                  where x.attachment_id = o.attachment_id and x.notification_id = o.notification_id)))
+            select count(*) from released""".formatted(DeadLetterWrites.nothingToRedrive("n.id")))
+        .param("final", FINAL).param("expires", Timestamp.from(expires)).query(Integer.class).single();
+  }
+
+  private void expireUnreferenced(List<UUID> released, Instant expires) {
     if (released.isEmpty()) {
       return;
     }
@@ -101,6 +160,11 @@ class AttachmentRepository {
     return jdbc.sql("select " + COLUMNS + " from attachment where expires_at <= :now order by expires_at limit :most "
             + "for update skip locked")
         .param("now", Timestamp.from(now)).param("most", most).query(AttachmentRepository::row).list();
+  }
+
+  /** {@link #COLUMNS} of the table under this alias. */
+  private static String prefixed(String alias) {
+    return Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
   }
 
   private static Attachment row(ResultSet rs, int n) throws SQLException {

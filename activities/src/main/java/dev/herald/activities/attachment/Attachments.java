@@ -2,6 +2,7 @@ package dev.herald.activities.attachment;
 
 import dev.herald.activities.blob.BlobStore;
 import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,12 +114,40 @@ public class Attachments {
     }
   }
 
-  /** The notification uses these attachments: they no longer expire, nor can they be deleted while it runs. */
+  /** The records of these ids, whatever their status; unknown ids have none. For checking a request's ids at once. */
+  public List<Attachment> records(Collection<UUID> ids) {
+    return rows.findAll(ids);
+  }
+
+  /** The attachments the notification references, in the order it named them, whatever their status. */
+  public List<Attachment> ofNotification(String notificationId) {
+    return rows.ofNotification(notificationId);
+  }
+
+  /**
+   * The bytes of an attachment found before (by {@link #ofNotification}), straight from the blob store without
+   * reading its record again. The caller closes it.
+   *
+   * @throws FileNotFoundException when its bytes are gone
+   */
+  public InputStream content(Attachment attachment) throws IOException {
+    return blobs.open(key(attachment.id()))
+        .orElseThrow(() -> new FileNotFoundException("attachment '" + attachment.id() + "' has no bytes"));
+  }
+
+  /**
+   * The notification uses these attachments (in this order): they no longer expire, nor can they be deleted while
+   * it runs. A repeat references nothing more; answers those referenced now, for {@link #unreference}.
+   */
   @Transactional
-  public void reference(Collection<UUID> ids, String notificationId) {
-    if (!ids.isEmpty()) {
-      rows.reference(ids, notificationId);
-    }
+  public List<UUID> reference(List<UUID> ids, String notificationId) {
+    return ids.isEmpty() ? List.of() : rows.reference(ids, notificationId);
+  }
+
+  /** Undoes {@link #reference} of these attachments by the notification (a start that turned out not to be its). */
+  @Transactional
+  public void unreference(Collection<UUID> ids, String notificationId) {
+    rows.release(notificationId, ids, clock.instant().plus(settings.unreferencedTtl()));
   }
 
   /**
@@ -130,13 +159,21 @@ public class Attachments {
     rows.release(notificationId, clock.instant().plus(settings.unreferencedTtl()));
   }
 
+  /** The most attachments one notification may reference, and the most bytes they may add up to. */
+  public AttachmentLimits limits() {
+    return new AttachmentLimits(settings.maxPerNotification(), settings.maxPerNotificationBytes().toBytes());
+  }
+
   /**
-   * Deletes the bytes of at most {@code herald.attachments.sweep-batch} expired uploads and marks them expired;
-   * answers how many. Rows another process is sweeping are skipped, so several processes may sweep at once.
+   * Releases the attachments of every notification that finished and that nothing can re-drive any more (so they
+   * expire after {@code herald.attachments.unreferenced-ttl} unless another uses them), then deletes the bytes of
+   * at most {@code herald.attachments.sweep-batch} expired uploads and marks them expired; answers how many. Rows
+   * another process is sweeping are skipped, so several processes may sweep at once.
    */
   @Transactional
   public int sweepExpired() {
     Instant now = clock.instant();
+    rows.releaseFinished(now.plus(settings.unreferencedTtl()));
     List<Attachment> expired = rows.lockExpired(now, settings.sweepBatch());
     for (Attachment attachment : expired) {
       deleteBlob(attachment.id());

@@ -26,6 +26,14 @@ public interface ChannelAdapter {
   }
 
   /**
+   * Whether this channel's messages carry the notification's attachments as files (email), so its batches read
+   * them; the others leave them out.
+   */
+  default boolean attaches() {
+    return false;
+  }
+
+  /**
    * @param attempt the activity attempt this send belongs to, recorded with its outcome
    * @throws io.temporal.failure.ApplicationFailure typed by {@code DeliveryErrorType}, with a
    *     {@code DeliveryError} as details; non-retryable when the failure is permanent

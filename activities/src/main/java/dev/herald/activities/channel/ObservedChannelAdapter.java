@@ -48,6 +48,11 @@ final class ObservedChannelAdapter implements ChannelAdapter {
   }
 
   @Override
+  public boolean attaches() {
+    return adapter.attaches();
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     Observation call = Observation.createNotStarted(NAME, registry)
         .lowCardinalityKeyValue(CHANNEL, channel().name())

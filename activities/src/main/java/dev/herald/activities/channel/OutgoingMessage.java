@@ -3,6 +3,7 @@ package dev.herald.activities.channel;
 import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.Priority;
 import dev.herald.workflows.messages.Recipient;
+import java.util.List;
 
 /**
  * One message to send on one channel, the same for a single send and a broadcast member: the
@@ -17,7 +18,21 @@ import dev.herald.workflows.messages.Recipient;
  *     dev.herald.activities.preference.links}), when its channel always carries one or the template asks
  *     for one; null otherwise
  * @param priority the notification's priority (null: NORMAL), which a channel may pass on (push)
+ * @param attachments the notification's files, for a channel that attaches them ({@link ChannelAdapter#attaches});
+ *     empty otherwise
  */
 public record OutgoingMessage(
     String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,
-    RenderedMessage content, String category, String preferencesUrl, Priority priority) {}
+    RenderedMessage content, String category, String preferencesUrl, Priority priority, List<AttachedFile> attachments) {
+
+  public OutgoingMessage {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A message without attachments. */
+  public OutgoingMessage(String deliveryId, String notificationId, String sender, Channel channel, String address,
+      Recipient recipient, RenderedMessage content, String category, String preferencesUrl, Priority priority) {
+    this(deliveryId, notificationId, sender, channel, address, recipient, content, category, preferencesUrl, priority,
+        List.of());
+  }
+}

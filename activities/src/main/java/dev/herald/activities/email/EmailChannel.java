@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The email channel: one message through the configured {@link EmailSender}, its Message-ID the delivery
- * id, with the recipient's preference link as its List-Unsubscribe headers (every email carries them).
+ * id, with the recipient's preference link as its List-Unsubscribe headers (every email carries them) and
+ * the notification's attachments as files.
  */
 @Component
 @ConditionalOnExpression(EmailConfig.AVAILABLE)
@@ -45,6 +46,11 @@ public class EmailChannel implements ChannelAdapter {
   }
 
   @Override
+  public boolean attaches() {
+    return true;
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return sendEmail(messageOf(message), attempt);
   }
@@ -54,7 +60,7 @@ public class EmailChannel implements ChannelAdapter {
     String link = message.preferencesUrl();
     return new EmailMessage(message.deliveryId(), message.notificationId(), message.address(), content.subject(),
         content.body(), content.html(), content.from(),
-        link == null ? null : new ListUnsubscribe(link, links.mailto(link).orElse(null)));
+        link == null ? null : new ListUnsubscribe(link, links.mailto(link).orElse(null)), message.attachments());
   }
 
   ProviderReceipt sendEmail(EmailMessage message, int attempt) {

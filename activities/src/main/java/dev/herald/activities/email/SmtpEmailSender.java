@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.channel.AttachedFile;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import jakarta.mail.Address;
@@ -138,13 +139,32 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
   }
 
   /**
+   * The text, and after it each attachment as a file (multipart/mixed) when there are any; each file's bytes are
+   * read from the blob store only as the message is written to the server ({@link FileParts}).
+   */
+  private static void setContent(MimeMessage mime, EmailMessage message) throws MessagingException {
+    if (message.attachments().isEmpty()) {
+      setText(mime, message);
+      return;
+    }
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart text = new MimeBodyPart();
+    setText(text, message);
+    mixed.addBodyPart(text);
+    for (AttachedFile file : message.attachments()) {
+      mixed.addBodyPart(FileParts.of(file));
+    }
+    mime.setContent(mixed);
+  }
+
+  /**
    * Plain text; with html, multipart/alternative (text first, html preferred by mail clients). Each
    * text part gets its transfer encoding here ({@link TransferEncoding}), after its text: setting the
    * text drops the header.
    */
-  private static void setContent(MimeMessage mime, EmailMessage message) throws MessagingException {
+  private static void setText(MimePart part, EmailMessage message) throws MessagingException {
     if (message.html() == null) {
-      setText(mime, message.body(), "plain");
+      setText(part, message.body(), "plain");
       return;
     }
     MimeMultipart alternative = new MimeMultipart("alternative");
@@ -156,7 +176,7 @@ public final class SmtpEmailSender implements EmailSender, AutoCloseable {
     MimeBodyPart html = new MimeBodyPart();
     setText(html, message.html(), "html");
     alternative.addBodyPart(html);
-    mime.setContent(alternative);
+    part.setContent(alternative);
   }
 
   private static void setText(MimePart part, String text, String subtype) throws MessagingException {

@@ -2,6 +2,8 @@ package dev.herald.activities.sending;
 
 import static dev.herald.activities.logging.RedactedFailure.withoutMessages;
 
+import dev.herald.activities.attachment.Attachments;
+import dev.herald.activities.channel.AttachedFile;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
@@ -63,12 +65,15 @@ final class BatchSender {
   private final OutcomeWriter writer;
   private final SendGate gate;
   private final PreferenceLinks links;
+  private final Attachments attachments;
   private final SendMeters.Sends meters;
   private final Precedence precedence;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      SendGate gate, PreferenceLinks links, SendMeters meters, Precedence precedence, int groupSize) {
+      SendGate gate, PreferenceLinks links, Attachments attachments, SendMeters meters, Precedence precedence,
+      int groupSize) {
+    this.attachments = attachments;
     this.precedence = precedence;
     this.channel = adapter.channel();
     this.adapter = adapter;
@@ -95,7 +100,8 @@ final class BatchSender {
     List<BatchItem> rows = store.load(batch, claimAtOnce);
     List<BatchItem> items = rows.stream().filter(row -> row.status() == DeliveryStatus.PENDING).toList();
     Map<Integer, Channel> reached = store.reached(batch);
-    BatchContent content = BatchContent.of(batch, templates);
+    BatchContent content = BatchContent.of(batch, templates,
+        adapter.attaches() ? attachments.ofNotification(batch.notificationId()) : List.of(), attachments);
     boolean passesQuiet = batch.priority() == Priority.HIGH && content.settings().passesQuietHoursWhenHigh();
     BatchGate recipientsSay = gate.forBatch(batch.sender(), channel, batch.category(), holdQuiet && !passesQuiet,
         batch.at());
@@ -213,7 +219,8 @@ final class BatchSender {
           : null;
       RenderedMessage rendered = content.forMember(item, link);
       meters.rendered(batch.priority(), rendered.subject(), rendered.body(), rendered.html());
-      ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null), attempt);
+      ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null, content.files()),
+          attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
       return failed(item, new DeliveryError(e.type(), e.providerCode(), e.getMessage(), attempt));
@@ -255,10 +262,10 @@ final class BatchSender {
 
   /** The member's message. */
   private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content,
-      String preferencesUrl) {
+      String preferencesUrl, List<AttachedFile> files) {
     Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale(),
         item.slack());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
-        item.address(), recipient, content, batch.category(), preferencesUrl, batch.priority());
+        item.address(), recipient, content, batch.category(), preferencesUrl, batch.priority(), files);
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.metrics.SendMeters;
@@ -21,11 +22,13 @@ public class ChannelActivitiesFactory {
   private final TemplateRenderer templates;
   private final SendGate gate;
   private final PreferenceLinks links;
+  private final Attachments attachments;
   private final SendMeters meters;
   private final Precedence precedence;
 
   ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate,
-      PreferenceLinks links, SendMeters meters, Precedence precedence) {
+      PreferenceLinks links, Attachments attachments, SendMeters meters, Precedence precedence) {
+    this.attachments = attachments;
     this.precedence = precedence;
     this.links = links;
     this.meters = meters;
@@ -37,7 +40,7 @@ public class ChannelActivitiesFactory {
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, gate, links, meters, precedence,
+        new BatchSender(adapter, store, writer, templates, gate, links, attachments, meters, precedence,
             ClaimGroups.sizeFor(adapter.channel())));
   }
 }

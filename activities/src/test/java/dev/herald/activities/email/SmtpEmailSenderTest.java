@@ -1,5 +1,6 @@
 package dev.herald.activities.email;
 
+import dev.herald.activities.channel.AttachedFile;
 import dev.herald.activities.channel.ProviderSendException;
 import static dev.herald.activities.email.EmailFixtures.message;
 import static dev.herald.activities.email.EmailFixtures.properties;
@@ -14,17 +15,21 @@ import dev.herald.workflows.messages.DeliveryErrorType;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +150,39 @@ class SmtpEmailSenderTest {
     assertThat(rich.getHeader("Content-Transfer-Encoding")).as("a line over 998 characters").containsExactly("quoted-printable");
     assertThat(((String) rich.getContent()).replace("\r\n", "\n")).isEqualTo(html);
     assertThat(mail.getSentDate().toInstant()).isBetween(before, Instant.now());
+  }
+
+  @Test
+  void anAttachmentFollowsTheAlternativesAsAFileReadOnceWhileTheMessageIsWritten() throws Exception {
+    byte[] file = new byte[2 * 1024 * 1024 + 7];
+    for (int i = 0; i < file.length; i++) {
+      file[i] = (byte) (i * 7 + i / 1024);
+    }
+    AtomicInteger opens = new AtomicInteger();
+    AttachedFile report = new AttachedFile("Bericht März.pdf", "application/pdf", file.length, () -> {
+      opens.incrementAndGet();
+      return new ByteArrayInputStream(file);
+    });
+
+    sender.send(new EmailMessage("notification-n1/email/3", "notification-n1", "ada@example.com", "Report", "See the file.",
+        "<p>See the file.</p>", null, null, List.of(report)));
+
+    assertThat(opens).as("opened once, when the message was written").hasValue(1);
+    assertThat(greenMail.waitForIncomingEmail(MAIL_WAIT_MS, 1)).isTrue();
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getContentType()).startsWith("multipart/mixed");
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat(parts.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+    BodyPart attached = parts.getBodyPart(1);
+    assertThat(attached.getDisposition()).isEqualToIgnoringCase(BodyPart.ATTACHMENT);
+    assertThat(MimeUtility.decodeText(attached.getFileName())).isEqualTo("Bericht März.pdf");
+    assertThat(attached.getContentType()).startsWith("application/pdf");
+    assertThat(attached.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    try (var in = attached.getInputStream()) {
+      assertThat(sha256.digest(in.readAllBytes())).isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
+    }
   }
 
   @Test

@@ -11,6 +11,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.activities.GroupFixtures;
 import dev.herald.activities.GroupFixtures.Member;
+import dev.herald.activities.attachment.Attachment;
+import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
@@ -75,12 +77,19 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,7 +119,8 @@ import org.springframework.transaction.annotation.Transactional;
     "herald.preferences.frequency-caps[0].max=2",
     "herald.preferences.frequency-caps[0].window=24h",
     "herald.public-url=https://herald.example.com/",
-    "herald.preferences.links.keys=t1:" + BroadcastBatchTest.LINK_KEY})
+    "herald.preferences.links.keys=t1:" + BroadcastBatchTest.LINK_KEY,
+    "herald.blobs.directory=${java.io.tmpdir}/broadcast-test-blobs"})
 @AutoConfigureTestDatabase(replace = NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class BroadcastBatchTest {
@@ -140,6 +150,7 @@ class BroadcastBatchTest {
   @Autowired TemplateRenderer renderer;
   @Autowired SendGate gate;
   @Autowired SendMeters sendMeters;
+  @Autowired Attachments attachments;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -625,8 +636,8 @@ class BroadcastBatchTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Precedence precedence = new Precedence(new PrecedenceProperties(true, Duration.ofHours(1), Duration.ofMillis(1),
         Duration.ofMillis(1)), registry);
-    ChannelActivitiesFactory giving = new ChannelActivitiesFactory(store, writer, renderer, gate, links, sendMeters,
-        precedence);
+    ChannelActivitiesFactory giving = new ChannelActivitiesFactory(store, writer, renderer, gate, links, attachments,
+        sendMeters, precedence);
     precedence.seen(Work.of(Priority.LOW, 1));
 
     sendBatchThrough(giving, new EmailChannel(smtpSender, links), batch(spec, Channel.EMAIL, 0, 5, List.of()));
@@ -640,6 +651,85 @@ class BroadcastBatchTest {
     assertThat(registry.get(HeraldMeters.PRECEDENCE_PAUSES).tag(HeraldMeters.KIND, "member").counter().count())
         .as("one pause before each member").isEqualTo(5);
     assertThat(counts.sent()).as("giving way slows a broadcast, it does not stop it").isEqualTo(5);
+  }
+
+  @Test
+  void eachEmailCarriesTheNotificationsAttachmentsInOrderWithTheirBytes() throws Exception {
+    byte[] report = pdf(300_000);
+    Attachment pdf = attachments.upload("ops", "report.pdf", "application/pdf", new ByteArrayInputStream(report));
+    Attachment csv = attachments.upload("ops", "rows.csv", "text/csv",
+        new ByteArrayInputStream("id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8)));
+    NotificationSpec spec = broadcast("attached", ChannelMode.ALL, Channel.EMAIL, emails("attached", 2));
+    attachments.reference(List.of(pdf.id(), csv.id()), spec.id());
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 2, List.of()));
+
+    assertThat(counts.sent()).isEqualTo(2);
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      assertThat(mail.getContentType()).startsWith("multipart/mixed");
+      MimeMultipart parts = (MimeMultipart) mail.getContent();
+      assertThat(parts.getCount()).isEqualTo(3);
+      assertThat(parts.getBodyPart(0).getContent().toString().strip()).isEqualTo("Hello all");
+      assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("report.pdf");
+      assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
+      assertThat(parts.getBodyPart(1).getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
+      assertThat(sha256(parts.getBodyPart(1).getInputStream())).isEqualTo(pdf.sha256());
+      assertThat(parts.getBodyPart(2).getFileName()).isEqualTo("rows.csv");
+      assertThat(parts.getBodyPart(2).getContentType()).startsWith("text/csv");
+      assertThat(sha256(parts.getBodyPart(2).getInputStream())).isEqualTo(csv.sha256());
+    }
+  }
+
+  @Test
+  void anAttachmentGoneBeforeItsSendFailsTheDeliveryForGood() throws Exception {
+    Attachment pdf = attachments.upload("ops", "gone.pdf", "application/pdf", new ByteArrayInputStream(pdf(1_000)));
+    NotificationSpec spec = broadcast("gone", ChannelMode.ALL, Channel.EMAIL, emails("gone", 1));
+    attachments.reference(List.of(pdf.id()), spec.id());
+    JdbcClient.create(template).sql("update attachment set status = 'EXPIRED' where id = :id").param("id", pdf.id())
+        .update();
+
+    ChannelCounts counts = activities.sendBatch(batch(spec, Channel.EMAIL, 0, 1, List.of()));
+
+    assertThat(counts.failed()).isEqualTo(1);
+    assertThat(statuses(spec).get("email/0")).startsWith("FAILED attachment-gone");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aFinishedNotificationsAttachmentsAreReleasedOnceNothingCanRedriveIt() throws Exception {
+    Attachment pdf = attachments.upload("ops", "kept.pdf", "application/pdf", new ByteArrayInputStream(pdf(1_000)));
+    NotificationSpec spec = broadcast("release", ChannelMode.ALL, Channel.EMAIL, List.of(
+        Member.email("release-0", "rejected-release-0@example.com")));
+    attachments.reference(List.of(pdf.id()), spec.id());
+    activities.sendBatch(batch(spec, Channel.EMAIL, 0, 1, List.of()));
+    log.recordStatus(spec.id(), NotificationStatus.FAILED, "failed");
+
+    attachments.sweepExpired();
+    assertThat(attachments.ofNotification(spec.id())).as("an open dead letter may re-drive it").hasSize(1);
+    DeadLetter letter = deadLetters.page(new DeadLetterFilter(null, null, null, null, "ops", null, null), 100, 0)
+        .stream().filter(l -> spec.id().equals(l.notificationId())).findFirst().orElseThrow();
+    assertThat(deadLetters.discard(letter.id())).isTrue();
+    attachments.sweepExpired();
+
+    assertThat(attachments.ofNotification(spec.id())).isEmpty();
+    assertThat(attachments.find(pdf.id()).orElseThrow().expiresAt()).as("unreferenced: it expires").isNotNull();
+  }
+
+  /** A PDF's signature, then {@code size} bytes of every value. */
+  private static byte[] pdf(int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) (i * 31);
+    }
+    byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    return bytes;
+  }
+
+  private static String sha256(InputStream in) throws Exception {
+    try (in) {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+    }
   }
 
   /** Runs one batch through {@code adapter}'s channel activities, in an environment of its own. */

@@ -1,5 +1,7 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.attachment.Attachments;
+import dev.herald.activities.blob.BlobStore;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.PersistenceConfig;
 import dev.herald.activities.deadletter.DeadLetterWrites;
@@ -15,10 +17,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The broadcast tests' context: a real PostgreSQL (zonky) migrated by Flyway, the delivery log, the
- * template store and the channel activities' store. Channel senders are built by each test.
+ * template store, the attachments (over the directory blob store) and the channel activities' store.
+ * Channel senders are built by each test.
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, SendMeters.class, Precedence.class})
 @ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
-    SendGate.class})
+    SendGate.class, Attachments.class, BlobStore.class})
 class BroadcastTestApplication {}
