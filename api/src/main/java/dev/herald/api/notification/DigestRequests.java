@@ -32,6 +32,9 @@ final class DigestRequests {
         violations.add(new FieldViolation("recipients[" + i + "].id", "is required: " + why));
       }
     }
+    if (request.attachments() != null && !request.attachments().isEmpty()) {
+      violations.add(new FieldViolation("attachments", "are not sent: " + why + ", which carry none"));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }

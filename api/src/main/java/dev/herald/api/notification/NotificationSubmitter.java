@@ -2,6 +2,7 @@ package dev.herald.api.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.precedence.Work;
 import dev.herald.activities.recipient.RecipientRules;
@@ -32,11 +33,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -63,11 +66,16 @@ public class NotificationSubmitter {
   private final Clock clock;
   private final DoorMeters meters;
   private final Precedence precedence;
+  private final AttachmentRefs attachmentRefs;
+  private final Attachments attachments;
 
   NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
       NotificationSettings settings, IdempotencyKeys keys, Templates templates, RecipientDirectory directory,
-      BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters, Precedence precedence) {
+      BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters, Precedence precedence,
+      AttachmentRefs attachmentRefs, Attachments attachments) {
     this.precedence = precedence;
+    this.attachmentRefs = attachmentRefs;
+    this.attachments = attachments;
     this.client = client;
     this.validator = validator;
     this.approval = approval;
@@ -99,7 +107,8 @@ public class NotificationSubmitter {
     }
     String sender = senderOf(asked);
     SendNotificationRequest request = directory.complete(asked, sender);
-    List<FieldViolation> violations = validator.validate(request, now, keySource);
+    List<FieldViolation> violations = new ArrayList<>(validator.validate(request, now, keySource));
+    violations.addAll(attachmentRefs.check(request.attachments(), sender));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -114,15 +123,27 @@ public class NotificationSubmitter {
           : request.recipients().size() + " recipient(s)";
       NotificationSpec spec = toSpec(claim.id(), request, now, requestingKey, requestHash);
       NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
+      // before the start, so its batches find them; the workflow's input carries no attachments
+      List<UUID> referenced = attachments.reference(AttachmentRefs.ids(request.attachments()), spec.id());
       try {
         WorkflowClient.start(workflow::send, spec);
         meters.accepted(keySource == KeySource.API ? DoorMeters.Source.REST : DoorMeters.Source.KAFKA, spec.priority());
         return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
       } catch (WorkflowExecutionAlreadyStarted existing) {
-        return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
+        return repeatOfStarted(spec, requestHash, referenced);
       }
     } catch (WorkflowServiceException unavailable) {
       throw new TemporalUnavailableException(unavailable);
+    }
+  }
+
+  /** A start refused as a duplicate: a different request under the key leaves the other's attachments as they were. */
+  private Submission repeatOfStarted(NotificationSpec spec, String requestHash, List<UUID> referenced) {
+    try {
+      return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
+    } catch (IdempotencyConflictException conflict) {
+      attachments.unreference(referenced, spec.id());
+      throw conflict;
     }
   }
 
@@ -211,7 +232,8 @@ public class NotificationSubmitter {
   private String fingerprint(SendNotificationRequest request, Priority priority, String sender) {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
         request.recipients(), request.group(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
-        request.templateVersion(), request.variables(), request.category(), request.escalateAfter());
+        request.templateVersion(), request.variables(), request.category(), request.escalateAfter(),
+        request.attachments());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

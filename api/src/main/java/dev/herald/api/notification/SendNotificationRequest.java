@@ -27,6 +27,8 @@ import java.util.List;
  *     template's version names its own); left out of the fingerprint JSON when absent
  * @param escalateAfter with channelMode ESCALATE: how long each channel but the last waits for an
  *     acknowledgement before the next (ISO-8601 durations, e.g. PT30M); left out of the fingerprint JSON when absent
+ * @param attachments ids of the sender's attachments ({@code POST /api/v1/attachments}) the notification carries: an
+ *     email attaches them; left out of the fingerprint JSON when absent
  */
 public record SendNotificationRequest(
     String idempotencyKey,
@@ -43,7 +45,17 @@ public record SendNotificationRequest(
     Integer templateVersion,
     java.util.Map<String, Object> variables,
     @JsonInclude(JsonInclude.Include.NON_NULL) String category,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<java.time.Duration> escalateAfter) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<java.time.Duration> escalateAfter,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> attachments) {
+
+  /** A request without attachments. */
+  public SendNotificationRequest(String idempotencyKey, String sender, List<Channel> channels, ChannelMode channelMode,
+      List<RecipientAddress> recipients, String group, String subject, String body, Priority priority, Instant sendAt,
+      String template, Integer templateVersion, java.util.Map<String, Object> variables, String category,
+      List<java.time.Duration> escalateAfter) {
+    this(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body, priority, sendAt, template,
+        templateVersion, variables, category, escalateAfter, null);
+  }
 
   /**
    * One recipient's addresses: {@code id} owns the in-app inbox and registered push devices;
@@ -56,22 +68,22 @@ public record SendNotificationRequest(
 
   public SendNotificationRequest withIdempotencyKey(String key) {
     return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,
-        sendAt, template, templateVersion, variables, category, escalateAfter);
+        sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
   }
 
   public SendNotificationRequest withPriority(Priority priority) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
   }
 
   public SendNotificationRequest withSender(String sender) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
   }
 
   public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
   }
 
   /** Not a JSON property: the fingerprint is this record's JSON. */

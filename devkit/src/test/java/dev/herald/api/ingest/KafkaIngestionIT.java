@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -164,6 +165,19 @@ class KafkaIngestionIT extends HeraldIntegrationTest {
 
     assertThat(reason(deadLettersKeyed("not-my-template", 1).get(0)))
         .contains("template: no template 'kafka-admins-template'");
+  }
+
+  @Test
+  void anEventNamingAnotherSendersAttachmentIsDeadLetteredNamingIt() throws Exception {
+    String admins = (String) http().post().uri("/api/v1/attachments?filename=a.txt").contentType(MediaType.TEXT_PLAIN)
+        .body("the admin's file".getBytes(StandardCharsets.UTF_8)).retrieve()
+        .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {}).getBody().get("id");
+    kafka.send(ONE_SENDER_TOPIC, "not-my-file", "{\"idempotencyKey\":\"kafka-not-my-file\",\"channels\":[\"EMAIL\"],"
+        + "\"recipients\":[{\"email\":\"file@it.example\"}],\"subject\":\"File\",\"body\":\"Attached\","
+        + "\"attachments\":[\"" + admins + "\"]}").get();
+
+    assertThat(reason(deadLettersKeyed("not-my-file", 1).get(0)))
+        .contains("attachments[0]: no attachment '" + admins + "' of sender '" + TOPIC_SENDER + "'");
   }
 
   @Test
