@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigningKeys {
 
   private static final String ID = "[A-Za-z0-9-]{1,32}";
+  private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
   private final Map<String, SecretKeySpec> keys;
   private final String signingKeyId;
@@ -88,6 +89,26 @@ public final class SigningKeys {
     byte[] expected = mac(key, text);
     return signature.length <= expected.length
         && MessageDigest.isEqual(signature, Arrays.copyOf(expected, signature.length));
+  }
+
+  /** The signing key's signature of {@code text}, cut to {@code bytes}, as base64url without padding (for a URL). */
+  public String signUrlSafe(String text, int bytes) {
+    return URL_SAFE.encodeToString(Arrays.copyOf(sign(text), bytes));
+  }
+
+  /**
+   * Whether {@code encoded} is the signature of {@code text} by the key {@code keyId}, cut to {@code bytes}, as
+   * {@link #signUrlSafe} spells it: base64's last character has bits no byte uses, so only the one spelling counts.
+   */
+  public boolean verifiesUrlSafe(String keyId, String text, String encoded, int bytes) {
+    byte[] signature;
+    try {
+      signature = Base64.getUrlDecoder().decode(encoded);
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    return signature.length == bytes && URL_SAFE.encodeToString(signature).equals(encoded)
+        && verifies(keyId, text, signature, bytes);
   }
 
   private static SecretKeySpec key(String setting, String id, String base64) {

@@ -35,6 +35,23 @@ class SigningKeysTest {
   }
 
   @Test
+  void aUrlSafeSignatureVerifiesInItsOneSpellingOnly() {
+    SigningKeys keys = new SigningKeys("x", Map.of("k", KEY_1), null);
+    String signature = keys.signUrlSafe("text", 16);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+    // 16 bytes leave 4 unused bits in the last character: its neighbour spells the same bytes
+    String sameBytes = signature.substring(0, signature.length() - 1) + alphabet.charAt(last ^ 1);
+
+    assertThat(signature).matches("[A-Za-z0-9_-]{22}");
+    assertThat(keys.verifiesUrlSafe("k", "text", signature, 16)).isTrue();
+    assertThat(keys.verifiesUrlSafe("k", "text", sameBytes, 16)).isFalse();
+    assertThat(keys.verifiesUrlSafe("k", "text", signature + "==", 16)).isFalse();
+    assertThat(keys.verifiesUrlSafe("k", "text", "not base64!", 16)).isFalse();
+    assertThat(keys.verifiesUrlSafe("other", "text", signature, 16)).isFalse();
+  }
+
+  @Test
   void badKeysAreNamedAtStartUp() {
     assertThatThrownBy(() -> SigningKeys.parse("herald.preferences.links.keys", "k:" + Base64.getEncoder()
         .encodeToString("short".getBytes()))).hasMessageContaining("herald.preferences.links.keys").hasMessageContaining("at least 32 bytes");

@@ -5,7 +5,6 @@ import dev.herald.workflows.messages.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -41,8 +40,7 @@ public final class LinkTokens {
         field(link.address()), field(link.category()),
         link.expiresAt() == null ? "" : Long.toString(link.expiresAt().getEpochSecond()));
     String signed = kid + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-    byte[] signature = keys.sign(signed);
-    return signed + "." + B64.encodeToString(Arrays.copyOf(signature, SIGNATURE_BYTES));
+    return signed + "." + keys.signUrlSafe(signed, SIGNATURE_BYTES);
   }
 
   /** The link of a well-signed, unexpired token of a configured key; empty for anything else, whatever failed. */
@@ -56,11 +54,8 @@ public final class LinkTokens {
       return Optional.empty();
     }
     try {
-      String encoded = token.substring(lastDot + 1);
-      byte[] signature = B64_DECODE.decode(encoded);
-      // base64's last character has bits no byte uses: only the one spelling of a signature counts
-      if (signature.length != SIGNATURE_BYTES || !B64.encodeToString(signature).equals(encoded)
-          || !keys.verifies(token.substring(0, firstDot), token.substring(0, lastDot), signature, SIGNATURE_BYTES)) {
+      if (!keys.verifiesUrlSafe(token.substring(0, firstDot), token.substring(0, lastDot), token.substring(lastDot + 1),
+          SIGNATURE_BYTES)) {
         return Optional.empty();
       }
       String[] fields = new String(B64_DECODE.decode(token.substring(firstDot + 1, lastDot)), StandardCharsets.UTF_8)
