@@ -84,7 +84,7 @@ class AttachmentController {
   }
 
   /** An id that is no UUID names no attachment. */
-  private static Optional<UUID> id(String id) {
+  static Optional<UUID> id(String id) {
     try {
       return Optional.of(UUID.fromString(id));
     } catch (IllegalArgumentException notAnId) {

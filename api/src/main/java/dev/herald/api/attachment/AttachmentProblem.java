@@ -14,6 +14,14 @@ final class AttachmentProblem extends ProblemException {
     return new AttachmentProblem(ProblemType.NOT_FOUND, "no attachment with id '" + id + "'");
   }
 
+  static AttachmentProblem invalidLink() {
+    return new AttachmentProblem(ProblemType.INVALID_LINK, "the link is invalid or has expired");
+  }
+
+  static AttachmentProblem gone(String id) {
+    return new AttachmentProblem(ProblemType.GONE, "the attachment '" + id + "' was deleted or has expired");
+  }
+
   static AttachmentProblem tooLarge(String detail) {
     return new AttachmentProblem(ProblemType.BODY_TOO_LARGE, detail);
   }

@@ -1,5 +1,6 @@
 package dev.herald.api.openapi;
 
+import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.api.problem.ProblemType;
 import dev.herald.api.security.OpenPaths;
 import io.swagger.v3.oas.models.Components;
@@ -13,8 +14,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * The bearer credential in the document: the {@code bearer} scheme (an API key or a recipient token),
- * required by every operation but the open ones ({@link OpenPaths}: {@code security: []}), which
- * also answer 401, 403 and 429 as problems.
+ * required by every operation but the open ones ({@link OpenPaths}: {@code security: []}) and an
+ * attachment's content (optional: a signed download link needs none); all but the open ones also
+ * answer 401, 403 and 429 as problems.
  */
 class BearerSecurity implements OpenApiCustomizer {
 
@@ -41,6 +43,9 @@ class BearerSecurity implements OpenApiCustomizer {
       if (openPaths.isOpen(path)) {
         operation.setSecurity(List.of());
       } else {
+        if (path.equals(AttachmentLinks.PATH)) {
+          operation.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList(SCHEME)));
+        }
         refusals(operation);
       }
     }));

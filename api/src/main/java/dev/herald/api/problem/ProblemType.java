@@ -28,6 +28,9 @@ public enum ProblemType {
           + "`Retry-After` says when to try again"),
   INVALID_SIGNATURE("invalid-signature", HttpStatus.FORBIDDEN, "Invalid signature",
       "a Twilio webhook call without a valid `X-Twilio-Signature`"),
+  INVALID_LINK("invalid-link", HttpStatus.FORBIDDEN, "Invalid or expired link",
+      "an attachment's download link whose signature does not verify (another id or expiry, a key no longer "
+          + "configured) or whose expiry has passed; which of these is not told"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
       "no such notification, recipient, group, template, version, device, inbox item, dead letter or attachment; or "
           + "no such path"),
@@ -42,6 +45,8 @@ public enum ProblemType {
   GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key the owner has already"),
   DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
       "registering a push token FCM reported as gone"),
+  GONE("gone", HttpStatus.GONE, "Gone",
+      "an attachment's content, deleted or expired, asked for by its link or by its sender"),
   BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
       "a body over `herald.api.max-body-size` (default 10MB; the recipient import is streamed and has no limit); an "
           + "attachment over `herald.attachments.max-size` (default 25MB)"),
@@ -101,7 +106,7 @@ public enum ProblemType {
   /** The type of an error Spring answers by status alone (405, 406, 415 ...): a 4xx without its own is a bad request. */
   static ProblemType of(HttpStatusCode status) {
     return Arrays.stream(values()).filter(type -> type.status.value() == status.value()
-            && type != GROUP_EXISTS && type != DEVICE_DEACTIVATED && type != INVALID_SIGNATURE
+            && type != GROUP_EXISTS && type != DEVICE_DEACTIVATED && type != INVALID_SIGNATURE && type != INVALID_LINK
             && type != TOO_MANY_ATTEMPTS)
         .findFirst()
         .orElse(status.is4xxClientError() ? INVALID_REQUEST : INTERNAL_ERROR);

@@ -1,5 +1,6 @@
 package dev.herald.api.security;
 
+import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.api.codec.TemporalCodecController;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (api/console: a session cookie and CSRF tokens), ahead of this one. Open without a credential:
  * health, the Twilio webhooks (verified by signature), herald-inbox.js and {@code
  * herald.security.open-paths} (none outside the dev kit), and the Prometheus scrape on a separate management
- * port ({@link ManagementPort}). Everything else needs a role.
+ * port ({@link ManagementPort}). An attachment's content is open to a signed download link (its controller checks
+ * the signature). Everything else needs a role.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -77,6 +79,8 @@ class SecurityConfig {
             .requestMatchers(path(INBOX), path("/api/v1/inbox"), path(DEVICES), path("/api/v1/recipients/{recipientId}/devices"),
                 path(PREFERENCES))
             .access(ownInbox())
+            .requestMatchers(path(HttpMethod.GET, AttachmentLinks.PATH), path(HttpMethod.HEAD, AttachmentLinks.PATH))
+            .access(signedLinkOrSender())
             .anyRequest().hasAnyRole(Role.SENDER.name(), Role.ADMIN.name()));
     return http.build();
   }
@@ -111,6 +115,13 @@ class SecurityConfig {
           context.getRequest().getParameter("recipientId"));
       return new AuthorizationDecision(named == null || caller.mayActAsRecipient(named));
     };
+  }
+
+  /** Anyone with a download link's signature (its controller verifies it); without one, a sender or an admin. */
+  private static AuthorizationManager<RequestAuthorizationContext> signedLinkOrSender() {
+    return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> new AuthorizationDecision(
+        context.getRequest().getParameter(AttachmentLinks.SIGNATURE) != null
+            || (authentication.get() instanceof CallerAuthentication auth && auth.getPrincipal().role() != Role.RECIPIENT));
   }
 
   private static RequestMatcher path(String pattern) {

@@ -90,12 +90,13 @@ class OpenApiDocumentIT extends HeraldIntegrationTest {
   }
 
   @Test
-  void theBearerCredentialIsRequiredByEveryOperationButTheOpenOnes() {
+  void theBearerCredentialIsRequiredByEveryOperationButTheOpenOnesAndOptionalForAttachmentContent() {
     Map<String, Object> document = document();
     Map<String, Object> scheme = map(map(map(document, "components"), "securitySchemes"), "bearer");
     Map<String, Object> paths = map(document, "paths");
     Map<String, Object> send = map(map(paths, "/api/v1/notifications"), "post");
     Map<String, Object> webhook = map(map(paths, "/api/v1/webhooks/twilio/status"), "post");
+    Map<String, Object> content = map(map(paths, "/api/v1/attachments/{id}/content"), "get");
 
     assertThat(scheme).containsEntry("type", "http").containsEntry("scheme", "bearer");
     assertThat((List<Object>) document.get("security")).containsExactly(Map.of("bearer", List.of()));
@@ -103,6 +104,9 @@ class OpenApiDocumentIT extends HeraldIntegrationTest {
     assertThat(map(send, "responses")).containsKeys("401", "403", "429");
     assertThat((List<Object>) webhook.get("security")).as("signed by Twilio, no key").isEmpty();
     assertThat(map(webhook, "responses")).doesNotContainKey("401");
+    assertThat((List<Object>) content.get("security")).as("a signed link or a key")
+        .containsExactly(Map.of(), Map.of("bearer", List.of()));
+    assertThat(map(content, "responses")).containsKeys("401", "403", "410");
     assertThat(paths.toString()).as("the authenticated caller is no parameter").doesNotContain("name=caller");
   }
 

@@ -90,6 +90,8 @@ class AuthorizationMatrixIT extends HeraldIntegrationTest {
       entry("POST /api/v1/attachments", SENDERS),
       entry("GET /api/v1/attachments/{id}", OWNED),
       entry("DELETE /api/v1/attachments/{id}", OWNED),
+      // unsigned here; a signed download link needs no credential (AttachmentLinksIT)
+      entry("GET /api/v1/attachments/{id}/content", OWNED),
       entry("GET /api/v1/approvals", ADMINS),
       entry("GET /api/v1/dead-letters", ADMINS),
       entry("GET /api/v1/dead-letters/counts", ADMINS),

@@ -1,0 +1,105 @@
+package dev.herald.api.attachment;
+
+import dev.herald.activities.attachment.Attachment;
+import dev.herald.activities.attachment.AttachmentLinks;
+import dev.herald.activities.attachment.AttachmentStatus;
+import dev.herald.activities.attachment.Attachments;
+import dev.herald.api.openapi.ApiTags;
+import dev.herald.api.problem.ProblemResponses;
+import dev.herald.api.problem.ProblemType;
+import dev.herald.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An attachment's bytes, streamed from the blob store: by its signed link (no credential: the link is the
+ * capability, as an unsubscribe link is; with {@code sig}, the signature alone decides), or without one by its
+ * sender's or an admin's key (SecurityConfig lets no other caller through unsigned). Only the bytes Herald checked
+ * are served, never sniffed by the browser, and only images shown inline, in a sandbox.
+ */
+@RestController
+@Tag(name = ApiTags.ATTACHMENTS)
+class AttachmentContentController {
+
+  private final Attachments attachments;
+  private final AttachmentLinks links;
+  private final Clock clock;
+
+  AttachmentContentController(Attachments attachments, AttachmentLinks links, Clock clock) {
+    this.attachments = attachments;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  @Operation(description = "The file's bytes: with a download link's `exp` and `sig` no credential is needed; "
+      + "without them, its sender's or an admin's key. `Range` is answered 206.")
+  @ApiResponse(responseCode = "200", description = "the file", content = @Content(mediaType = "*/*",
+      schema = @Schema(type = "string", format = "binary")))
+  @ApiResponse(responseCode = "206", description = "the part(s) a Range header asked for")
+  @ProblemResponses({ProblemType.INVALID_LINK, ProblemType.NOT_FOUND, ProblemType.GONE})
+  @GetMapping(AttachmentLinks.PATH)
+  ResponseEntity<Resource> content(@PathVariable String id,
+      @Parameter(description = "a download link's expiry (epoch seconds)")
+      @RequestParam(name = AttachmentLinks.EXPIRY, required = false) Long exp,
+      @Parameter(description = "a download link's signature (`<key id>.<mac>`)")
+      @RequestParam(name = AttachmentLinks.SIGNATURE, required = false) String sig,
+      @AuthenticationPrincipal Caller caller) {
+    Optional<UUID> uuid = AttachmentController.id(id);
+    CacheControl cache;
+    Predicate<Attachment> mayRead;
+    if (sig != null) {
+      Instant until = uuid.flatMap(u -> links.verify(u, exp, sig)).orElseThrow(AttachmentProblem::invalidLink);
+      cache = CacheControl.maxAge(Duration.ofSeconds(Math.max(0, until.getEpochSecond() - clock.instant().getEpochSecond())))
+          .cachePrivate();
+      mayRead = a -> true;
+    } else {
+      cache = CacheControl.noCache().cachePrivate();
+      mayRead = a -> caller != null && caller.actsFor(a.sender());
+    }
+    Attachment attachment = uuid.flatMap(attachments::record).filter(a -> a.status() != AttachmentStatus.UPLOADING)
+        .filter(mayRead).orElseThrow(() -> AttachmentProblem.notFound(id));
+    if (!attachment.status().isStored()) {
+      throw AttachmentProblem.gone(id);
+    }
+    MediaType type = MediaType.parseMediaType(attachment.contentType());
+    return ResponseEntity.ok().contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(attachment, type).toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .cacheControl(cache)
+        .eTag(attachment.sha256())
+        .body(new StoredContent(attachments, attachment));
+  }
+
+  /** Shown inline when an image (not SVG, which can carry script), else downloaded; named as uploaded. */
+  private static ContentDisposition disposition(Attachment attachment, MediaType type) {
+    boolean inline = "image".equals(type.getType()) && !type.getSubtype().startsWith("svg");
+    ContentDisposition.Builder disposition = ContentDisposition.builder(inline ? "inline" : "attachment");
+    if (attachment.filename() != null) {
+      disposition.filename(attachment.filename(), StandardCharsets.UTF_8);
+    }
+    return disposition.build();
+  }
+}
