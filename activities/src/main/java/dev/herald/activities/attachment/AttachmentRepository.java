@@ -59,12 +59,17 @@ class AttachmentRepository {
         .query(AttachmentRepository::row).optional();
   }
 
-  /** Whether a notification that is not final (or not yet in the delivery log) references it. */
-  boolean inUse(UUID id) {
+  /**
+   * Whether a notification that is not final references it, or one not yet in the delivery log that referenced it
+   * after {@code orphanedBefore} (it may still start; one whose start failed for good stops counting then).
+   */
+  boolean inUse(UUID id, Instant orphanedBefore) {
     return jdbc.sql("""
             select exists (select 1 from attachment_reference r left join notification n on n.id = r.notification_id
-                           where r.attachment_id = :id and (n.status is null or n.status not in (:final)))""")
-        .param("id", id).param("final", FINAL).query(Boolean.class).single();
+                           where r.attachment_id = :id
+                             and (n.status not in (:final) or (n.status is null and r.referenced_at > :orphaned)))""")
+        .param("id", id).param("final", FINAL).param("orphaned", Timestamp.from(orphanedBefore))
+        .query(Boolean.class).single();
   }
 
   void markGone(UUID id, AttachmentStatus status, Instant at) {
@@ -92,13 +97,14 @@ class AttachmentRepository {
    * References the attachments by the notification (once each, numbered in the order given); they no longer
    * expire. Answers those it referenced now (not those it already did).
    */
-  List<UUID> reference(List<UUID> ids, String notificationId) {
+  List<UUID> reference(List<UUID> ids, String notificationId, Instant at) {
     List<UUID> added = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       jdbc.sql("""
-              insert into attachment_reference (attachment_id, notification_id, position)
-              values (:id, :notification, :position) on conflict do nothing returning attachment_id""")
+              insert into attachment_reference (attachment_id, notification_id, position, referenced_at)
+              values (:id, :notification, :position, :at) on conflict do nothing returning attachment_id""")
           .param("id", ids.get(i)).param("notification", notificationId).param("position", i)
+          .param("at", Timestamp.from(at))
           .query(UUID.class).optional().ifPresent(added::add);
     }
     jdbc.sql("update attachment set expires_at = null where id in (:ids) and status = 'STORED'").param("ids", ids)

@@ -106,7 +106,7 @@ public class Attachments {
   public void delete(UUID id) {
     Optional<Attachment> row = rows.lock(id);
     if (row.isPresent() && row.get().status() == AttachmentStatus.STORED) {
-      if (rows.inUse(id)) {
+      if (rows.inUse(id, clock.instant().minus(settings.unreferencedTtl()))) {
         throw new AttachmentInUseException(id);
       }
       deleteBlob(id);
@@ -141,7 +141,7 @@ public class Attachments {
    */
   @Transactional
   public List<UUID> reference(List<UUID> ids, String notificationId) {
-    return ids.isEmpty() ? List.of() : rows.reference(ids, notificationId);
+    return ids.isEmpty() ? List.of() : rows.reference(ids, notificationId, clock.instant());
   }
 
   /** Undoes {@link #reference} of these attachments by the notification (a start that turned out not to be its). */

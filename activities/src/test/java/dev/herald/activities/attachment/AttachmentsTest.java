@@ -111,6 +111,22 @@ class AttachmentsTest {
   }
 
   @Test
+  void aReferenceByANotificationThatNeverStartedStopsHoldingItAfterTheUnreferencedTtl() throws IOException {
+    Attachment uploaded = attachments.upload("shop", "orphan.pdf", "application/pdf", in(PDF));
+    // the door referenced it, then the workflow start failed and the client never asked again
+    attachments.reference(List.of(uploaded.id()), "notification-shop~never-started-" + UUID.randomUUID());
+
+    clock.advance(Duration.ofMinutes(59));
+    assertThatThrownBy(() -> attachments.delete(uploaded.id())).as("it may still start")
+        .isInstanceOf(AttachmentInUseException.class);
+
+    clock.advance(Duration.ofMinutes(2));
+    attachments.delete(uploaded.id());
+
+    assertThat(attachments.record(uploaded.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.DELETED);
+  }
+
+  @Test
   void releasedAndNeverReferencedUploadsAreSweptOnceTheirTimeIsUp() throws IOException {
     Attachment kept = attachments.upload("sweep", "kept.pdf", null, in(PDF));
     Attachment released = attachments.upload("sweep", "released.pdf", null, in(PDF));
