@@ -1,9 +1,11 @@
 package dev.herald.worker;
 
 import dev.herald.activities.channel.ChannelAdapters;
+import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.sending.ChannelActivitiesFactory;
 import dev.herald.workflows.TaskQueues;
 import dev.herald.worker.retry.RetryBudgetProperties;
+import dev.herald.worker.lanes.LowLanePolling;
 import dev.herald.worker.retry.RetryBudgets;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.deadletter.DeadLetterActivities;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Polls the task queues this process hosts, each with its own tuning: the orchestration queue
  * (notification, digest and re-drive workflows, the delivery log, the digest hand-over and dead letters) unless {@code herald.worker.orchestration}
  * is false, and the queue of each channel in {@code herald.worker.channels} (every channel with an
- * adapter when empty), where that channel's batches run. Off with
+ * adapter when empty), where that channel's batches run; each of them with its low lane, which LOW
+ * notifications run on and which is not polled while HIGH work runs here ({@link LowLanePolling}). Off with
  * {@code herald.worker.enabled=false} (API-only processes). The workflows' sends get the channels'
  * retry budgets of {@code herald.retry} ({@link RetryBudgets}).
  */
@@ -49,28 +52,39 @@ public class HeraldWorkers implements SmartLifecycle {
 
   private final WorkerFactory factory;
   private final List<String> queues = new ArrayList<>();
+  private final LowLanePolling lowLanePolling;
   private volatile boolean running;
 
   public HeraldWorkers(WorkflowClient client, WorkerProperties properties, DeliveryLogActivities deliveryLog,
       ChannelAdapters adapters, ChannelActivitiesFactory channels, DigestActivities digests,
-      DeadLetterActivities deadLetters, RetryBudgetProperties retryBudgets,
+      DeadLetterActivities deadLetters, RetryBudgetProperties retryBudgets, Precedence precedence,
       ObjectProvider<WorkerInterceptor> interceptors) {
     // the retry budgets, then the interceptor beans (tracing, the log context)
     this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
         .setWorkerInterceptors(Stream.concat(Stream.of(new RetryBudgets(retryBudgets)), interceptors.orderedStream())
             .toArray(WorkerInterceptor[]::new)).build());
+    List<Worker> lowLanes = new ArrayList<>();
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
       orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class,
           RedriveWorkflowImpl.class);
       orchestration.registerActivitiesImplementations(deliveryLog, digests, deadLetters);
+      Worker lowLane = newWorker(properties, TaskQueues.lowLane(TaskQueues.NOTIFICATIONS));
+      lowLane.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
+      lowLane.registerActivitiesImplementations(deliveryLog, digests);
+      lowLanes.add(lowLane);
     }
     for (Channel channel : properties.hostedChannels(adapters.available())) {
       var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(
           "herald.worker.channels names " + channel + ", which has no adapter here (is its provider configured?)"));
-      newWorker(properties, Channels.of(channel).taskQueue())
-          .registerActivitiesImplementations(channels.forAdapter(adapter));
+      String queue = Channels.of(channel).taskQueue();
+      var activities = channels.forAdapter(adapter);
+      newWorker(properties, queue).registerActivitiesImplementations(activities);
+      Worker lowLane = newWorker(properties, TaskQueues.lowLane(queue));
+      lowLane.registerActivitiesImplementations(activities);
+      lowLanes.add(lowLane);
     }
+    this.lowLanePolling = new LowLanePolling(precedence, lowLanes);
   }
 
   private Worker newWorker(WorkerProperties properties, String taskQueue) {
@@ -95,12 +109,14 @@ public class HeraldWorkers implements SmartLifecycle {
   @Override
   public void start() {
     factory.start();
+    lowLanePolling.start();
     running = true;
     log.info("Temporal workers polling {}", queues);
   }
 
   @Override
   public void stop() {
+    lowLanePolling.stop();
     factory.shutdown();
     factory.awaitTermination(30, TimeUnit.SECONDS);
     running = false;

@@ -1,5 +1,6 @@
 package dev.herald.worker;
 
+import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.messages.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,8 +25,12 @@ public record WorkerProperties(boolean enabled, Boolean orchestration, List<Chan
 
   public static final QueueTuning DEFAULT_TUNING = new QueueTuning(2, 200, 0);
 
+  /** The tuning of {@code taskQueue}; a low lane has its queue's unless it is named itself. */
   public QueueTuning tuning(String taskQueue) {
-    return queues == null ? DEFAULT_TUNING : queues.getOrDefault(taskQueue, DEFAULT_TUNING);
+    if (queues == null) {
+      return DEFAULT_TUNING;
+    }
+    return queues.getOrDefault(taskQueue, queues.getOrDefault(TaskQueues.laneOwner(taskQueue), DEFAULT_TUNING));
   }
 
   public boolean hostsOrchestration() {

@@ -160,7 +160,7 @@ class StandaloneWorkerTest {
         "--herald.worker.channels=EMAIL",
         "--herald.worker.orchestration=false",
         "--server.port=0")) {
-      assertThat(emailOnly.getBean(HeraldWorkers.class).queues()).containsExactly("email");
+      assertThat(emailOnly.getBean(HeraldWorkers.class).queues()).containsExactly("email", "email-low");
     }
     try (ConfigurableApplicationContext smsOnly = WorkerApplication.run(new String[0],
         "--herald.temporal.address=" + temporalAddress,
@@ -174,10 +174,11 @@ class StandaloneWorkerTest {
         "--herald.worker.channels=SMS",
         "--herald.worker.orchestration=false",
         "--server.port=0")) {
-      assertThat(smsOnly.getBean(HeraldWorkers.class).queues()).containsExactly("sms");
+      assertThat(smsOnly.getBean(HeraldWorkers.class).queues()).containsExactly("sms", "sms-low");
     }
     assertThat(worker.getBean(HeraldWorkers.class).queues()).as("every channel it is configured for")
-        .containsExactly(TaskQueues.NOTIFICATIONS, "email", "in-app");
+        .containsExactly(TaskQueues.NOTIFICATIONS, TaskQueues.lowLane(TaskQueues.NOTIFICATIONS), "email", "email-low",
+            "in-app", "in-app-low");
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Lower-ranked work in this process gives the CPU to higher-ranked work while that runs: a broadcast
  * batch pauses between members while single sends of its priority or higher are being accepted or
  * sent, the NORMAL and LOW Kafka lanes pause between events while HIGH work is, and the delivery
- * events relay between reads while single sends run. Temporal's priority and
+ * events relay between reads while single sends run, and the low lanes' task queues stop being polled while
+ * HIGH work runs. Temporal's priority and
  * fairness keys order the task queues; this keeps the work already taken from them from crowding the
  * cores. Work "runs" from when it is seen (accepted, or a send starts) until {@code hold} after it
  * was last seen. Giving way slows lower work down, it never stops it.
@@ -34,6 +35,9 @@ public class Precedence {
   private final PrecedenceProperties settings;
   private final AtomicLongArray lastSeen = new AtomicLongArray(Work.ranks());
   private final Map<Pause, Counter> pauses = new EnumMap<>(Pause.class);
+  /** When the low lanes last stopped polling, and when they last started again ({@link #lowLanesGiveWay}). */
+  private long lanesStoppedAt = NEVER;
+  private long lanesPollingSince = NEVER;
 
   /** @param registry the process's (actuator's); a context without one (a unit test's) counts into its own */
   @Autowired
@@ -54,7 +58,7 @@ public class Precedence {
 
   /** What gave way, as the pauses counter tags it. */
   enum Pause {
-    MEMBER("member"), EVENT("event"), RELAY("relay");
+    MEMBER("member"), EVENT("event"), RELAY("relay"), POLLING("polling");
 
     final String tag;
 
@@ -113,6 +117,26 @@ public class Precedence {
     }
     pauses.get(Pause.RELAY).increment();
     return settings.hold();
+  }
+
+  /**
+   * Whether the low lanes' pollers stop now: while HIGH work runs, for at most {@code lane-pause} at a
+   * stretch, after which they poll for a {@code hold} at least before they stop again, so steady HIGH traffic
+   * slows LOW work down and never stops it. Asked by one thread, {@code now} from {@link System#nanoTime}.
+   */
+  public synchronized boolean lowLanesGiveWay(long now) {
+    boolean stopped = lanesStoppedAt > lanesPollingSince;
+    boolean wanted = seenWithinHold(Work.ranksOf(Priority.HIGH));
+    if (stopped && (!wanted || now - lanesStoppedAt >= settings.lanePause().toNanos())) {
+      lanesPollingSince = now;
+      return false;
+    }
+    if (!stopped && wanted && now - lanesPollingSince >= settings.hold().toNanos()) {
+      lanesStoppedAt = now;
+      pauses.get(Pause.POLLING).increment();
+      return true;
+    }
+    return stopped;
   }
 
   private void pauseIfGivingWay(Work work, Duration pause, Pause kind) throws InterruptedException {

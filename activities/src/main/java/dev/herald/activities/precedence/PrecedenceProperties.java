@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param hold how long after higher-ranked work was last seen lower-ranked work still gives way
  * @param memberPause a broadcast batch's pause per member while it gives way
  * @param eventPause the NORMAL and LOW Kafka lanes' pause per event while HIGH work runs
+ * @param lanePause the longest the LOW task queues' pollers stop at a stretch while HIGH work runs
  */
 @Validated
 @ConfigurationProperties("herald.precedence")
@@ -20,4 +21,5 @@ public record PrecedenceProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("200ms") Duration hold,
     @DefaultValue("20ms") Duration memberPause,
-    @DefaultValue("250ms") Duration eventPause) {}
+    @DefaultValue("250ms") Duration eventPause,
+    @DefaultValue("1s") Duration lanePause) {}

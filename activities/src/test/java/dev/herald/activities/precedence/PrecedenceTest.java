@@ -89,6 +89,40 @@ class PrecedenceTest {
   }
 
   @Test
+  void lowLanesStopPollingWhileHighWorkRunsButNeverLongerThanTheLanePauseAtAStretch() {
+    long start = System.nanoTime();
+    assertThat(precedence.lowLanesGiveWay(start)).as("nothing HIGH runs").isFalse();
+
+    precedence.seen(HIGH_SINGLE);
+    assertThat(precedence.lowLanesGiveWay(start)).isTrue();
+    assertThat(precedence.lowLanesGiveWay(start + Duration.ofMillis(999).toNanos())).isTrue();
+    assertThat(precedence.lowLanesGiveWay(start + Duration.ofSeconds(1).toNanos()))
+        .as("after a lane pause the lanes poll again").isFalse();
+    assertThat(precedence.lowLanesGiveWay(start + Duration.ofSeconds(10).toNanos()))
+        .as("for a hold at least, though HIGH work still runs").isFalse();
+    assertThat(precedence.lowLanesGiveWay(start + Duration.ofSeconds(11).toNanos())).isTrue();
+
+    assertThat(count("polling")).as("each stop counted once").isEqualTo(2);
+  }
+
+  @Test
+  void lowLanesPollAgainAHoldAfterHighWorkWasLastSeen() {
+    Precedence shortHold = new Precedence(settings(true, Duration.ofMillis(100)), registry);
+    shortHold.seen(HIGH_SINGLE);
+    assertThat(shortHold.lowLanesGiveWay(System.nanoTime())).isTrue();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !shortHold.lowLanesGiveWay(System.nanoTime()));
+  }
+
+  @Test
+  void lowLanesKeepPollingWhenTurnedOff() {
+    Precedence off = new Precedence(settings(false, Duration.ofSeconds(10)), registry);
+    off.seen(HIGH_SINGLE);
+
+    assertThat(off.lowLanesGiveWay(System.nanoTime())).isFalse();
+  }
+
+  @Test
   void aSingleSendIsAFewMembersAndNoPriorityIsNormal() {
     assertThat(Work.of(null, Work.MOST_MEMBERS_OF_A_SINGLE)).isEqualTo(new Work(Priority.NORMAL, false));
     assertThat(Work.of(Priority.LOW, Work.MOST_MEMBERS_OF_A_SINGLE + 1).bulk()).isTrue();
@@ -99,6 +133,6 @@ class PrecedenceTest {
   }
 
   private static PrecedenceProperties settings(boolean enabled, Duration hold) {
-    return new PrecedenceProperties(enabled, hold, Duration.ofMillis(1), Duration.ofMillis(1));
+    return new PrecedenceProperties(enabled, hold, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
   }
 }

@@ -635,7 +635,7 @@ class BroadcastBatchTest {
     NotificationSpec spec = broadcast("gives-way", ChannelMode.ALL, Channel.EMAIL, emails("gives-way", 10));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Precedence precedence = new Precedence(new PrecedenceProperties(true, Duration.ofHours(1), Duration.ofMillis(1),
-        Duration.ofMillis(1)), registry);
+        Duration.ofMillis(1), Duration.ofSeconds(1)), registry);
     ChannelActivitiesFactory giving = new ChannelActivitiesFactory(store, writer, renderer, gate, links, attachments,
         sendMeters, precedence);
     precedence.seen(Work.of(Priority.LOW, 1));

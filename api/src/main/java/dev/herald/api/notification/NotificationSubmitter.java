@@ -216,7 +216,7 @@ public class NotificationSubmitter {
     List<String> channels = spec.channels().stream().map(Channel::name).toList();
     return WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id())
-        .setTaskQueue(TaskQueues.NOTIFICATIONS)
+        .setTaskQueue(TaskQueues.notificationsFor(spec.priority()))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setMemo(Map.of(IdempotencyKeys.REQUEST_HASH_MEMO, spec.requestHash()))

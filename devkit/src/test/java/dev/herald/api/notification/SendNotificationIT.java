@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,30 @@ class SendNotificationIT extends HeraldIntegrationTest {
     assertThat(history).filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes).hasSize(1);
     assertThat(client.newUntypedWorkflowStub("notification-admin~ui-status-1").describe().getTypedSearchAttributes()
         .get(HeraldSearchAttributes.STATUS)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aLowNotificationRunsOnTheLowLanesAndOthersOnTheDefaultOnes() {
+    post("/api/v1/notifications", emailRequest("lane-low", "Low", "lane-low@it.example")
+        .replace("\"channels\"", "\"priority\":\"LOW\",\"channels\""));
+    post("/api/v1/notifications", emailRequest("lane-high", "High", "lane-high@it.example")
+        .replace("\"channels\"", "\"priority\":\"HIGH\",\"channels\""));
+    awaitStatus("notification-admin~lane-low", "COMPLETED");
+    awaitStatus("notification-admin~lane-high", "COMPLETED");
+
+    assertThat(taskQueues("notification-admin~lane-low")).containsExactly("herald-notifications-low", "email-low");
+    assertThat(taskQueues("notification-admin~lane-high")).containsExactly("herald-notifications", "email");
+    assertThat(mailsTo("lane-low@it.example")).hasSize(1);
+  }
+
+  /** The queue a workflow started on, then those of its activities. */
+  private List<String> taskQueues(String workflowId) {
+    var events = client.fetchHistory(workflowId).getEvents();
+    return Stream.concat(
+        Stream.of(events.get(0).getWorkflowExecutionStartedEventAttributes().getTaskQueue().getName()),
+        events.stream().filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getTaskQueue().getName()))
+        .distinct().toList();
   }
 
   @Test

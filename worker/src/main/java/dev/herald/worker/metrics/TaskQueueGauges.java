@@ -48,6 +48,7 @@ class TaskQueueGauges {
     this.namespace = temporal.namespace();
     queues.add(TaskQueues.NOTIFICATIONS);
     Channels.all().stream().map(ChannelDescriptor::taskQueue).distinct().forEach(queues::add);
+    List.copyOf(queues).forEach(queue -> queues.add(TaskQueues.lowLane(queue)));
     for (String queue : queues) {
       Gauge.builder(HeraldMeters.TASK_QUEUE_BACKLOG, this, gauges -> gauges.backlogs.getOrDefault(queue, UNKNOWN)[0])
           .tag(HeraldMeters.TASK_QUEUE, queue).register(registry);

@@ -1,5 +1,6 @@
 package dev.herald.worker.retry;
 
+import dev.herald.workflows.TaskQueues;
 import dev.herald.workflows.channel.Channels;
 import dev.herald.workflows.messages.Channel;
 import io.temporal.activity.ActivityOptions;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Applies {@code herald.retry} to the sends the workflows of this worker schedule: an activity on a
- * channel's task queue gets that channel's configured attempts and total time. Only retry options and
+ * channel's task queue (either lane) gets that channel's configured attempts and total time. Only retry options and
  * timeouts change, which Temporal does not compare on replay, so running workflows replay as before.
  */
 public final class RetryBudgets extends WorkerInterceptorBase {
@@ -22,8 +23,10 @@ public final class RetryBudgets extends WorkerInterceptorBase {
   private final Map<String, RetryBudgetProperties.Budget> byQueue = new HashMap<>();
 
   public RetryBudgets(RetryBudgetProperties properties) {
-    properties.budgets().forEach((Channel channel, RetryBudgetProperties.Budget budget) ->
-        byQueue.put(Channels.of(channel).taskQueue(), budget));
+    properties.budgets().forEach((Channel channel, RetryBudgetProperties.Budget budget) -> {
+      byQueue.put(Channels.of(channel).taskQueue(), budget);
+      byQueue.put(TaskQueues.lowLane(Channels.of(channel).taskQueue()), budget);
+    });
   }
 
   /** The options with the budget of their task queue's channel, if one is configured. */

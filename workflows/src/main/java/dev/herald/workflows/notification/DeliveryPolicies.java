@@ -8,6 +8,7 @@ import dev.herald.workflows.messages.Priority;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -81,9 +82,21 @@ public final class DeliveryPolicies {
         .build();
   }
 
-  /** {@code options} dispatched with a notification's {@link #taskPriority}. */
+  /** {@code options} dispatched with a notification's {@link #taskPriority}, on its workflow's lane. */
   static ActivityOptions prioritized(ActivityOptions options, Priority priority, String sender) {
-    return ActivityOptions.newBuilder(options).setPriority(taskPriority(priority, sender)).build();
+    return ActivityOptions.newBuilder(onWorkflowsLane(options)).setPriority(taskPriority(priority, sender)).build();
+  }
+
+  /**
+   * {@code options} on the lane of the workflow that runs now ({@link TaskQueues#onLaneOf}). Every history
+   * recorded before lanes started on the default lane, whose queues this leaves as they are.
+   */
+  static ActivityOptions onWorkflowsLane(ActivityOptions options) {
+    if (options.getTaskQueue() == null) {
+      return options;
+    }
+    String queue = TaskQueues.onLaneOf(Workflow.getInfo().getTaskQueue(), options.getTaskQueue());
+    return queue.equals(options.getTaskQueue()) ? options : ActivityOptions.newBuilder(options).setTaskQueue(queue).build();
   }
 
   /** The delivery log is our own database: retried until it answers, never given up on. */

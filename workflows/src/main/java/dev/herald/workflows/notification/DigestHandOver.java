@@ -25,7 +25,8 @@ final class DigestHandOver {
 
   /** Hands the events over; answers the status detail. */
   static String handOver(NotificationSpec spec) {
-    List<String> digests = Workflow.newActivityStub(DigestActivities.class, DeliveryPolicies.digestHandOver())
+    List<String> digests = Workflow.newActivityStub(DigestActivities.class,
+        DeliveryPolicies.onWorkflowsLane(DeliveryPolicies.digestHandOver()))
         .handOver(spec).stream().distinct().toList();
     if (digests.size() == 1) {
       return "into " + digests.get(0);

@@ -17,11 +17,13 @@ import dev.herald.workflows.messages.DeliveryStatus;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.NotificationStatus;
 import dev.herald.workflows.messages.Reach;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -54,16 +56,23 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
   /** Holds the snapshot before it writes anything, for a test that cancels while it is taken. */
   volatile CountDownLatch snapshotWrites = new CountDownLatch(0);
   final CountDownLatch snapshotAsked = new CountDownLatch(1);
+  /** The task queues the audience was recorded and batches were sent on. */
+  final Set<String> taskQueues = ConcurrentHashMap.newKeySet();
   /** Calls in the order they ended: recordAudience, releasePending ... */
   final List<String> ended = new CopyOnWriteArrayList<>();
 
   /** A log of {@code members} serving the workflow and the email queue of a started test environment. */
   static FakeBroadcastLog startWorkers(TestWorkflowEnvironment env, int members) {
+    return startWorkers(env, members, TaskQueues.NOTIFICATIONS, Channels.of(Channel.EMAIL).taskQueue());
+  }
+
+  /** The same, with the workflow on {@code orchestration} and the email batches on {@code email}. */
+  static FakeBroadcastLog startWorkers(TestWorkflowEnvironment env, int members, String orchestration, String email) {
     FakeBroadcastLog log = new FakeBroadcastLog(members);
-    Worker notifications = env.newWorker(TaskQueues.NOTIFICATIONS);
+    Worker notifications = env.newWorker(orchestration);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(log);
-    env.newWorker(Channels.of(Channel.EMAIL).taskQueue()).registerActivitiesImplementations((ChannelActivities) log);
+    env.newWorker(email).registerActivitiesImplementations((ChannelActivities) log);
     env.start();
     return log;
   }
@@ -75,6 +84,7 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
 
   @Override
   public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+    taskQueues.add(Activity.getExecutionContext().getInfo().getActivityTaskQueue());
     snapshotAsked.countDown();
     try {
       snapshotWrites.await();
@@ -107,6 +117,7 @@ final class FakeBroadcastLog implements DeliveryLogActivities, ChannelActivities
 
   @Override
   public ChannelCounts sendBatch(BatchRequest batch) {
+    taskQueues.add(Activity.getExecutionContext().getInfo().getActivityTaskQueue());
     batchesStarted.incrementAndGet();
     try {
       gate.await(10, TimeUnit.SECONDS);
