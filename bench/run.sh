@@ -16,11 +16,13 @@
 #   priority   PROBES HIGH emails idle and during a flood of FLOOD LOW ones; sender B's PROBES NORMAL ones idle
 #              and during sender A's broadcast to BROADCAST; end-to-end latency open loop at half the single-send
 #              rate, and Herald's workflow shape with and without eager workflow start (docs/benchmarks.md)
+#   attachment the same broadcast of ATTACHMENT_BROADCAST members without and with a 1 MB attachment (needs SMTP_HOST)
 #   per request  authentication (an API key remembered and read from the store, a recipient token, none)
 #              and Temporal's payload converter with and without Herald's codec, in batches on this JVM's
 #              own parts; accept latency with the key remembered or not (issue 18; docs/benchmarks.md)
 # Usage: bench/run.sh [in-process|dev-server|both]
-#        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000 FLOOD=20000 PROBES=100;
+#        (COUNT=2000 ROUNDS=3 API_RATE=200 OVERLOAD_SECONDS=30 BROADCAST=10000 FLOOD=20000 PROBES=100
+#         ATTACHMENT_BROADCAST=10000;
 #         SMTP_HOST/SMTP_PORT for an external sink)
 # dev-server starts a fresh `temporal server start-dev` (temporal-dev/start.sh) and stops it after.
 # One row group alone, e.g. the per-request rows (seconds, after the context's start):
@@ -38,6 +40,7 @@ bench() {
     -Dherald.bench.api-rate="${API_RATE:-200}" -Dherald.bench.overload-seconds="${OVERLOAD_SECONDS:-30}" \
     -Dherald.bench.broadcast="${BROADCAST:-10000}" -Dherald.bench.rounds="${ROUNDS:-3}" \
     -Dherald.bench.flood="${FLOOD:-20000}" -Dherald.bench.probes="${PROBES:-100}" \
+    -Dherald.bench.attachment-broadcast="${ATTACHMENT_BROADCAST:-10000}" \
     -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=HeraldBenchmarks -Dfailsafe.failIfNoSpecifiedTests=false > "$out/$name.log" 2>&1 ||
     { echo "benchmark run failed; see $out/$name.log" >&2; exit 1; }

@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +89,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   private static final Duration API_DURATION = Duration.ofSeconds(Integer.getInteger("herald.bench.api-seconds", 15));
   private static final Duration OVERLOAD = Duration.ofSeconds(Integer.getInteger("herald.bench.overload-seconds", 30));
   private static final int BROADCAST = Integer.getInteger("herald.bench.broadcast", 10_000);
+  private static final int ATTACHMENT_BROADCAST = Integer.getInteger("herald.bench.attachment-broadcast", 10_000);
+  private static final int ATTACHMENT_MB = Integer.getInteger("herald.bench.attachment-mb", 1);
   /** LOW notifications flooded in before the HIGH ones of the priority row. */
   private static final int FLOOD = Integer.getInteger("herald.bench.flood", 20_000);
   /** Notifications measured against a flood or a broadcast, and idle: sent at {@link #PROBE_RATE} a second. */
@@ -402,6 +405,32 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
     String run = run();
     double before = sinkCeiling(BROADCAST, i -> run + "-before-" + i + "@broadcast.example");
     String id = groupBroadcast(run, BROADCAST);
+    ApprovedBroadcast timed = approveAndAwait(id, BROADCAST);
+
+    double after = sinkCeiling(BROADCAST, i -> run + "-after-" + i + "@broadcast.example");
+    double ceiling = Math.max(before, after);
+    results.put(String.format("ceiling: SMTP sink, Herald's pooled sender, 8 threads, %d distinct recipients", BROADCAST),
+        String.format("%.0f mails/s (before the broadcast %.0f, after %.0f)", ceiling, before, after));
+    results.put(String.format("Herald: broadcast of one email to a group of %d, approval -> COMPLETED", BROADCAST),
+        String.format("%s (%.0f%% of the sink ceiling to as many recipients); peak heap %d MB (api, workers and this "
+            + "harness in one JVM; sum of the heap pools' peaks)", timed, 100 * timed.rate() / ceiling,
+            timed.peakHeapMb()));
+  }
+
+  /** A broadcast from its approval to COMPLETED, by the server's own timestamps, and the JVM's peak heap meanwhile. */
+  private record ApprovedBroadcast(int members, double seconds, double snapshotSeconds, long peakHeapMb) {
+    double rate() {
+      return members / seconds;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.2f s (audience snapshot %.2f s, sending %.2f s), %.0f recipients/s", seconds,
+          snapshotSeconds, seconds - snapshotSeconds, rate());
+    }
+  }
+
+  private ApprovedBroadcast approveAndAwait(String id, int members) {
     await().atMost(Duration.ofMinutes(1)).until(() -> "PENDING_APPROVAL".equals(status(id)));
     approverKey();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -415,21 +444,43 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
     double seconds = jdbc.queryForObject("""
         select extract(epoch from updated_at - decided_at) from notification where id = ?""", Double.class, id);
-    double broadcastRate = BROADCAST / seconds;
     // the audience snapshot ends before the first batch claims its deliveries
     double snapshotSeconds = jdbc.queryForObject("""
         select extract(epoch from (select min(claimed_at) from delivery where notification_id = n.id) - n.decided_at)
         from notification n where n.id = ?""", Double.class, id);
+    return new ApprovedBroadcast(members, seconds, snapshotSeconds, peakHeapMb);
+  }
 
-    double after = sinkCeiling(BROADCAST, i -> run + "-after-" + i + "@broadcast.example");
-    double ceiling = Math.max(before, after);
-    results.put(String.format("ceiling: SMTP sink, Herald's pooled sender, 8 threads, %d distinct recipients", BROADCAST),
-        String.format("%.0f mails/s (before the broadcast %.0f, after %.0f)", ceiling, before, after));
-    results.put(String.format("Herald: broadcast of one email to a group of %d, approval -> COMPLETED", BROADCAST),
-        String.format("%.2f s (audience snapshot %.2f s, sending %.2f s), %.0f recipients/s (%.0f%% of the sink "
-            + "ceiling to as many recipients); peak heap %d MB (api, workers and this harness in one JVM; sum of the "
-            + "heap pools' peaks)", seconds, snapshotSeconds, seconds - snapshotSeconds, broadcastRate,
-            100 * broadcastRate / ceiling, peakHeapMb));
+  /**
+   * The same broadcast of {@link #ATTACHMENT_BROADCAST} members twice, without and then with an attachment of
+   * {@link #ATTACHMENT_MB} MB: each mail streams it from the blob store into its MIME message (base64), so the
+   * row shows what that costs in time, and that memory does not grow with it. Needs an external sink: GreenMail
+   * would keep every mail in this JVM's heap.
+   */
+  @Test
+  @Order(15)
+  void broadcastWithAnAttachmentBesideTheSameWithout() {
+    String row = String.format("Herald: broadcast of one email to a group of %d without and with a %d MB attachment,"
+        + " approval -> COMPLETED", ATTACHMENT_BROADCAST, ATTACHMENT_MB);
+    if (System.getenv("SMTP_HOST") == null) {
+      results.put(row, "not run: needs an external SMTP sink (SMTP_HOST; GreenMail would hold every mail in the heap)");
+      return;
+    }
+    String plainRun = run();
+    ApprovedBroadcast plain = approveAndAwait(groupBroadcast(plainRun, ATTACHMENT_BROADCAST, List.of()),
+        ATTACHMENT_BROADCAST);
+    byte[] file = new byte[ATTACHMENT_MB << 20];
+    new Random(7).nextBytes(file);
+    byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(header, 0, file, 0, header.length);
+    String attachment = (String) succeeded(http(senderKey("bench")).post().uri("/api/v1/attachments?filename=bench.pdf")
+        .contentType(MediaType.APPLICATION_PDF).body(file).retrieve()
+        .toEntity(new ParameterizedTypeReference<Map<String, Object>>() {})).get("id");
+    String withRun = run();
+    ApprovedBroadcast with = approveAndAwait(groupBroadcast(withRun, ATTACHMENT_BROADCAST, List.of(attachment)),
+        ATTACHMENT_BROADCAST);
+    results.put(row, String.format("without: %s, peak heap %d MB; with: %s, peak heap %d MB (%.0f MB/s of attachment"
+        + " mailed)", plain, plain.peakHeapMb(), with, with.peakHeapMb(), with.rate() * ATTACHMENT_MB));
   }
 
   /**
@@ -532,6 +583,11 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
    * name and sends one email to the group from it: the notification's id.
    */
   private String groupBroadcast(String run, int size) {
+    return groupBroadcast(run, size, List.of());
+  }
+
+  /** The same, with these attachments (ids of the sender "bench"). */
+  private String groupBroadcast(String run, int size, List<String> attachments) {
     if (size > GREENMAIL_BROADCAST_LIMIT && System.getenv("SMTP_HOST") == null) {
       throw new IllegalStateException("a broadcast to " + size + " needs an external SMTP sink (SMTP_HOST, e.g. "
           + "smtp-sink; docs/benchmarks.md): the dev kit's GreenMail finds each new recipient's mailbox by a linear "
@@ -560,7 +616,8 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
         {"defaults":{"email":{"subject":"Hello {{recipient.name}}","text":"Hi {{recipient.name}}, this is a benchmark."}}}"""));
     succeeded(post("/api/v1/templates/" + run + "/versions/1/publish", ""));
     return (String) succeeded(post("/api/v1/notifications", "{\"idempotencyKey\":\"" + run + "\",\"channels\":[\"EMAIL\"],"
-        + "\"group\":\"" + run + "\",\"template\":\"" + run + "\",\"sender\":\"bench\"}")).get("id");
+        + "\"group\":\"" + run + "\",\"template\":\"" + run + "\",\"sender\":\"bench\",\"attachments\":["
+        + String.join(",", attachments.stream().map(a -> "\"" + a + "\"").toList()) + "]}")).get("id");
   }
 
   /**
