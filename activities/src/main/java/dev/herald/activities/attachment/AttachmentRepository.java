@@ -60,14 +60,16 @@ class AttachmentRepository {
   }
 
   /**
-   * Whether a notification that is not final references it, or one not yet in the delivery log that referenced it
+   * Whether a notification that is not final references it, or a final one with dead letters that can still be
+   * re-driven (which mails it again), or one not yet in the delivery log that referenced it
    * after {@code orphanedBefore} (it may still start; one whose start failed for good stops counting then).
    */
   boolean inUse(UUID id, Instant orphanedBefore) {
     return jdbc.sql("""
             select exists (select 1 from attachment_reference r left join notification n on n.id = r.notification_id
                            where r.attachment_id = :id
-                             and (n.status not in (:final) or (n.status is null and r.referenced_at > :orphaned)))""")
+                             and (n.status not in (:final) or (n.status is null and r.referenced_at > :orphaned)
+                                  or not\s""" + DeadLetterWrites.nothingToRedrive("n.id") + "))")
         .param("id", id).param("final", FINAL).param("orphaned", Timestamp.from(orphanedBefore))
         .query(Boolean.class).single();
   }

@@ -100,7 +100,8 @@ public class Attachments {
   /**
    * Deletes the attachment's bytes and marks it deleted; one already gone (or never there) stays as it is.
    *
-   * @throws AttachmentInUseException while a notification that is not final references it
+   * @throws AttachmentInUseException while a notification references it that is not final or has dead letters
+   *     that can still be re-driven
    */
   @Transactional
   public void delete(UUID id) {

@@ -111,6 +111,24 @@ class AttachmentsTest {
   }
 
   @Test
+  void aFinalNotificationsAttachmentIsNotDeletedWhileOneOfItsDeadLettersCanBeRedriven() throws IOException {
+    Attachment uploaded = attachments.upload("shop", "invoice.pdf", "application/pdf", in(PDF));
+    String notification = "notification-shop~" + UUID.randomUUID();
+    attachments.reference(List.of(uploaded.id()), notification);
+    notification(notification, "PARTIALLY_FAILED");
+    jdbc.update("""
+        insert into dead_letter (kind, status, sender, channel, notification_id, error_code, created_at, updated_at)
+        values ('DELIVERY', 'OPEN', 'shop', 'EMAIL', ?, 'smtp-451', now(), now())""", notification);
+
+    assertThatThrownBy(() -> attachments.delete(uploaded.id())).as("a re-drive would need it")
+        .isInstanceOf(AttachmentInUseException.class);
+    jdbc.update("update dead_letter set status = 'DISCARDED' where notification_id = ?", notification);
+
+    attachments.delete(uploaded.id());
+    assertThat(attachments.record(uploaded.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.DELETED);
+  }
+
+  @Test
   void aReferenceByANotificationThatNeverStartedStopsHoldingItAfterTheUnreferencedTtl() throws IOException {
     Attachment uploaded = attachments.upload("shop", "orphan.pdf", "application/pdf", in(PDF));
     // the door referenced it, then the workflow start failed and the client never asked again
