@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +36,7 @@ public class Precedence {
   private final PrecedenceProperties settings;
   private final AtomicLongArray lastSeen = new AtomicLongArray(Work.ranks());
   private final Map<Pause, Counter> pauses = new EnumMap<>(Pause.class);
+  private final ReentrantLock memberTurn = new ReentrantLock(true);
   /** When the low lanes last stopped polling, and when they last started again ({@link #lowLanesGiveWay}). */
   private long lanesStoppedAt = NEVER;
   private long lanesPollingSince = NEVER;
@@ -91,9 +93,20 @@ public class Precedence {
     return false;
   }
 
-  /** A broadcast batch's member: pauses once when it gives way. */
+  /**
+   * A broadcast batch's member: pauses once when it gives way. The batches giving way in this process take
+   * turns, so together they send about one member per {@code member-pause}, however many are in flight.
+   */
   public void beforeMember(Work batch) throws InterruptedException {
-    pauseIfGivingWay(batch, settings.memberPause(), Pause.MEMBER);
+    if (givesWay(batch)) {
+      pauses.get(Pause.MEMBER).increment();
+      memberTurn.lockInterruptibly();
+      try {
+        TimeUnit.NANOSECONDS.sleep(settings.memberPause().toNanos());
+      } finally {
+        memberTurn.unlock();
+      }
+    }
   }
 
   /**
@@ -137,12 +150,5 @@ public class Precedence {
       return true;
     }
     return stopped;
-  }
-
-  private void pauseIfGivingWay(Work work, Duration pause, Pause kind) throws InterruptedException {
-    if (givesWay(work)) {
-      pauses.get(kind).increment();
-      TimeUnit.NANOSECONDS.sleep(pause.toNanos());
-    }
   }
 }

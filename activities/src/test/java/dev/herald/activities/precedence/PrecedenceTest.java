@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.workflows.messages.Priority;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class PrecedenceTest {
@@ -69,6 +74,33 @@ class PrecedenceTest {
     assertThat(count("event")).isEqualTo(1);
     assertThat(count("member")).isEqualTo(1);
     assertThat(count("relay")).isEqualTo(1);
+  }
+
+  @Test
+  void broadcastBatchesGivingWayTakeTurnsSoTheirPausesAddUp() throws Exception {
+    Precedence turns = new Precedence(new PrecedenceProperties(true, Duration.ofSeconds(10), Duration.ofMillis(20),
+        Duration.ofMillis(1), Duration.ofSeconds(1)), registry);
+    turns.seen(NORMAL_SINGLE);
+    ExecutorService batches = Executors.newFixedThreadPool(4);
+    long start = System.nanoTime();
+
+    List<Future<?>> members = new ArrayList<>();
+    for (int batch = 0; batch < 4; batch++) {
+      members.add(batches.submit(() -> {
+        for (int member = 0; member < 5; member++) {
+          turns.beforeMember(NORMAL_BROADCAST);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> member : members) {
+      member.get();
+    }
+    batches.shutdown();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("20 pauses of 20 ms, one at a time")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(count("member")).isEqualTo(20);
   }
 
   @Test
