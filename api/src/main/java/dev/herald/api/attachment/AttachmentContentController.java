@@ -1,8 +1,6 @@
 package dev.herald.api.attachment;
 
-import dev.herald.activities.attachment.Attachment;
 import dev.herald.activities.attachment.AttachmentLinks;
-import dev.herald.activities.attachment.AttachmentStatus;
 import dev.herald.activities.attachment.Attachments;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
@@ -14,18 +12,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentContentController {
 
   private final Attachments attachments;
+  private final AttachmentAccess access;
   private final AttachmentLinks links;
   private final Clock clock;
 
-  AttachmentContentController(Attachments attachments, AttachmentLinks links, Clock clock) {
+  AttachmentContentController(Attachments attachments, AttachmentAccess access, AttachmentLinks links, Clock clock) {
     this.attachments = attachments;
+    this.access = access;
     this.links = links;
     this.clock = clock;
   }
@@ -66,40 +61,13 @@ class AttachmentContentController {
       @Parameter(description = "a download link's signature (`<key id>.<mac>`)")
       @RequestParam(name = AttachmentLinks.SIGNATURE, required = false) String sig,
       @AuthenticationPrincipal Caller caller) {
+    if (sig == null) {
+      return access.content(id, caller);
+    }
     Optional<UUID> uuid = AttachmentController.id(id);
-    CacheControl cache;
-    Predicate<Attachment> mayRead;
-    if (sig != null) {
-      Instant until = uuid.flatMap(u -> links.verify(u, exp, sig)).orElseThrow(AttachmentProblem::invalidLink);
-      cache = CacheControl.maxAge(Duration.ofSeconds(Math.max(0, until.getEpochSecond() - clock.instant().getEpochSecond())))
-          .cachePrivate();
-      mayRead = a -> true;
-    } else {
-      cache = CacheControl.noCache().cachePrivate();
-      mayRead = a -> caller != null && caller.actsFor(a.sender());
-    }
-    Attachment attachment = uuid.flatMap(attachments::record).filter(a -> a.status() != AttachmentStatus.UPLOADING)
-        .filter(mayRead).orElseThrow(() -> AttachmentProblem.notFound(id));
-    if (!attachment.status().isStored()) {
-      throw AttachmentProblem.gone(id);
-    }
-    MediaType type = MediaType.parseMediaType(attachment.contentType());
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(attachment, type).toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox")
-        .cacheControl(cache)
-        .eTag(attachment.sha256())
-        .body(new StoredContent(attachments, attachment));
-  }
-
-  /** Shown inline when an image (not SVG, which can carry script), else downloaded; named as uploaded. */
-  private static ContentDisposition disposition(Attachment attachment, MediaType type) {
-    boolean inline = "image".equals(type.getType()) && !type.getSubtype().startsWith("svg");
-    ContentDisposition.Builder disposition = ContentDisposition.builder(inline ? "inline" : "attachment");
-    if (attachment.filename() != null) {
-      disposition.filename(attachment.filename(), StandardCharsets.UTF_8);
-    }
-    return disposition.build();
+    Instant until = uuid.flatMap(u -> links.verify(u, exp, sig)).orElseThrow(AttachmentProblem::invalidLink);
+    CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(Math.max(0,
+        until.getEpochSecond() - clock.instant().getEpochSecond()))).cachePrivate();
+    return access.answer(id, uuid.flatMap(attachments::record), cache);
   }
 }

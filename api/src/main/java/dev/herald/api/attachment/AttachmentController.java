@@ -1,8 +1,6 @@
 package dev.herald.api.attachment;
 
 import dev.herald.activities.attachment.Attachment;
-import dev.herald.activities.attachment.AttachmentInUseException;
-import dev.herald.activities.attachment.Attachments;
 import dev.herald.api.openapi.ApiTags;
 import dev.herald.api.problem.ProblemResponses;
 import dev.herald.api.problem.ProblemType;
@@ -37,11 +35,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping(AttachmentUploads.PATH)
 class AttachmentController {
 
-  private final Attachments attachments;
+  private final AttachmentAccess access;
   private final AttachmentUploads uploads;
 
-  AttachmentController(Attachments attachments, AttachmentUploads uploads) {
-    this.attachments = attachments;
+  AttachmentController(AttachmentAccess access, AttachmentUploads uploads) {
+    this.access = access;
     this.uploads = uploads;
   }
 
@@ -64,7 +62,7 @@ class AttachmentController {
   @ProblemResponses(ProblemType.NOT_FOUND)
   @GetMapping("/{id}")
   AttachmentView get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    return id(id).flatMap(attachments::find).filter(a -> caller.actsFor(a.sender())).map(AttachmentView::of)
+    return Optional.of(access.record(id, caller)).filter(a -> a.status().isStored()).map(AttachmentView::of)
         .orElseThrow(() -> AttachmentProblem.notFound(id));
   }
 
@@ -73,13 +71,7 @@ class AttachmentController {
   @ApiResponse(responseCode = "204", description = "deleted (or gone already)", useReturnTypeSchema = true)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-    Attachment attachment = id(id).flatMap(attachments::record).filter(a -> caller.actsFor(a.sender()))
-        .orElseThrow(() -> AttachmentProblem.notFound(id));
-    try {
-      attachments.delete(attachment.id());
-    } catch (AttachmentInUseException e) {
-      throw AttachmentProblem.inUse(e.getMessage());
-    }
+    access.delete(id, caller);
     return ResponseEntity.noContent().build();
   }
 

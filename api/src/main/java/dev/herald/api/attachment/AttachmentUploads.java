@@ -33,6 +33,8 @@ public class AttachmentUploads {
 
   /** Where files are uploaded: a body of its own limit (herald.attachments.max-size), not herald.api.max-body-size's. */
   public static final String PATH = "/api/v1/attachments";
+  /** Where the console's send form uploads, by its session: the same body, the same limit. */
+  public static final String CONSOLE_PATH = "/console/send/attachments";
   static final String FILE_PART = "file";
   /** What a multipart body may have beyond its file: boundaries, part headers, small fields. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
@@ -48,7 +50,7 @@ public class AttachmentUploads {
   }
 
   /** Stores the request's file as the sender's; {@code filename} (a parameter) names a raw body's file. */
-  Attachment upload(HttpServletRequest request, String sender, String filename) throws IOException {
+  public Attachment upload(HttpServletRequest request, String sender, String filename) throws IOException {
     MediaType type = contentType(request);
     boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
     if (!multipart && request.getContentLengthLong() > maxBytes) {

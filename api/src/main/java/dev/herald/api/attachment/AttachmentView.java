@@ -12,7 +12,7 @@ import java.util.UUID;
 public record AttachmentView(UUID id, String sender, @Schema(nullable = true) String filename, String contentType,
     long size, String sha256, Instant createdAt, @Schema(nullable = true) Instant expiresAt) {
 
-  static AttachmentView of(Attachment attachment) {
+  public static AttachmentView of(Attachment attachment) {
     return new AttachmentView(attachment.id(), attachment.sender(), attachment.filename(), attachment.contentType(),
         attachment.size(), attachment.sha256(), attachment.createdAt(), attachment.expiresAt());
   }
