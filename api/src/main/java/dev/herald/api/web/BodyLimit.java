@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodyLimit extends OncePerRequestFilter {
 
   static final Set<String> STREAMED_PATHS = Set.of(RecipientWrites.API_IMPORT_PATH, RecipientWrites.CONSOLE_IMPORT_PATH,
-      AttachmentUploads.PATH);
+      AttachmentUploads.PATH, AttachmentUploads.CONSOLE_PATH);
 
   private final long maxBytes;
   private final ObjectMapper json;
