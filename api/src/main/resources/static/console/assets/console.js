@@ -17,9 +17,20 @@
       headers: { "Content-Type": body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json" },
       body: body instanceof URLSearchParams ? body : JSON.stringify(body),
     }),
+    /** The CSRF header's name and token, for a script's own XMLHttpRequest (an upload's progress needs one). */
+    csrf: () => ({ header: meta("csrf-header"), token: meta("csrf-token") }),
+    element,
     zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     localTime,
   };
+
+  /** A new element with its text (textContent, never markup) and attributes. */
+  function element(tag, text, attributes = {}) {
+    const el = document.createElement(tag);
+    if (text != null) el.textContent = text;
+    Object.entries(attributes).forEach(([name, value]) => el.setAttribute(name, value));
+    return el;
+  }
 
   /** An ISO instant in the viewer's zone and language. */
   function localTime(iso) {

@@ -4,12 +4,7 @@
 (function () {
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 
-  function element(tag, text, attributes = {}) {
-    const el = document.createElement(tag);
-    if (text != null) el.textContent = text;
-    Object.entries(attributes).forEach(([name, value]) => el.setAttribute(name, value));
-    return el;
-  }
+  const element = Herald.element;
 
   function plural(n, word) {
     return `${n} ${word}${n === 1 ? "" : "s"}`;

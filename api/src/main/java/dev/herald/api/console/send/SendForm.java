@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The send form as typed: a template with its variables or a subject, body and category; a group or
  * recipients by id, email address or phone number (one a line); channels, mode, priority; a send time in the
- * sender's time zone; the idempotency key generated when the form was first shown. {@code sender} is
+ * sender's time zone; the ids of the files uploaded for it ({@code attachments}, by the page's script); the
+ * idempotency key generated when the form was first shown. {@code sender} is
  * an admin's only (sending for another sender); {@code locale} picks the preview's locale; {@code
  * action} is the button pressed.
  */
@@ -33,6 +34,7 @@ public record SendForm(
     Priority priority,
     String sendAt,
     String timeZone,
+    List<String> attachments,
     String action) {
 
   static final String PREVIEW = "preview";
@@ -41,12 +43,14 @@ public record SendForm(
   public SendForm {
     variables = variables == null ? List.of() : variables.stream().filter(r -> r != null).toList();
     channels = channels == null ? List.of() : channels.stream().filter(c -> c != null).toList();
+    attachments = attachments == null ? List.of()
+        : attachments.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
   }
 
   /** A new form with its own idempotency key: email, all channels, normal priority; a template or group preselected. */
   static SendForm fresh(String template, String group) {
     return new SendForm(newKey(), null, template, null, List.of(), null, null, null, group, null, null, null,
-        List.of(Channel.EMAIL), ChannelMode.ALL, null, Priority.NORMAL, null, null, null);
+        List.of(Channel.EMAIL), ChannelMode.ALL, null, Priority.NORMAL, null, null, List.of(), null);
   }
 
   /** A key of the console's own: what the submitter's idempotency keys on, so one form sends once. */
@@ -60,7 +64,7 @@ public record SendForm(
 
   SendForm withKey(String key) {
     return new SendForm(key, sender, template, locale, variables, subject, body, category, group, ids, emails, phones,
-        channels, channelMode, escalateAfter, priority, sendAt, timeZone, action);
+        channels, channelMode, escalateAfter, priority, sendAt, timeZone, attachments, action);
   }
 
   /**
@@ -79,7 +83,7 @@ public record SendForm(
       rows.add(VariableRow.BLANK);
     }
     return new SendForm(idempotencyKey, sender, template, locale, rows, subject, body, category, group, ids, emails, phones,
-        channels, channelMode, escalateAfter, priority, sendAt, timeZone, action);
+        channels, channelMode, escalateAfter, priority, sendAt, timeZone, attachments, action);
   }
 
   boolean hasTemplate() {

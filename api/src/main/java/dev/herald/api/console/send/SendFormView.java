@@ -5,6 +5,7 @@ import dev.herald.activities.group.RecipientGroups;
 import dev.herald.activities.preference.Categories;
 import dev.herald.activities.template.Template;
 import dev.herald.api.console.FormErrors;
+import dev.herald.api.console.attachment.ConsoleAttachments;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationSettings;
 import dev.herald.api.security.Caller;
@@ -22,8 +23,8 @@ import org.springframework.ui.Model;
 /**
  * What the send form shows around what was typed: the caller's published templates, the sending
  * sender's groups with their sizes (and whether each needs approval), the enabled channels, the
- * described categories, the preview of the chosen template, the approval warning for the audience, the
- * time zone used.
+ * described categories, the files uploaded for it and the attachments' limits, the preview of the chosen
+ * template, the approval warning for the audience, the time zone used.
  */
 @Component
 class SendFormView {
@@ -43,15 +44,17 @@ class SendFormView {
   private final ApprovalWarnings approval;
   private final SendPreviews previews;
   private final Categories categories;
+  private final ConsoleAttachments attachments;
 
   SendFormView(CallerTemplates templates, RecipientGroups groups, NotificationSettings settings, ApprovalWarnings approval,
-      SendPreviews previews, Categories categories) {
+      SendPreviews previews, Categories categories, ConsoleAttachments attachments) {
     this.templates = templates;
     this.groups = groups;
     this.settings = settings;
     this.approval = approval;
     this.previews = previews;
     this.categories = categories;
+    this.attachments = attachments;
   }
 
   /** The whole form: what was typed, with the preview's missing variables as rows to fill. */
@@ -67,6 +70,8 @@ class SendFormView {
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("categories", categories.list());
     model.addAttribute("zone", zone(form));
+    model.addAttribute("attachmentRows", attachments.rows(form.attachments(), caller));
+    model.addAttribute("attachmentLimits", attachments.limits());
     live(model, form, preview, groupOptions);
   }
 

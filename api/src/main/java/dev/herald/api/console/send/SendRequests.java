@@ -22,7 +22,7 @@ final class SendRequests {
   /** The form's fields that show an error beside them, by the name the API's paths start with. */
   static final List<String> FIELDS = List.of("sender", "template", "variables", "subject", "body", "category", "group",
       RecipientLines.IDS, RecipientLines.EMAILS, RecipientLines.PHONES, "recipients", "channels", "channelMode",
-      "escalateAfter", "priority", "sendAt");
+      "escalateAfter", "priority", "sendAt", "attachments");
 
   private SendRequests() {}
 
@@ -56,7 +56,7 @@ final class SendRequests {
         form.channels().isEmpty() ? null : form.channels(), form.channelMode(), new RecipientLines(form).recipients(),
         trimmed(form.group()), SendForm.present(form.subject()), SendForm.present(form.body()), form.priority(), sendAt,
         trimmed(form.template()), null, variables.isEmpty() ? null : variables, trimmed(form.category()),
-        escalateAfter);
+        escalateAfter, form.attachments().isEmpty() ? null : form.attachments());
     return CallerRequests.withKey(CallerRequests.asCaller(request, caller), form.idempotencyKey());
   }
 
