@@ -6,6 +6,7 @@ import dev.herald.api.console.ConsoleController;
 import dev.herald.api.console.ConsoleFrame;
 import dev.herald.api.console.ConsolePage;
 import dev.herald.api.console.FormErrors;
+import dev.herald.api.console.attachment.ConsoleAttachments;
 import dev.herald.api.notification.InvalidRequestException;
 import dev.herald.api.notification.NotificationAccess;
 import dev.herald.api.notification.NotificationControl;
@@ -40,7 +41,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The console's notifications: history filtered and paged, a notification's detail with its live
- * progress and why deliveries were skipped, and pause, resume and cancel. A sender sees its own, an admin every sender's
+ * progress, its attachments and why deliveries were skipped, and pause, resume and cancel. A sender sees its own, an admin every sender's
  * ({@link NotificationAccess}, as the REST API); another sender's notification is not found.
  */
 @ConsoleController
@@ -55,14 +56,16 @@ class NotificationPages {
   private final NotificationHistory history;
   private final NotificationControl control;
   private final ProgressStreams streams;
+  private final ConsoleAttachments attachments;
   private final String namespace;
 
   NotificationPages(NotificationReader reader, NotificationHistory history, NotificationControl control,
-      ProgressStreams streams, TemporalProperties temporal) {
+      ProgressStreams streams, ConsoleAttachments attachments, TemporalProperties temporal) {
     this.reader = reader;
     this.history = history;
     this.control = control;
     this.streams = streams;
+    this.attachments = attachments;
     this.namespace = temporal.namespace();
   }
 
@@ -100,6 +103,7 @@ class NotificationPages {
     model.addAttribute("progress", ProgressEvent.of(notification));
     model.addAttribute("skipped", notification.progress().skipped() == 0 ? List.of()
         : history.skipped(notification.id(), SKIP_REASONS_SHOWN));
+    model.addAttribute("attachments", attachments.ofNotification(notification.id()));
     model.addAttribute("confirmCancel", "cancel".equals(confirm) && !notification.status().isFinal());
     model.addAttribute("deliveriesShown", NotificationReader.MAX_DELIVERIES_SHOWN);
     model.addAttribute("workflowUrl", frame.temporalUiUrl() == null ? null : frame.temporalUiUrl() + "/namespaces/"
@@ -151,7 +155,7 @@ class NotificationPages {
   }
 
   /** The id when the caller may see it; an id no notification can have (a control character) is simply not found. */
-  private static String visible(String id, Caller caller) {
+  static String visible(String id, Caller caller) {
     if (TextRules.line(id, HistoryForm.MAX_TEXT_CHARS).isPresent()) {
       throw new NotificationNotFoundException("(not a notification id)");
     }
