@@ -75,6 +75,15 @@ public final class ConsoleClient {
     return send(request);
   }
 
+  /** A page script's delete (fetch), the last page's CSRF token in its header. */
+  public HttpResponse<String> delete(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+    if (csrf != null) {
+      request.header(csrfHeader, csrf);
+    }
+    return send(request);
+  }
+
   public Optional<HttpCookie> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
