@@ -1,6 +1,7 @@
 package dev.herald.activities.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.activities.content.KeptContent;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.workflows.deadletter.DeadLetterActivities;
@@ -20,16 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeadLetterActivitiesImpl implements DeadLetterActivities {
 
-  /** The dead letter, its delivery and what the notification sends, locked for the re-drive's decision. */
+  /**
+   * The dead letter, its delivery and what the notification sends (kept by the door under its request hash, or by
+   * its first failure when its batches carried it inline), locked for the re-drive's decision.
+   */
   private static final String LETTER = """
       select l.status as letter, d.status, d.provider_message_id, d.notification_id, d.channel, d.recipient_seq,
-             d.error_code, d.last_error, c.sender, c.content
-      from dead_letter l join delivery d on d.id = l.delivery_id
+             d.error_code, d.last_error, c.sender, c.content, c.request_hash
+      from dead_letter l join delivery d on d.id = l.delivery_id join notification n on n.id = d.notification_id
            left join notification_content c on c.notification_id = d.notification_id
+             and c.request_hash in (coalesce(n.request_hash, ''), '')
       where l.delivery_id = :id for update of l, d""";
 
   private record Letter(DeadLetterStatus letter, DeliveryStatus status, String providerMessageId, String notificationId,
-      Channel channel, int seq, String errorCode, String lastError, String sender, String content) {}
+      Channel channel, int seq, String errorCode, String lastError, String sender, String content, String contentKey) {}
 
   private final JdbcClient jdbc;
   private final DeliveryEvents events;
@@ -60,9 +65,10 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
     } else if (letter.status() != DeliveryStatus.PENDING) {
       return null;
     }
-    RedriveContent content = content(letter.content());
+    // by its key, read by the batch: the re-drive's history does not carry the content either
+    KeptContent content = NotificationContents.read(letter.content());
     return new BatchRequest(letter.notificationId(), letter.sender(), letter.channel(), letter.seq(), letter.seq() + 1,
-        content.content(), content.template(), List.of(), content.category(), content.priority(), null, false);
+        null, null, List.of(), content.category(), content.priority(), null, false, letter.contentKey());
   }
 
   @Override
@@ -112,14 +118,6 @@ public class DeadLetterActivitiesImpl implements DeadLetterActivities {
         DeadLetterStatus.valueOf(row.getString("letter")), DeliveryStatus.valueOf(row.getString("status")),
         row.getString("provider_message_id"), row.getString("notification_id"), Channel.valueOf(row.getString("channel")),
         row.getInt("recipient_seq"), row.getString("error_code"), row.getString("last_error"), row.getString("sender"),
-        row.getString("content"))).optional();
-  }
-
-  private static RedriveContent content(String json) {
-    try {
-      return DeadLetterWrites.JSON.readValue(json, RedriveContent.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a kept notification content is unreadable", e);
-    }
+        row.getString("content"), row.getString("request_hash"))).optional();
   }
 }

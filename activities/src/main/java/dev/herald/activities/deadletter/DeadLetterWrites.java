@@ -1,8 +1,6 @@
 package dev.herald.activities.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.DeliveryEventType;
 import dev.herald.workflows.messages.BatchRequest;
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetterWrites {
 
-  static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
   private static final List<String> FINAL_STATUSES = Arrays.stream(NotificationStatus.values())
       .filter(NotificationStatus::isFinal).map(Enum::name).toList();
 
@@ -41,10 +38,12 @@ public class DeadLetterWrites {
 
   private final JdbcClient jdbc;
   private final DeliveryEvents events;
+  private final NotificationContents contents;
 
-  DeadLetterWrites(NamedParameterJdbcOperations jdbc, DeliveryEvents events) {
+  DeadLetterWrites(NamedParameterJdbcOperations jdbc, DeliveryEvents events, NotificationContents contents) {
     this.jdbc = JdbcClient.create(jdbc);
     this.events = events;
+    this.contents = contents;
   }
 
   /**
@@ -133,21 +132,11 @@ public class DeadLetterWrites {
         + " and l.status in ('OPEN', 'REDRIVING'))";
   }
 
-  /** What the batch's notification sends, kept (once) before its first delivery is dead-lettered. */
+  /**
+   * What the batch's notification sends, kept (once) before its first delivery is dead-lettered: already kept
+   * by the door for a notification whose batches carry its key ({@link NotificationContents}).
+   */
   public void keepContent(BatchRequest batch) {
-    jdbc.sql("""
-            insert into notification_content (notification_id, sender, content, created_at)
-            values (:id, :sender, :content, now()) on conflict (notification_id) do nothing""")
-        .param("id", batch.notificationId()).param("sender", batch.sender())
-        .param("content", json(new RedriveContent(batch.content(), batch.template(), batch.category(), batch.priority())))
-        .update();
-  }
-
-  private static String json(RedriveContent content) {
-    try {
-      return JSON.writeValueAsString(content);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a notification's content cannot be written as JSON", e);
-    }
+    contents.keepForRedrive(batch);
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.activities.delivery;
 
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.workflows.audience.AudienceRules;
 import dev.herald.workflows.audience.PlannedDelivery;
@@ -35,9 +36,12 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
   private final GroupAudiences groups;
   private final DeliveryCounts counts;
   private final DeadLetterWrites deadLetters;
+  private final NotificationContents contents;
 
   public DeliveryLogActivitiesImpl(NotificationRepository notifications, DeliveryRepository deliveries,
-      DeliveryLogWrites writes, GroupAudiences groups, DeliveryCounts counts, DeadLetterWrites deadLetters) {
+      DeliveryLogWrites writes, GroupAudiences groups, DeliveryCounts counts, DeadLetterWrites deadLetters,
+      NotificationContents contents) {
+    this.contents = contents;
     this.notifications = notifications;
     this.deliveries = deliveries;
     this.writes = writes;
@@ -52,7 +56,9 @@ public class DeliveryLogActivitiesImpl implements DeliveryLogActivities {
    * is {@link GroupAudiences#record}.
    */
   @Override
-  public Audience recordAudience(NotificationSpec spec, NotificationStatus status) {
+  public Audience recordAudience(NotificationSpec asked, NotificationStatus status) {
+    // the log keeps the subject of inline content, which a spec by key does not carry
+    NotificationSpec spec = asked.template() == null ? contents.inline(asked) : asked;
     try {
       return spec.isBroadcast() ? groups.record(spec, status) : recordList(spec, status);
     } catch (DataIntegrityViolationException refused) {

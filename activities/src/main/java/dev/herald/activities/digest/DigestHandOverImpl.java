@@ -1,5 +1,6 @@
 package dev.herald.activities.digest;
 
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.delivery.DeliveryRepository;
 import dev.herald.activities.recipient.Recipients;
 import dev.herald.activities.recipient.StoredRecipient;
@@ -26,15 +27,20 @@ public class DigestHandOverImpl implements DigestActivities {
   private final WorkflowClient client;
   private final Recipients recipients;
   private final DeliveryRepository deliveries;
+  private final NotificationContents contents;
 
-  public DigestHandOverImpl(WorkflowClient client, Recipients recipients, DeliveryRepository deliveries) {
+  public DigestHandOverImpl(WorkflowClient client, Recipients recipients, DeliveryRepository deliveries,
+      NotificationContents contents) {
+    this.contents = contents;
     this.client = client;
     this.recipients = recipients;
     this.deliveries = deliveries;
   }
 
   @Override
-  public List<String> handOver(NotificationSpec spec) {
+  public List<String> handOver(NotificationSpec asked) {
+    // each event carries its variables into the digest, which renders them with the others
+    NotificationSpec spec = contents.inline(asked);
     List<String> digests = new ArrayList<>();
     for (int seq = 0; seq < spec.recipients().size(); seq++) {
       Recipient recipient = spec.recipients().get(seq);

@@ -91,8 +91,9 @@ final class BatchSender {
   }
 
   /** @param holdQuiet whether members in their quiet hours are held back (counted in {@link BatchOutcome#deferred}) */
-  BatchOutcome sendBatch(BatchRequest batch, boolean holdQuiet) {
+  BatchOutcome sendBatch(BatchRequest asked, boolean holdQuiet) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    BatchRequest batch = store.withContent(asked);
     Work work = Work.of(batch.priority(), batch.size());
     precedence.seen(work);
     int attempt = context.getInfo().getAttempt();

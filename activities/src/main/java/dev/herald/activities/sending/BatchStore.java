@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.delivery.DeliveryCounts;
 import dev.herald.activities.delivery.DeliveryLogWrites;
@@ -72,9 +73,11 @@ class BatchStore {
   private final DeliveryCounts counts;
   private final DeadLetterWrites deadLetters;
   private final TransactionTemplate transaction;
+  private final NotificationContents contents;
 
   BatchStore(NamedParameterJdbcOperations jdbc, DeliveryLogWrites writes, DeliveryCounts counts,
-      DeadLetterWrites deadLetters, PlatformTransactionManager transactions) {
+      DeadLetterWrites deadLetters, PlatformTransactionManager transactions, NotificationContents contents) {
+    this.contents = contents;
     this.jdbc = JdbcClient.create(jdbc);
     this.perMember = jdbc.getJdbcOperations();
     this.writes = writes;
@@ -174,6 +177,11 @@ class BatchStore {
           now.stream().map(DeliveryOutcome::lastError).toList());
       deadLetters.deliveriesFailed(now.stream().map(DeliveryOutcome::deliveryId).toList());
     });
+  }
+
+  /** The batch with what its notification sends, read once when it carries only the key to it. */
+  BatchRequest withContent(BatchRequest batch) {
+    return contents.inline(batch);
   }
 
   /** What the batch's notification sends, kept for re-drives before its first delivery is dead-lettered. */

@@ -1,5 +1,6 @@
 package dev.herald.api.notification;
 
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.workflows.messages.NotificationSpec;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -13,16 +14,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a notification was asked to send (its content or template and variables, its audience), as
- * its workflow was started: the first event of its history, decrypted by the client's data converter.
+ * its workflow was started: the first event of its history, decrypted by the client's data converter,
+ * with the content and variables the door kept for it ({@link NotificationContents}) while they are kept.
  * The delivery log keeps no bodies or variables; an approver's preview needs them.
  */
 @Service
 public class NotificationSpecs {
 
   private final WorkflowClient client;
+  private final NotificationContents contents;
 
-  NotificationSpecs(WorkflowClient client) {
+  NotificationSpecs(WorkflowClient client, NotificationContents contents) {
     this.client = client;
+    this.contents = contents;
   }
 
   /** The spec of the notification's latest run; empty when Temporal has no such workflow (any more). */
@@ -50,6 +54,6 @@ public class NotificationSpecs {
     }
     Payloads input = first.getWorkflowExecutionStartedEventAttributes().getInput();
     return Optional.ofNullable(client.getOptions().getDataConverter()
-        .fromPayloads(0, Optional.of(input), NotificationSpec.class, NotificationSpec.class));
+        .fromPayloads(0, Optional.of(input), NotificationSpec.class, NotificationSpec.class)).map(contents::inline);
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.api.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.attachment.Attachments;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.precedence.Precedence;
 import dev.herald.activities.precedence.Work;
 import dev.herald.activities.recipient.RecipientRules;
@@ -68,11 +69,13 @@ public class NotificationSubmitter {
   private final Precedence precedence;
   private final AttachmentRefs attachmentRefs;
   private final Attachments attachments;
+  private final NotificationContents contents;
 
   NotificationSubmitter(WorkflowClient client, NotificationRequestValidator validator, ApprovalProperties approval,
       NotificationSettings settings, IdempotencyKeys keys, Templates templates, RecipientDirectory directory,
       BroadcastGroups groups, ObjectMapper json, Clock clock, DoorMeters meters, Precedence precedence,
-      AttachmentRefs attachmentRefs, Attachments attachments) {
+      AttachmentRefs attachmentRefs, Attachments attachments, NotificationContents contents) {
+    this.contents = contents;
     this.precedence = precedence;
     this.attachmentRefs = attachmentRefs;
     this.attachments = attachments;
@@ -121,9 +124,10 @@ public class NotificationSubmitter {
       }
       String audience = request.isBroadcast() ? groupAudience(sender, request.group())
           : request.recipients().size() + " recipient(s)";
-      NotificationSpec spec = toSpec(claim.id(), request, now, requestingKey, requestHash);
+      // before the start, so its batches find them; the workflow's input carries no attachments, no content and no
+      // variables, only the key they are kept under
+      NotificationSpec spec = contents.keep(toSpec(claim.id(), request, now, requestingKey, requestHash));
       NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
-      // before the start, so its batches find them; the workflow's input carries no attachments
       List<UUID> referenced = attachments.reference(AttachmentRefs.ids(request.attachments()), spec.id());
       try {
         WorkflowClient.start(workflow::send, spec);
@@ -137,12 +141,16 @@ public class NotificationSubmitter {
     }
   }
 
-  /** A start refused as a duplicate: a different request under the key leaves the other's attachments as they were. */
+  /**
+   * A start refused as a duplicate: a different request under the key leaves the other's attachments and content as
+   * they were, and drops its own.
+   */
   private Submission repeatOfStarted(NotificationSpec spec, String requestHash, List<UUID> referenced) {
     try {
       return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
     } catch (IdempotencyConflictException conflict) {
       attachments.unreference(referenced, spec.id());
+      contents.forget(spec);
       throw conflict;
     }
   }

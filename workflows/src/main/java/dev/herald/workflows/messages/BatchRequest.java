@@ -15,6 +15,8 @@ import java.util.List;
  *     acknowledged them (an in-app item read, a receipt saying delivered): ESCALATE; false: when sent (FALLBACK)
  * @param at the workflow's time when it asked for the batch: quiet hours are judged at the later of
  *     it and the worker's clock (so a workflow's skipped time counts); null: the worker's clock
+ * @param contentKey where the notification's content is kept (with {@code notificationId}): {@code content}
+ *     is then null and {@code template} holds no variables; null: both inline (histories from before)
  */
 public record BatchRequest(
     String notificationId,
@@ -28,7 +30,22 @@ public record BatchRequest(
     String category,
     Priority priority,
     java.time.Instant at,
-    boolean acknowledged) {
+    boolean acknowledged,
+    String contentKey) {
+
+  /** A batch whose content and variables are inline. */
+  public BatchRequest(String notificationId, String sender, Channel channel, int fromSeq, int toSeq, Content content,
+      TemplateRef template, List<Channel> reachedBy, String category, Priority priority, java.time.Instant at,
+      boolean acknowledged) {
+    this(notificationId, sender, channel, fromSeq, toSeq, content, template, reachedBy, category, priority, at,
+        acknowledged, null);
+  }
+
+  /** This batch with {@code content} and {@code template} as given (read from where {@code contentKey} says). */
+  public BatchRequest withContent(Content content, TemplateRef template) {
+    return new BatchRequest(notificationId, sender, channel, fromSeq, toSeq, content, template, reachedBy, category,
+        priority, at, acknowledged, contentKey);
+  }
 
   public int size() {
     return toSeq - fromSeq;

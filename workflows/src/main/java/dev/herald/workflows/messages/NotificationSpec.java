@@ -21,6 +21,9 @@ import java.util.List;
  *     acknowledgement before the next; null otherwise
  * @param digest the template version's digest: the notification hands its event to each recipient's
  *     digest instead of sending; null: sent as it is
+ * @param contentKey where the door kept what it sends ({@code notification_content}, with {@code id}): then
+ *     {@code content} is null and {@code template} holds no variables, so the input does not grow with the
+ *     message; null: {@code content} and the variables are inline (histories from before, digests' windows)
  */
 public record NotificationSpec(
     String id,
@@ -41,7 +44,18 @@ public record NotificationSpec(
     SendCheckpoint resume,
     String category,
     List<java.time.Duration> escalateAfter,
-    DigestRule digest) {
+    DigestRule digest,
+    String contentKey) {
+
+  /** A notification whose content and variables are inline, as every one was before content by reference. */
+  public NotificationSpec(String id, String idempotencyKey, String sender, List<Channel> channels,
+      List<Recipient> recipients, Content content, Priority priority, Instant sendAt, ApprovalPolicy approval,
+      Instant acceptedAt, String requestHash, ChannelMode channelMode, java.time.Duration receiptWindow,
+      TemplateRef template, String group, SendCheckpoint resume, String category,
+      List<java.time.Duration> escalateAfter, DigestRule digest) {
+    this(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval, acceptedAt, requestHash,
+        channelMode, receiptWindow, template, group, resume, category, escalateAfter, digest, null);
+  }
 
   /** A notification without a digest, as every one was before digests. */
   public NotificationSpec(String id, String idempotencyKey, String sender, List<Channel> channels,
@@ -50,7 +64,7 @@ public record NotificationSpec(
       TemplateRef template, String group, SendCheckpoint resume, String category,
       List<java.time.Duration> escalateAfter) {
     this(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval, acceptedAt, requestHash,
-        channelMode, receiptWindow, template, group, resume, category, escalateAfter, null);
+        channelMode, receiptWindow, template, group, resume, category, escalateAfter, null, null);
   }
 
   /** Derived, not a field: kept out of the payload, or Temporal's Jackson converter refuses the spec on the way back. */
@@ -62,7 +76,19 @@ public record NotificationSpec(
   public NotificationSpec resumingAt(SendCheckpoint checkpoint) {
     return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
         acceptedAt, requestHash, channelMode, receiptWindow, template, group, checkpoint, category, escalateAfter,
-        digest);
+        digest, contentKey);
+  }
+
+  /** This spec with {@code content} and {@code template} as given (read from where {@code contentKey} says). */
+  public NotificationSpec withContent(Content content, TemplateRef template) {
+    return new NotificationSpec(id, idempotencyKey, sender, channels, recipients, content, priority, sendAt, approval,
+        acceptedAt, requestHash, channelMode, receiptWindow, template, group, resume, category, escalateAfter, digest,
+        contentKey);
+  }
+
+  /** Whether its content and variables are kept at the door rather than in this spec. */
+  public boolean contentKept() {
+    return contentKey != null;
   }
 
   public boolean fallback() {

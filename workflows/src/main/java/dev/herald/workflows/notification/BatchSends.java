@@ -139,6 +139,6 @@ final class BatchSends {
   private static BatchRequest request(NotificationSpec spec, Channel channel, int from, int to, List<Channel> reachedBy,
       boolean acknowledged) {
     return new BatchRequest(spec.id(), spec.sender(), channel, from, to, spec.content(), spec.template(), reachedBy, spec.category(),
-        spec.priority(), Instant.ofEpochMilli(Workflow.currentTimeMillis()), acknowledged);
+        spec.priority(), Instant.ofEpochMilli(Workflow.currentTimeMillis()), acknowledged, spec.contentKey());
   }
 }

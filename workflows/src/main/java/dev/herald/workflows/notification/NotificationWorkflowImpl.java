@@ -381,7 +381,8 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
     for (ChannelCounts channel : counts) {
       if (channel.pending() > 0) {
         deliveryLog.failBatch(new BatchRequest(spec.id(), spec.sender(), channel.channel(), 0, audience.recipients(),
-            spec.content(), spec.template(), List.of(), spec.category(), null, null, false), DeliveryErrors.unfinished(channel.pending()));
+            spec.content(), spec.template(), List.of(), spec.category(), null, null, false, spec.contentKey()),
+            DeliveryErrors.unfinished(channel.pending()));
         leftPending = true;
       }
     }

@@ -43,6 +43,9 @@ class ApprovalPreviews {
       return List.of(MessagePreview.unavailable(null, "No preview: Temporal no longer has this notification's request."));
     }
     TemplateRef template = spec.get().template();
+    if (spec.get().content() == null && (template == null || template.variables() == null)) {
+      return List.of(MessagePreview.unavailable(null, "No preview: what it sends is no longer kept."));
+    }
     if (template == null) {
       var content = spec.get().content();
       return List.of(new MessagePreview(null, content.subject(), content.body(), null, null));
