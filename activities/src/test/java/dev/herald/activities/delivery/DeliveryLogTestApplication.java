@@ -2,6 +2,7 @@ package dev.herald.activities.delivery;
 
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.events.DeliveryEvents;
 import dev.herald.activities.events.EventOutbox;
@@ -16,5 +17,5 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, DeliveryLogActivitiesImpl.class, DeliveryLogWrites.class,
     GroupAudiences.class, DeliveryCounts.class, NotificationHistory.class, DeliveryEvents.class, EventOutbox.class,
-    DeadLetterWrites.class})
+    DeadLetterWrites.class, NotificationContents.class})
 class DeliveryLogTestApplication {}

@@ -16,6 +16,7 @@ import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.deadletter.DeadLetter;
 import dev.herald.activities.deadletter.DeadLetterActivitiesImpl;
 import dev.herald.activities.deadletter.DeadLetterFilter;
@@ -151,6 +152,7 @@ class BroadcastBatchTest {
   @Autowired SendGate gate;
   @Autowired SendMeters sendMeters;
   @Autowired Attachments attachments;
+  @Autowired NotificationContents contents;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -576,6 +578,52 @@ class BroadcastBatchTest {
     assertThat(deadLetters.claimForRedrive(first)).isFalse();
     assertThat(deadLetters.attempts(spec.id() + "/email/0")).extracting(DeliveryAttempt::errorCode)
         .containsExactly("smtp-451", "PROVIDER_UNAVAILABLE");
+  }
+
+  @Test
+  void aNotificationByKeyIsLoggedSentAndRedrivenFromWhatTheDoorKept() {
+    templates.create("by-key-batch", "ops", null);
+    templates.addVersion("by-key-batch", new TemplateContent(ChannelParts.of(new EmailPart(null,
+        "For {{recipient.name}}", null, "Hello {{recipient.name}}, {{news}}")), null));
+    GroupFixtures.group(JdbcClient.create(template), "ops", "group-by-key", List.of(
+        new Member("by-key-0", "Ada", null, "by-key-0@example.com", null),
+        new Member("by-key-1", "Bo", null, "down-by-key-1@example.com", null)));
+    NotificationSpec asked = new NotificationSpec(NotificationIds.of("ops", "batch-by-key"), "batch-by-key", "ops",
+        List.of(Channel.EMAIL), List.of(), null, Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)),
+        Instant.now(), "hash-by-key", ChannelMode.ALL, null, new TemplateRef("by-key-batch", 1, Map.of("news", "we moved")),
+        "group-by-key", null, null, null);
+    NotificationSpec spec = contents.keep(asked);
+    assertThat(spec.template().variables()).as("the input carries the key, not the variables").isNull();
+    assertThat(contents.keep(asked)).as("a repeat keeps nothing new").isEqualTo(spec);
+    log.recordAudience(spec, NotificationStatus.ACCEPTED);
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 2, null, spec.template(),
+        List.of(), null, null, null, false, spec.contentKey());
+
+    providerDown.set(true);
+    catchThrowableOfType(ActivityFailure.class, () -> activities.sendBatch(batch));
+    log.failBatch(batch, new DeliveryError(DeliveryErrorType.PROVIDER_UNAVAILABLE, null, "timed out", 0));
+    providerDown.set(false);
+    deadLetters.claimForRedrive(idOf(spec.id() + "/email/1"));
+    BatchRequest redrive = redrives.reopenDeadLetter(spec.id() + "/email/1");
+    activities.sendBatch(redrive);
+
+    assertThat(redrive.content()).isNull();
+    assertThat(redrive.contentKey()).isEqualTo(spec.contentKey());
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m) + " / " + GreenMailUtil.getBody(m).trim()))
+        .containsExactly("For Ada / Hello Ada, we moved", "For Bo / Hello Bo, we moved");
+  }
+
+  @Test
+  void aBatchWhoseContentIsNoLongerKeptFailsForGood() {
+    NotificationSpec spec = broadcast("content-gone", ChannelMode.ALL, Channel.EMAIL, emails("content-gone", 1));
+    BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 1, null, null, List.of(), null,
+        null, null, false, "never-kept");
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.sendBatch(batch));
+
+    assertThat(((ApplicationFailure) failure.getCause()).isNonRetryable()).isTrue();
+    assertThat(failure.getCause().getMessage()).contains(NotificationContents.CONTENT_MISSING);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.blob.BlobStore;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.PersistenceConfig;
+import dev.herald.activities.content.NotificationContents;
 import dev.herald.activities.deadletter.DeadLetterWrites;
 import dev.herald.activities.TestPostgres;
 import dev.herald.activities.delivery.DeliveryLogActivitiesImpl;
@@ -22,6 +23,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import({TestPostgres.class, PersistenceConfig.class, SendMeters.class, Precedence.class})
-@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
+@ComponentScan(basePackageClasses = {DeliveryLogActivitiesImpl.class, DeadLetterWrites.class, NotificationContents.class, DeliveryEvents.class, ChannelActivitiesFactory.class, TemplateRenderer.class,
     SendGate.class, Attachments.class, BlobStore.class})
 class BroadcastTestApplication {}

@@ -68,6 +68,8 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
   }
 
   final List<String> calls = new CopyOnWriteArrayList<>();
+  /** Every batch the channels were asked to send, as asked. */
+  final List<BatchRequest> batches = new CopyOnWriteArrayList<>();
   final List<NotificationStatus> statuses = new CopyOnWriteArrayList<>();
   final List<String> details = new CopyOnWriteArrayList<>();
   final List<ApprovalDecision> approvals = new CopyOnWriteArrayList<>();
@@ -246,6 +248,7 @@ final class FakeDeliveryLog implements DeliveryLogActivities {
 
   /** The batch as the real batch sender runs it; with {@code holdQuiet}, deliveries in quiet hours wait. */
   private BatchOutcome send(BatchRequest batch, Channel channel, Provider provider, boolean holdQuiet) {
+    batches.add(batch);
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     List<Row> toSend = new ArrayList<>();
     int held = 0;

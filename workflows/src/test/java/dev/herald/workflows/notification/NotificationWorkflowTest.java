@@ -83,6 +83,17 @@ class NotificationWorkflowTest {
   }
 
   @Test
+  void aSpecByKeyHandsItsKeyToEveryBatchAndNoContent() {
+    NotificationSpec spec = TestNotifications.byKey(emailTo("by-key", "ada@example.com", "bob@example.com"));
+
+    assertThat(newWorkflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    assertThat(log.batches).isNotEmpty().allSatisfy(batch -> {
+      assertThat(batch.contentKey()).isEqualTo(spec.requestHash());
+      assertThat(batch.content()).isNull();
+    });
+  }
+
+  @Test
   void aSingleSendWritesTheLogOnceToStartAndOnceToEnd() {
     NotificationSpec spec = emailTo("at-once", "ada@example.com");
 

@@ -219,6 +219,14 @@ class RecordHistoriesTest {
   }
 
   @Test
+  void recordContentByKey() throws IOException {
+    NotificationSpec spec = TestNotifications.byKey(emailTo("recorded-by-key", "ada@example.com"));
+
+    assertThat(workflow(spec).send(spec).status()).isEqualTo(NotificationStatus.COMPLETED);
+    save(spec, "notification-content-by-key.json");
+  }
+
+  @Test
   void recordDigested() throws IOException {
     NotificationSpec spec = TestNotifications.digested(emailTo("recorded-digested", "ada@example.com"),
         new DigestRule("replies", Duration.ofMinutes(10), null));

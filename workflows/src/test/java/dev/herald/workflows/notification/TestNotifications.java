@@ -93,6 +93,14 @@ final class TestNotifications {
         null, null, null);
   }
 
+  /** {@code spec} as the door starts it: its content kept under its request hash, the input naming it by that key. */
+  static NotificationSpec byKey(NotificationSpec spec) {
+    return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
+        null, spec.priority(), spec.sendAt(), spec.approval(), spec.acceptedAt(), spec.requestHash(),
+        spec.channelMode(), spec.receiptWindow(), spec.template(), spec.group(), spec.resume(), spec.category(),
+        spec.escalateAfter(), spec.digest(), spec.requestHash());
+  }
+
   static NotificationSpec withApprovalThreshold(NotificationSpec spec, int threshold) {
     return new NotificationSpec(spec.id(), spec.idempotencyKey(), spec.sender(), spec.channels(), spec.recipients(),
         spec.content(), spec.priority(), spec.sendAt(), new ApprovalPolicy(threshold, APPROVAL_TIMEOUT, REQUESTER_KEY),
