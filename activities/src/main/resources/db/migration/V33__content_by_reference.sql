@@ -7,3 +7,5 @@ alter table notification_content drop constraint notification_content_notificati
 alter table notification_content add column request_hash text not null default '';
 alter table notification_content drop constraint notification_content_pkey;
 alter table notification_content add primary key (notification_id, request_hash);
+-- The sweep of rows whose notification the delivery log never recorded (its start failed and was not repeated).
+create index notification_content_created_at on notification_content (created_at);

@@ -8,6 +8,8 @@ import dev.herald.workflows.messages.DeliveryErrorType;
 import dev.herald.workflows.messages.NotificationSpec;
 import dev.herald.workflows.messages.TemplateRef;
 import io.temporal.failure.ApplicationFailure;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
  * grow with the message. The door keeps it before it starts the workflow, under the notification id and the
  * request's SHA-256 (the spec's {@code contentKey}): a repeat of the request finds its row there, and a different
  * request under the same idempotency key writes another row, which nothing reads. Batches read it once each. It is
- * dropped with the notification's final status unless a dead letter can still re-drive it.
+ * dropped with the notification's final status unless a dead letter can still re-drive it, and after
+ * {@code herald.attachments.unreferenced-ttl} when the delivery log never recorded the notification.
  */
 @Service
 public class NotificationContents {
@@ -56,6 +59,17 @@ public class NotificationContents {
   public void forget(NotificationSpec kept) {
     jdbc.sql("delete from notification_content where notification_id = :id and request_hash = :key")
         .param("id", kept.id()).param("key", kept.contentKey()).update();
+  }
+
+  /**
+   * Drops what the door kept before {@code before} for notifications the delivery log never recorded (their start
+   * failed and was not asked for again); answers how many.
+   */
+  public int sweepUnlogged(Instant before) {
+    return jdbc.sql("""
+            delete from notification_content c where c.created_at < :before
+              and not exists (select 1 from notification n where n.id = c.notification_id)""")
+        .param("before", Timestamp.from(before)).update();
   }
 
   /** What a batch that carries its content inline sends, kept (once) for re-drives; nothing for one by key. */

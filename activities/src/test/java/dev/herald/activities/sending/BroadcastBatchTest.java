@@ -614,6 +614,22 @@ class BroadcastBatchTest {
   }
 
   @Test
+  void whatTheDoorKeptForANotificationNeverLoggedIsSweptAndALoggedOnesStays() {
+    NotificationSpec logged = contents.keep(list("swept-logged", Channel.EMAIL, List.of(Recipient.ofEmail("a@example.com")),
+        null));
+    NotificationSpec unlogged = contents.keep(new NotificationSpec(NotificationIds.of("ops", "never-logged"),
+        "never-logged", "ops", List.of(Channel.EMAIL), List.of(Recipient.ofEmail("b@example.com")),
+        new Content("Lost", "Its start failed"), Priority.NORMAL, null, new ApprovalPolicy(1_000_000, Duration.ofHours(1)),
+        Instant.now(), "hash-never-logged", ChannelMode.ALL, null, null, null, null, null, null));
+
+    contents.sweepUnlogged(Instant.now().plusSeconds(1));
+
+    assertThat(contents.find(unlogged.id(), unlogged.contentKey())).isEmpty();
+    assertThat(contents.find(logged.id(), logged.contentKey())).hasValueSatisfying(kept ->
+        assertThat(kept.content()).isEqualTo(new Content("News", "Hello you")));
+  }
+
+  @Test
   void aBatchWhoseContentIsNoLongerKeptFailsForGood() {
     NotificationSpec spec = broadcast("content-gone", ChannelMode.ALL, Channel.EMAIL, emails("content-gone", 1));
     BatchRequest batch = new BatchRequest(spec.id(), spec.sender(), Channel.EMAIL, 0, 1, null, null, List.of(), null,

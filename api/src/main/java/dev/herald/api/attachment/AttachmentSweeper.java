@@ -2,6 +2,8 @@ package dev.herald.api.attachment;
 
 import dev.herald.activities.attachment.AttachmentProperties;
 import dev.herald.activities.attachment.Attachments;
+import dev.herald.activities.content.NotificationContents;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes expired uploads every {@code herald.attachments.sweep-interval}, a batch at a time until
  * none is left. Every API process sweeps; each row is swept by one of them (the rows are locked,
- * skipping those another holds).
+ * skipping those another holds). By the same rule as an upload's reference, it drops the content the door
+ * kept for a notification the delivery log never recorded, after {@code herald.attachments.unreferenced-ttl}.
  */
 @Component
 class AttachmentSweeper implements SmartLifecycle {
@@ -22,11 +25,16 @@ class AttachmentSweeper implements SmartLifecycle {
 
   private final Attachments attachments;
   private final AttachmentProperties settings;
+  private final NotificationContents contents;
+  private final Clock clock;
   private ScheduledExecutorService scheduler;
 
-  AttachmentSweeper(Attachments attachments, AttachmentProperties settings) {
+  AttachmentSweeper(Attachments attachments, AttachmentProperties settings, NotificationContents contents,
+      Clock clock) {
     this.attachments = attachments;
     this.settings = settings;
+    this.contents = contents;
+    this.clock = clock;
   }
 
   @Override
@@ -62,6 +70,14 @@ class AttachmentSweeper implements SmartLifecycle {
       } while (swept == settings.sweepBatch() && !Thread.currentThread().isInterrupted());
     } catch (RuntimeException failed) {
       log.warn("sweeping expired attachments failed; again in {}", settings.sweepInterval(), failed);
+    }
+    try {
+      int dropped = contents.sweepUnlogged(clock.instant().minus(settings.unreferencedTtl()));
+      if (dropped > 0) {
+        log.info("dropped the content of {} notification(s) never recorded", dropped);
+      }
+    } catch (RuntimeException failed) {
+      log.warn("sweeping the content of unrecorded notifications failed; again in {}", settings.sweepInterval(), failed);
     }
   }
 }
