@@ -32,7 +32,11 @@ public class NotificationContents {
   /** The error code of a batch whose notification's content is no longer kept. */
   public static final String CONTENT_MISSING = "content-missing";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+  /**
+   * Without the modules the classpath offers: Scala's (with an embedded Kafka broker) would read nested variables as
+   * Scala maps, which templates cannot look into.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
 
