@@ -9,4 +9,10 @@ import java.util.UUID;
  * references it first (null while one does).
  */
 public record Attachment(UUID id, String sender, String filename, String contentType, Long size, String sha256,
-    AttachmentStatus status, Instant createdAt, Instant expiresAt, Instant deletedAt) {}
+    AttachmentStatus status, Instant createdAt, Instant expiresAt, Instant deletedAt) {
+
+  /** Whether a push or an in-app item can show it as its image: a raster image (not SVG, which may carry script). */
+  public boolean isImage() {
+    return contentType != null && contentType.startsWith("image/") && !contentType.startsWith("image/svg");
+  }
+}

@@ -51,6 +51,11 @@ public class AttachmentLinks {
     this.clock = clock;
   }
 
+  /** How long {@link #url(UUID)}'s links work: {@code herald.attachments.link-ttl}. */
+  public Duration ttl() {
+    return defaultTtl;
+  }
+
   /** A link that works for {@code herald.attachments.link-ttl}; see {@link #url(UUID, Duration)}. */
   public Optional<String> url(UUID id) {
     return url(id, defaultTtl);

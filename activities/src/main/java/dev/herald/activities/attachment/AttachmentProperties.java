@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepBatch the most expired uploads one sweep deletes
  * @param maxPerNotification the most attachments one notification may reference
  * @param maxPerNotificationBytes the most bytes a notification's attachments may add up to (an email carries them all)
- * @param linkTtl how long a download link works ({@link AttachmentLinks}) unless its maker says otherwise
+ * @param linkTtl how long a download link works ({@link AttachmentLinks}) unless its maker says otherwise; a message's
+ *     links are made with it, and the files they name are kept at least that long
+ * @param maxImageSize the largest image a notification may show (push, in-app): FCM's Android limit is 1MB
  */
 @Validated
 @ConfigurationProperties("herald.attachments")
@@ -29,4 +31,5 @@ public record AttachmentProperties(@DefaultValue("25MB") @NotNull DataSize maxSi
         "text/csv"}) @NotEmpty List<String> allowedTypes,
     @DefaultValue("24h") @NotNull Duration unreferencedTtl, @DefaultValue("1m") @NotNull Duration sweepInterval,
     @DefaultValue("100") @Positive int sweepBatch, @DefaultValue("10") @Positive int maxPerNotification,
-    @DefaultValue("25MB") @NotNull DataSize maxPerNotificationBytes, @DefaultValue("7d") @NotNull Duration linkTtl) {}
+    @DefaultValue("25MB") @NotNull DataSize maxPerNotificationBytes, @DefaultValue("7d") @NotNull Duration linkTtl,
+    @DefaultValue("1MB") @NotNull DataSize maxImageSize) {}

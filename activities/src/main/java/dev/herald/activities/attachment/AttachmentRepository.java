@@ -5,6 +5,7 @@ import dev.herald.workflows.messages.NotificationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,25 +89,25 @@ class AttachmentRepository {
         .query(AttachmentRepository::row).list();
   }
 
-  /** The attachments the notification references (any status), in the order it named them. */
-  List<Attachment> ofNotification(String notificationId) {
+  /** The attachments the notification references in this role (any status), in the order it named them. */
+  List<Attachment> ofNotification(String notificationId, ReferenceRole role) {
     return jdbc.sql("select " + prefixed("a") + " from attachment_reference r join attachment a on a.id = r.attachment_id "
-            + "where r.notification_id = :notification order by r.position, a.id")
-        .param("notification", notificationId).query(AttachmentRepository::row).list();
+            + "where r.notification_id = :notification and r.role = :role order by r.position, a.id")
+        .param("notification", notificationId).param("role", role.name()).query(AttachmentRepository::row).list();
   }
 
   /**
-   * References the attachments by the notification (once each, numbered in the order given); they no longer
-   * expire. Answers those it referenced now (not those it already did).
+   * References the attachments by the notification in this role (once each, numbered in the order given); they no
+   * longer expire. Answers those it referenced now (not those it already did).
    */
-  List<UUID> reference(List<UUID> ids, String notificationId, Instant at) {
+  List<UUID> reference(List<UUID> ids, ReferenceRole role, String notificationId, Instant at) {
     List<UUID> added = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       jdbc.sql("""
-              insert into attachment_reference (attachment_id, notification_id, position, referenced_at)
-              values (:id, :notification, :position, :at) on conflict do nothing returning attachment_id""")
-          .param("id", ids.get(i)).param("notification", notificationId).param("position", i)
-          .param("at", Timestamp.from(at))
+              insert into attachment_reference (attachment_id, notification_id, role, position, referenced_at)
+              values (:id, :notification, :role, :position, :at) on conflict do nothing returning attachment_id""")
+          .param("id", ids.get(i)).param("notification", notificationId).param("role", role.name())
+          .param("position", i).param("at", Timestamp.from(at))
           .query(UUID.class).optional().ifPresent(added::add);
     }
     jdbc.sql("update attachment set expires_at = null where id in (:ids) and status = 'STORED'").param("ids", ids)
@@ -121,14 +122,32 @@ class AttachmentRepository {
         .param("notification", notificationId).query(UUID.class).list(), expires);
   }
 
-  /** Drops the notification's references to these attachments alone; as {@link #release}. */
-  void release(String notificationId, Collection<UUID> ids, Instant expires) {
+  /** Drops the notification's references in this role to these attachments alone; as {@link #release}. */
+  void release(String notificationId, ReferenceRole role, Collection<UUID> ids, Instant expires) {
     if (ids.isEmpty()) {
       return;
     }
     expireUnreferenced(jdbc.sql("delete from attachment_reference where notification_id = :notification "
-            + "and attachment_id in (:ids) returning attachment_id")
-        .param("notification", notificationId).param("ids", ids).query(UUID.class).list(), expires);
+            + "and role = :role and attachment_id in (:ids) returning attachment_id")
+        .param("notification", notificationId).param("role", role.name()).param("ids", ids).query(UUID.class).list(),
+        expires);
+  }
+
+  /**
+   * The attachments' bytes are kept at least until {@code until} (a link to them works that long): their expiry, once
+   * released, is no earlier. Rows already kept to within {@code slack} of it are left alone, so the batches of one
+   * broadcast write each row once in a while, not once each.
+   */
+  void keepUntil(Collection<UUID> ids, Instant until, Duration slack) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            update attachment set linked_until = :until,
+                                  expires_at = case when expires_at is null then null else greatest(expires_at, :until) end
+            where id in (:ids) and (linked_until is null or linked_until < :sooner)""")
+        .param("ids", ids).param("until", Timestamp.from(until)).param("sooner", Timestamp.from(until.minus(slack)))
+        .update();
   }
 
   /**
@@ -143,7 +162,7 @@ class AttachmentRepository {
               where n.id = r.notification_id and n.status in (:final) and %s
               returning r.attachment_id, r.notification_id),
             expiring as (
-              update attachment a set expires_at = :expires
+              update attachment a set expires_at = greatest(:expires, a.linked_until)
               where a.id in (select attachment_id from released) and a.status = 'STORED'
                 and not exists (select 1 from attachment_reference o where o.attachment_id = a.id
                   and not exists (select 1 from released x
@@ -157,7 +176,7 @@ class AttachmentRepository {
       return;
     }
     jdbc.sql("""
-            update attachment a set expires_at = :expires
+            update attachment a set expires_at = greatest(:expires, a.linked_until)
             where a.id in (:ids) and a.status = 'STORED'
               and not exists (select 1 from attachment_reference r where r.attachment_id = a.id)""")
         .param("ids", released).param("expires", Timestamp.from(expires)).update();

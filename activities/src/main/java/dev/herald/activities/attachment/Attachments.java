@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -35,6 +36,8 @@ public class Attachments {
   /** How much of the start of a file the type check may read (and the stream keeps for reading again). */
   private static final int SNIFF_BYTES = 64 * 1024;
   private static final int MAX_FILENAME_CHARS = 255;
+  /** How far short of a link's expiry an attachment may be kept before {@link #keepFor} writes again. */
+  private static final Duration KEEP_SLACK = Duration.ofHours(1);
 
   private final AttachmentRepository rows;
   private final BlobStore blobs;
@@ -122,7 +125,12 @@ public class Attachments {
 
   /** The attachments the notification references, in the order it named them, whatever their status. */
   public List<Attachment> ofNotification(String notificationId) {
-    return rows.ofNotification(notificationId);
+    return rows.ofNotification(notificationId, ReferenceRole.ATTACHMENT);
+  }
+
+  /** The image the notification shows (push, in-app), whatever its status; none when it names none. */
+  public Optional<Attachment> imageOf(String notificationId) {
+    return rows.ofNotification(notificationId, ReferenceRole.IMAGE).stream().findFirst();
   }
 
   /**
@@ -142,13 +150,34 @@ public class Attachments {
    */
   @Transactional
   public List<UUID> reference(List<UUID> ids, String notificationId) {
-    return ids.isEmpty() ? List.of() : rows.reference(ids, notificationId, clock.instant());
+    return ids.isEmpty() ? List.of() : rows.reference(ids, ReferenceRole.ATTACHMENT, notificationId, clock.instant());
+  }
+
+  /** As {@link #reference}, the image the notification shows: whether it was referenced now. */
+  @Transactional
+  public boolean referenceImage(UUID id, String notificationId) {
+    return !rows.reference(List.of(id), ReferenceRole.IMAGE, notificationId, clock.instant()).isEmpty();
   }
 
   /** Undoes {@link #reference} of these attachments by the notification (a start that turned out not to be its). */
   @Transactional
   public void unreference(Collection<UUID> ids, String notificationId) {
-    rows.release(notificationId, ids, clock.instant().plus(settings.unreferencedTtl()));
+    rows.release(notificationId, ReferenceRole.ATTACHMENT, ids, clock.instant().plus(settings.unreferencedTtl()));
+  }
+
+  /** Undoes {@link #referenceImage}. */
+  @Transactional
+  public void unreferenceImage(UUID id, String notificationId) {
+    rows.release(notificationId, ReferenceRole.IMAGE, List.of(id), clock.instant().plus(settings.unreferencedTtl()));
+  }
+
+  /**
+   * Links to these attachments were handed out that work for {@code time} from now: their bytes are kept at least
+   * that long, even once no notification references them. Within an hour of what is kept already, nothing is written.
+   */
+  @Transactional
+  public void keepFor(Collection<UUID> ids, Duration time) {
+    rows.keepUntil(ids, clock.instant().plus(time), KEEP_SLACK);
   }
 
   /**
@@ -160,9 +189,10 @@ public class Attachments {
     rows.release(notificationId, clock.instant().plus(settings.unreferencedTtl()));
   }
 
-  /** The most attachments one notification may reference, and the most bytes they may add up to. */
+  /** The most attachments one notification may reference, the most bytes they may add up to, the largest image. */
   public AttachmentLimits limits() {
-    return new AttachmentLimits(settings.maxPerNotification(), settings.maxPerNotificationBytes().toBytes());
+    return new AttachmentLimits(settings.maxPerNotification(), settings.maxPerNotificationBytes().toBytes(),
+        settings.maxImageSize().toBytes());
   }
 
   /**

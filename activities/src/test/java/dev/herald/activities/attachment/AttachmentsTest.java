@@ -171,6 +171,44 @@ class AttachmentsTest {
     assertThat(blobs.stat(Attachments.key(kept.id()))).isPresent();
   }
 
+  @Test
+  void anImageIsReferencedApartFromTheAttachmentsEvenWhenItIsOneOfThem() throws IOException {
+    Attachment png = attachments.upload("shop", "logo.png", "image/png", in(PNG));
+    Attachment pdf = attachments.upload("shop", "terms.pdf", null, in(PDF));
+    String notification = "notification-shop~" + UUID.randomUUID();
+    attachments.reference(List.of(pdf.id(), png.id()), notification);
+
+    assertThat(attachments.referenceImage(png.id(), notification)).isTrue();
+    assertThat(attachments.referenceImage(png.id(), notification)).as("a repeat").isFalse();
+    assertThat(attachments.ofNotification(notification)).extracting(Attachment::id).containsExactly(pdf.id(), png.id());
+    assertThat(attachments.imageOf(notification)).hasValueSatisfying(image -> assertThat(image.isImage()).isTrue());
+
+    attachments.unreferenceImage(png.id(), notification);
+
+    assertThat(attachments.imageOf(notification)).isEmpty();
+    assertThat(attachments.ofNotification(notification)).as("still an attachment").hasSize(2);
+    assertThat(attachments.find(png.id()).orElseThrow().expiresAt()).isNull();
+  }
+
+  @Test
+  void aReleasedAttachmentIsKeptAsLongAsTheLinksMadeToItWork() throws IOException {
+    Attachment linked = attachments.upload("shop", "linked.pdf", null, in(PDF));
+    String notification = "notification-shop~" + UUID.randomUUID();
+    attachments.reference(List.of(linked.id()), notification);
+    attachments.keepFor(List.of(linked.id()), Duration.ofDays(7));
+    Instant linksExpire = clock.instant().plus(Duration.ofDays(7));
+
+    clock.advance(Duration.ofMinutes(30));
+    attachments.keepFor(List.of(linked.id()), Duration.ofDays(7));
+    attachments.release(notification);
+
+    assertThat(attachments.find(linked.id()).orElseThrow().expiresAt()).as("within the slack: not moved again")
+        .isEqualTo(linksExpire);
+    clock.advance(Duration.ofDays(6));
+    attachments.sweepExpired();
+    assertThat(attachments.find(linked.id())).isPresent();
+  }
+
   private void notification(String id, String status) {
     jdbc.update("""
         insert into notification (id, idempotency_key, sender, channels, priority, status, recipient_count,
