@@ -34,6 +34,19 @@ public interface ChannelAdapter {
   }
 
   /**
+   * Whether this channel's messages carry a signed download link per attachment instead (SMS, push, in-app, Slack),
+   * so its batches read the attachments and link them.
+   */
+  default boolean linksAttachments() {
+    return false;
+  }
+
+  /** Whether this channel's messages show the notification's image, by a signed link (push, in-app). */
+  default boolean showsImage() {
+    return false;
+  }
+
+  /**
    * @param attempt the activity attempt this send belongs to, recorded with its outcome
    * @throws io.temporal.failure.ApplicationFailure typed by {@code DeliveryErrorType}, with a
    *     {@code DeliveryError} as details; non-retryable when the failure is permanent

@@ -53,6 +53,16 @@ final class ObservedChannelAdapter implements ChannelAdapter {
   }
 
   @Override
+  public boolean linksAttachments() {
+    return adapter.linksAttachments();
+  }
+
+  @Override
+  public boolean showsImage() {
+    return adapter.showsImage();
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     Observation call = Observation.createNotStarted(NAME, registry)
         .lowCardinalityKeyValue(CHANNEL, channel().name())

@@ -20,13 +20,27 @@ import java.util.List;
  * @param priority the notification's priority (null: NORMAL), which a channel may pass on (push)
  * @param attachments the notification's files, for a channel that attaches them ({@link ChannelAdapter#attaches});
  *     empty otherwise
+ * @param attachmentLinks a download link per attachment, in order, for a channel that links them ({@link
+ *     ChannelAdapter#linksAttachments}); empty otherwise
+ * @param imageUrl a download link to the notification's image, for a channel that shows it ({@link
+ *     ChannelAdapter#showsImage}); null otherwise
  */
 public record OutgoingMessage(
     String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,
-    RenderedMessage content, String category, String preferencesUrl, Priority priority, List<AttachedFile> attachments) {
+    RenderedMessage content, String category, String preferencesUrl, Priority priority, List<AttachedFile> attachments,
+    List<AttachmentLink> attachmentLinks, String imageUrl) {
 
   public OutgoingMessage {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    attachmentLinks = attachmentLinks == null ? List.of() : List.copyOf(attachmentLinks);
+  }
+
+  /** A message with files and no links. */
+  public OutgoingMessage(String deliveryId, String notificationId, String sender, Channel channel, String address,
+      Recipient recipient, RenderedMessage content, String category, String preferencesUrl, Priority priority,
+      List<AttachedFile> attachments) {
+    this(deliveryId, notificationId, sender, channel, address, recipient, content, category, preferencesUrl, priority,
+        attachments, List.of(), null);
   }
 
   /** A message without attachments. */

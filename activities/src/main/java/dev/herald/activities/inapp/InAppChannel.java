@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * to the processes streaming inboxes. Idempotent by delivery id: a retry inserts and announces
  * nothing and answers the same item id, the "provider message id" of this channel. A value the
  * database refuses fails the delivery for good; any other database error propagates, so Temporal
- * retries it with the in-app policy.
+ * retries it with the in-app policy. The item keeps the download links of the notification's attachments and
+ * image, as made for this delivery.
  */
 @Component
 public class InAppChannel implements ChannelAdapter {
@@ -46,9 +47,20 @@ public class InAppChannel implements ChannelAdapter {
   }
 
   @Override
+  public boolean linksAttachments() {
+    return true;
+  }
+
+  @Override
+  public boolean showsImage() {
+    return true;
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     return deliverInApp(new InAppMessage(message.deliveryId(), message.notificationId(), message.sender(),
-        message.address(), message.content().subject(), message.content().body(), message.preferencesUrl()), attempt);
+        message.address(), message.content().subject(), message.content().body(), message.preferencesUrl(),
+        message.attachmentLinks(), message.imageUrl()), attempt);
   }
 
   ProviderReceipt deliverInApp(InAppMessage message, int attempt) {
@@ -56,7 +68,8 @@ public class InAppChannel implements ChannelAdapter {
     long id;
     try {
       id = items.insertAndAnnounce(message.owner(), message.recipientId(), message.notificationId(), message.deliveryId(),
-              message.title(), message.body(), message.preferencesUrl())
+              message.title(), message.body(), message.preferencesUrl(), InboxLinks.toJson(message.attachmentLinks()),
+              message.imageUrl())
           .or(() -> items.findIdByDeliveryId(message.deliveryId()))
           .orElseThrow(() -> new IllegalStateException("inbox item of " + message.deliveryId() + " vanished"));
     } catch (DataIntegrityViolationException refused) {

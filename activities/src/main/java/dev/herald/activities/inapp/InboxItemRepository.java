@@ -21,14 +21,17 @@ interface InboxItemRepository extends Repository<InboxItem, Long> {
    */
   @Query("""
       with inserted as (
-        insert into inbox_item (owner, recipient_id, notification_id, delivery_id, title, body, preferences_url, created_at)
-        values (:owner, :recipientId, :notificationId, :deliveryId, :title, :body, :preferencesUrl, now())
+        insert into inbox_item (owner, recipient_id, notification_id, delivery_id, title, body, preferences_url,
+                                attachment_links, image_url, created_at)
+        values (:owner, :recipientId, :notificationId, :deliveryId, :title, :body, :preferencesUrl, :attachmentLinks,
+                :imageUrl, now())
         on conflict (delivery_id) do nothing
         returning id, recipient_id)
       select inserted.id from inserted, lateral pg_notify('""" + InboxEvents.CHANNEL + "', inserted.recipient_id)")
   Optional<Long> insertAndAnnounce(@Param("owner") String owner, @Param("recipientId") String recipientId,
       @Param("notificationId") String notificationId, @Param("deliveryId") String deliveryId,
-      @Param("title") String title, @Param("body") String body, @Param("preferencesUrl") String preferencesUrl);
+      @Param("title") String title, @Param("body") String body, @Param("preferencesUrl") String preferencesUrl,
+      @Param("attachmentLinks") String attachmentLinks, @Param("imageUrl") String imageUrl);
 
   @Query("select id from inbox_item where delivery_id = :deliveryId")
   Optional<Long> findIdByDeliveryId(@Param("deliveryId") String deliveryId);

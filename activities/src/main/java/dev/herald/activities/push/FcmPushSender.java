@@ -2,12 +2,14 @@ package dev.herald.activities.push;
 
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.ApnsConfig;
+import com.google.firebase.messaging.ApnsFcmOptions;
 import com.google.firebase.messaging.Aps;
 import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.Notification;
 import com.google.firebase.messaging.SendResponse;
 import com.google.firebase.messaging.WebpushConfig;
+import com.google.firebase.messaging.WebpushNotification;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,16 +86,29 @@ public class FcmPushSender implements PushSender, AutoCloseable {
     return tokens.stream().map(results::get).toList();
   }
 
-  /** An alert (a notification shown to the user) at the notification's priority on each platform. */
+  /**
+   * An alert (a notification shown to the user) at the notification's priority on each platform, with its image where
+   * it has one: the notification's image (Android), APNs' {@code fcm_options.image} with {@code mutable-content} (an
+   * iOS app's notification service extension shows it) and the web push notification's image.
+   */
   static Message toFcm(String token, PushMessage message) {
     PushPriority priority = PushPriority.of(message.priority());
+    String image = message.imageUrl();
+    ApnsConfig.Builder apns = ApnsConfig.builder().putHeader("apns-priority", priority.apns)
+        .putHeader("apns-push-type", "alert").setAps(Aps.builder().setSound("default").setMutableContent(image != null)
+            .build());
+    WebpushConfig.Builder webpush = WebpushConfig.builder().putHeader("Urgency", priority.webUrgency);
+    if (image != null) {
+      apns.setFcmOptions(ApnsFcmOptions.builder().setImage(image).build());
+      webpush.setNotification(WebpushNotification.builder().setTitle(message.title()).setBody(message.body())
+          .setImage(image).build());
+    }
     Message.Builder fcm = Message.builder()
         .setToken(token)
-        .setNotification(Notification.builder().setTitle(message.title()).setBody(message.body()).build())
+        .setNotification(Notification.builder().setTitle(message.title()).setBody(message.body()).setImage(image).build())
         .setAndroidConfig(AndroidConfig.builder().setPriority(priority.android).build())
-        .setApnsConfig(ApnsConfig.builder().putHeader("apns-priority", priority.apns).putHeader("apns-push-type", "alert")
-            .setAps(Aps.builder().setSound("default").build()).build())
-        .setWebpushConfig(WebpushConfig.builder().putHeader("Urgency", priority.webUrgency).build());
+        .setApnsConfig(apns.build())
+        .setWebpushConfig(webpush.build());
     if (message.data() != null) {
       fcm.putAllData(message.data());
     }

@@ -1,5 +1,7 @@
 package dev.herald.activities.push;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
@@ -9,6 +11,7 @@ import dev.herald.workflows.messages.DeliveryErrorType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * (the others are not retried: a retry would push twice to those that accepted); a token FCM
  * declares dead is deactivated on the spot and skipped by every later attempt. With nothing
  * accepted the most actionable error wins: a transient one (retried after the provider's
- * Retry-After), else a rejection, else NO_ACTIVE_DEVICE. See {@link FcmErrors} for the table.
+ * Retry-After), else a rejection, else NO_ACTIVE_DEVICE. See {@link FcmErrors} for the table. The
+ * notification's attachments go as download links in the data ({@value #ATTACHMENTS}), its image as the alert's image.
  */
 @Component
 @ConditionalOnExpression(FcmProperties.AVAILABLE)
@@ -34,6 +38,9 @@ public class PushChannel implements ChannelAdapter {
   static final String NOTIFICATION_ID = "notificationId";
   /** The data key of the recipient's preference link. */
   public static final String PREFERENCES_URL = "preferencesUrl";
+  /** The data key of the attachments' links: a JSON list of {@code {name, type, url}}. */
+  public static final String ATTACHMENTS = "attachments";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PushSender sender;
   private final PushDevices devices;
@@ -54,17 +61,42 @@ public class PushChannel implements ChannelAdapter {
   }
 
   @Override
+  public boolean linksAttachments() {
+    return true;
+  }
+
+  @Override
+  public boolean showsImage() {
+    return true;
+  }
+
+  @Override
   public ProviderReceipt send(OutgoingMessage message, int attempt) {
     var recipient = message.recipient();
     return sendPush(new PushMessage(message.deliveryId(), message.notificationId(), message.sender(),
         recipient == null ? null : recipient.id(), recipient == null ? null : recipient.pushToken(),
-        message.content().subject(), message.content().body(), data(message), message.priority()), attempt);
+        message.content().subject(), message.content().body(), data(message), message.priority(), message.imageUrl()),
+        attempt);
   }
 
-  /** The data keys every push carries: its notification id, and the preference link when the template asks for it. */
+  /**
+   * The data keys every push carries: its notification id; the preference link when the template asks for it; the
+   * attachments' links when it has any.
+   */
   static Map<String, String> data(OutgoingMessage message) {
-    return message.preferencesUrl() == null ? Map.of(NOTIFICATION_ID, message.notificationId())
-        : Map.of(NOTIFICATION_ID, message.notificationId(), PREFERENCES_URL, message.preferencesUrl());
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(NOTIFICATION_ID, message.notificationId());
+    if (message.preferencesUrl() != null) {
+      data.put(PREFERENCES_URL, message.preferencesUrl());
+    }
+    if (!message.attachmentLinks().isEmpty()) {
+      try {
+        data.put(ATTACHMENTS, JSON.writeValueAsString(message.attachmentLinks()));
+      } catch (JsonProcessingException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+    return data;
   }
 
   ProviderReceipt sendPush(PushMessage message, int attempt) {

@@ -20,8 +20,9 @@ import java.util.Map;
  * A batch's content for each member: the inline content as is, or the template version (read once per
  * batch, from the renderer's cache) rendered per member in the member's locale, with the template's
  * variables plus {@code recipient} (the member's own fields) and {@code preferencesUrl} (the member's
- * preference link, where links are configured); and the notification's attachments (read once per batch,
- * their bytes opened per message as it is written), for a channel that attaches them.
+ * preference link, where links are configured); and the notification's attachments and image its channel carries
+ * ({@link BatchMedia}: read once per batch, their bytes opened per message as it is written, for a channel that
+ * attaches them), each still stored.
  */
 final class BatchContent {
 
@@ -45,7 +46,7 @@ final class BatchContent {
     this.attachmentGone = attachmentGone;
   }
 
-  /** @param attachments the notification's attachments (none for a channel that does not attach them) */
+  /** @param attachments the notification's attachments and image the channel carries (none: it carries none) */
   static BatchContent of(BatchRequest batch, TemplateRenderer renderer, List<Attachment> attachments,
       Attachments store) {
     List<AttachedFile> files = attachments.stream().map(a -> file(a, store)).toList();

@@ -2,8 +2,8 @@ package dev.herald.activities.sending;
 
 import static dev.herald.activities.logging.RedactedFailure.withoutMessages;
 
+import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.activities.attachment.Attachments;
-import dev.herald.activities.channel.AttachedFile;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
@@ -66,14 +66,16 @@ final class BatchSender {
   private final SendGate gate;
   private final PreferenceLinks links;
   private final Attachments attachments;
+  private final AttachmentLinks attachmentLinks;
   private final SendMeters.Sends meters;
   private final Precedence precedence;
   private final int groupSize;
 
   BatchSender(ChannelAdapter adapter, BatchStore store, OutcomeWriter writer, TemplateRenderer templates,
-      SendGate gate, PreferenceLinks links, Attachments attachments, SendMeters meters, Precedence precedence,
-      int groupSize) {
+      SendGate gate, PreferenceLinks links, Attachments attachments, AttachmentLinks attachmentLinks, SendMeters meters,
+      Precedence precedence, int groupSize) {
     this.attachments = attachments;
+    this.attachmentLinks = attachmentLinks;
     this.precedence = precedence;
     this.channel = adapter.channel();
     this.adapter = adapter;
@@ -101,8 +103,8 @@ final class BatchSender {
     List<BatchItem> rows = store.load(batch, claimAtOnce);
     List<BatchItem> items = rows.stream().filter(row -> row.status() == DeliveryStatus.PENDING).toList();
     Map<Integer, Channel> reached = store.reached(batch);
-    BatchContent content = BatchContent.of(batch, templates,
-        adapter.attaches() ? attachments.ofNotification(batch.notificationId()) : List.of(), attachments);
+    BatchMedia media = BatchMedia.of(adapter, batch.notificationId(), attachments, attachmentLinks);
+    BatchContent content = BatchContent.of(batch, templates, media.carried(), attachments);
     boolean passesQuiet = batch.priority() == Priority.HIGH && content.settings().passesQuietHoursWhenHigh();
     BatchGate recipientsSay = gate.forBatch(batch.sender(), channel, batch.category(), holdQuiet && !passesQuiet,
         batch.at());
@@ -135,7 +137,7 @@ final class BatchSender {
             SkipReason skip = verdict == null ? null : verdict.skip();
             DeliveryOutcome outcome = skip != null
                 ? DeliveryOutcome.skipped(item.deliveryId(), skip.code(), skip.message())
-                : send(batch, item, content, attempt, retries);
+                : send(batch, item, content, media, attempt, retries);
             if (outcome != null) {
               if (outcome.status() == DeliveryStatus.FAILED && !contentKept) {
                 store.keepForRedrive(batch);
@@ -210,7 +212,8 @@ final class BatchSender {
   }
 
   /** Sends to one claimed member: the outcome to record, or null when it stays PENDING for a retry (recorded here). */
-  private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, int attempt, Retries retries) {
+  private DeliveryOutcome send(BatchRequest batch, BatchItem item, BatchContent content, BatchMedia media, int attempt,
+      Retries retries) {
     meters.attempted();
     try {
       // the member's link: {{preferencesUrl}} in a template, and on the message where its channel or template asks
@@ -219,8 +222,9 @@ final class BatchSender {
           ? links.url(batch.sender(), channel, item.recipientId(), item.address(), batch.category()).orElse(null)
           : null;
       RenderedMessage rendered = content.forMember(item, link);
+      media.requireLinked();
       meters.rendered(batch.priority(), rendered.subject(), rendered.body(), rendered.html());
-      ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null, content.files()),
+      ProviderReceipt receipt = adapter.send(message(batch, item, rendered, carriesLink ? link : null, content, media),
           attempt);
       return DeliveryOutcome.sent(item.deliveryId(), receipt);
     } catch (ProviderSendException e) {
@@ -261,12 +265,13 @@ final class BatchSender {
     meters.failed(error.providerCode() != null ? error.providerCode() : error.type().name());
   }
 
-  /** The member's message. */
-  private static OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage content,
-      String preferencesUrl, List<AttachedFile> files) {
+  /** The member's message: the files for a channel that attaches them, the links for one that links them. */
+  private OutgoingMessage message(BatchRequest batch, BatchItem item, RenderedMessage rendered, String preferencesUrl,
+      BatchContent content, BatchMedia media) {
     Recipient recipient = new Recipient(item.recipientId(), item.email(), item.phone(), item.pushToken(), item.locale(),
         item.slack());
     return new OutgoingMessage(item.deliveryId(), batch.notificationId(), batch.sender(), batch.channel(),
-        item.address(), recipient, content, batch.category(), preferencesUrl, batch.priority(), files);
+        item.address(), recipient, rendered, batch.category(), preferencesUrl, batch.priority(),
+        adapter.attaches() ? content.files() : List.of(), media.links(), media.imageUrl());
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.activities.sending;
 
+import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.preference.SendGate;
 import dev.herald.activities.channel.ChannelAdapter;
@@ -23,12 +24,15 @@ public class ChannelActivitiesFactory {
   private final SendGate gate;
   private final PreferenceLinks links;
   private final Attachments attachments;
+  private final AttachmentLinks attachmentLinks;
   private final SendMeters meters;
   private final Precedence precedence;
 
   ChannelActivitiesFactory(BatchStore store, OutcomeWriter writer, TemplateRenderer templates, SendGate gate,
-      PreferenceLinks links, Attachments attachments, SendMeters meters, Precedence precedence) {
+      PreferenceLinks links, Attachments attachments, AttachmentLinks attachmentLinks, SendMeters meters,
+      Precedence precedence) {
     this.attachments = attachments;
+    this.attachmentLinks = attachmentLinks;
     this.precedence = precedence;
     this.links = links;
     this.meters = meters;
@@ -40,7 +44,7 @@ public class ChannelActivitiesFactory {
 
   public ChannelActivities forAdapter(ChannelAdapter adapter) {
     return new ChannelActivitiesImpl(adapter,
-        new BatchSender(adapter, store, writer, templates, gate, links, attachments, meters, precedence,
+        new BatchSender(adapter, store, writer, templates, gate, links, attachments, attachmentLinks, meters, precedence,
             ClaimGroups.sizeFor(adapter.channel())));
   }
 }

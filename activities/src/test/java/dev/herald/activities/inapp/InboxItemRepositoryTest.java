@@ -115,7 +115,8 @@ class InboxItemRepositoryTest {
   }
 
   private long insert(String owner, String recipientId, String notificationId) {
-    return items.insertAndAnnounce(owner, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body", null)
+    return items.insertAndAnnounce(owner, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body",
+        null, null, null)
         .orElseThrow();
   }
 }

@@ -66,7 +66,8 @@ class InboxTest {
   }
 
   private long insert(String recipientId, String notificationId) {
-    return items.insertAndAnnounce(OWNER, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body", null)
+    return items.insertAndAnnounce(OWNER, recipientId, notificationId, notificationId + "/in_app/0", "Title", "Body",
+        null, null, null)
         .orElseThrow();
   }
 }

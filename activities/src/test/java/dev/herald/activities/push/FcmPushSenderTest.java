@@ -72,6 +72,20 @@ class FcmPushSenderTest {
   }
 
   @Test
+  void anImageIsShownOnEveryPlatformAndOnlyWhenThereIsOne() {
+    String image = "https://herald.example.com/api/v1/attachments/0b6c/content";
+    sender.send(List.of("token-image"), new PushMessage(MESSAGE.deliveryId(), MESSAGE.notificationId(), MESSAGE.owner(),
+        MESSAGE.recipientId(), null, MESSAGE.title(), MESSAGE.body(), MESSAGE.data(), null, image));
+    sent("token-no-image");
+
+    var bodies = fcm.requests().stream().map(request -> request.body()).toList();
+    assertThat(bodies.get(0).split("\"image\":\"" + image + "\"", -1)).as("notification, APNs and web push")
+        .hasSize(4);
+    assertThat(bodies.get(0)).contains("\"fcm_options\":{\"image\":", "\"mutable-content\":1");
+    assertThat(bodies.get(1)).doesNotContain("\"image\"", "fcm_options", "mutable-content");
+  }
+
+  @Test
   void unregisteredTokenIsDeadAndPermanent() {
     fcm.answerError(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.", Map.of());
 

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.activities.GroupFixtures;
 import dev.herald.activities.GroupFixtures.Member;
 import dev.herald.activities.attachment.Attachment;
+import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.channel.ChannelAdapter;
 import dev.herald.activities.channel.OutgoingMessage;
@@ -153,6 +154,7 @@ class BroadcastBatchTest {
   @Autowired SendMeters sendMeters;
   @Autowired Attachments attachments;
   @Autowired NotificationContents contents;
+  @Autowired AttachmentLinks attachmentLinks;
 
   private TestActivityEnvironment environment;
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -701,7 +703,7 @@ class BroadcastBatchTest {
     Precedence precedence = new Precedence(new PrecedenceProperties(true, Duration.ofHours(1), Duration.ofMillis(1),
         Duration.ofMillis(1), Duration.ofSeconds(1)), registry);
     ChannelActivitiesFactory giving = new ChannelActivitiesFactory(store, writer, renderer, gate, links, attachments,
-        sendMeters, precedence);
+        attachmentLinks, sendMeters, precedence);
     precedence.seen(Work.of(Priority.LOW, 1));
 
     sendBatchThrough(giving, new EmailChannel(smtpSender, links), batch(spec, Channel.EMAIL, 0, 5, List.of()));

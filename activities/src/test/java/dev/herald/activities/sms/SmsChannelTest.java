@@ -3,19 +3,25 @@ package dev.herald.activities.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.herald.activities.channel.AttachmentLink;
+import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
+import dev.herald.activities.channel.RenderedMessage;
 import dev.herald.activities.twilio.StatusCallbacks;
 import dev.herald.activities.twilio.TwilioAccount;
 import dev.herald.activities.twilio.TwilioFixtures;
 import dev.herald.activities.twilio.TwilioHttpClient;
 import dev.herald.activities.twilio.TwilioProperties;
 import dev.herald.activities.twilio.TwilioStub;
+import dev.herald.workflows.messages.Channel;
 import dev.herald.workflows.messages.DeliveryError;
 import dev.herald.workflows.messages.DeliveryErrorType;
+import dev.herald.workflows.messages.Recipient;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +60,24 @@ class SmsChannelTest {
         .containsEntry("Body", "안녕하세요 🚚")
         .containsEntry("StatusCallback",
             "https://herald.example.com/api/v1/webhooks/twilio/status?deliveryId=notification-n1%2Fsms%2F0");
+  }
+
+  @Test
+  void eachAttachmentLinkGoesOnALineOfItsOwnAfterTheBody() {
+    activities(true).send(message("Your files", List.of(link("a"), link("b"))), 1);
+
+    assertThat(twilio.received().get(0).form()).containsEntry("Body",
+        "Your files\nhttps://herald.example.com/a\nhttps://herald.example.com/b");
+  }
+
+  @Test
+  void aBodyTheLinksTakePastTwiliosLimitFailsForGoodWithoutACall() {
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> activities(true)
+        .send(message("x".repeat(SmsChannel.MAX_BODY_CHARS - 10), List.of(link("a"))), 1));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getDetails().get(DeliveryError.class).providerCode()).isEqualTo(SmsChannel.TOO_LONG_WITH_LINKS);
+    assertThat(twilio.received()).isEmpty();
   }
 
   @Test
@@ -150,6 +174,16 @@ class SmsChannelTest {
     var sender = new TwilioSmsSender(TwilioFixtures.restClient(account, http), http, properties,
         new StatusCallbacks(account));
     return new SmsChannel(sender);
+  }
+
+  private static OutgoingMessage message(String body, List<AttachmentLink> links) {
+    return new OutgoingMessage("notification-n1/sms/0", "notification-n1", "billing", Channel.SMS, TO,
+        new Recipient(null, null, TO, null, null, null), new RenderedMessage(null, null, body, null), null, null, null,
+        List.of(), links, null);
+  }
+
+  private static AttachmentLink link(String path) {
+    return new AttachmentLink(path + ".pdf", "application/pdf", "https://herald.example.com/" + path);
   }
 
   private static SmsMessage sms(String sender, String to) {
