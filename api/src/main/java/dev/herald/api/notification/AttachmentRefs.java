@@ -3,6 +3,7 @@ package dev.herald.api.notification;
 import dev.herald.activities.attachment.Attachment;
 import dev.herald.activities.attachment.AttachmentLimits;
 import dev.herald.activities.attachment.Attachments;
+import dev.herald.workflows.messages.Channel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * A request's {@code attachments}: at most {@code herald.attachments.max-per-notification} ids, each once, each an
  * attachment of the notification's sender that is stored (not deleted, not expired), of at most {@code
- * herald.attachments.max-per-notification-bytes} in all. Read in one query, for the REST API and Kafka alike.
+ * herald.attachments.max-per-notification-bytes} in all. Read in one query, for the REST API and Kafka alike. Its
+ * {@code image}: the same, an image of at most {@code herald.attachments.max-image-size}, for a channel that shows it.
  */
 @Component
 class AttachmentRefs {
+
+  /** The channels that show a notification's image. */
+  private static final Set<Channel> SHOWN_ON = Set.of(Channel.PUSH, Channel.IN_APP);
 
   private final Attachments attachments;
 
@@ -53,13 +58,12 @@ class AttachmentRefs {
         violations.add(new FieldViolation(field, "is not an attachment id (a UUID from POST /api/v1/attachments)"));
       } else if (!seen.add(id.get())) {
         violations.add(new FieldViolation(field, "names an attachment already listed"));
-      } else if (attachment == null || !attachment.sender().equals(sender)) {
-        violations.add(new FieldViolation(field, "no attachment '" + id.get() + "' of sender '" + sender + "'"));
-      } else if (!attachment.status().isStored()) {
-        violations.add(new FieldViolation(field, "attachment '" + id.get() + "' is "
-            + attachment.status().name().toLowerCase(Locale.ROOT) + "; upload it again"));
       } else {
-        bytes += attachment.size();
+        Optional<FieldViolation> unusable = unusable(field, id.get(), attachment, sender);
+        unusable.ifPresent(violations::add);
+        if (unusable.isEmpty()) {
+          bytes += attachment.size();
+        }
       }
     }
     if (bytes > limits.bytes()) {
@@ -67,6 +71,49 @@ class AttachmentRefs {
           + " per notification"));
     }
     return violations;
+  }
+
+  /** What is wrong with the request's image; nothing when it names none. */
+  List<FieldViolation> checkImage(String given, String sender, List<Channel> channels) {
+    if (given == null) {
+      return List.of();
+    }
+    Optional<UUID> id = id(given);
+    if (id.isEmpty()) {
+      return List.of(new FieldViolation("image", "is not an attachment id (a UUID from POST /api/v1/attachments)"));
+    }
+    if (channels != null && channels.stream().noneMatch(SHOWN_ON::contains)) {
+      return List.of(new FieldViolation("image", "is shown on PUSH and IN_APP only, and channels has neither"));
+    }
+    Attachment image = attachments.records(List.of(id.get())).stream().findFirst().orElse(null);
+    Optional<FieldViolation> unusable = unusable("image", id.get(), image, sender);
+    if (unusable.isPresent()) {
+      return List.of(unusable.get());
+    }
+    if (!image.isImage()) {
+      return List.of(new FieldViolation("image", "attachment '" + id.get() + "' is " + image.contentType()
+          + ", not an image (PNG, JPEG, GIF, WebP)"));
+    }
+    long most = attachments.limits().imageBytes();
+    return image.size() > most ? List.of(new FieldViolation("image", "is " + image.size() + " bytes; at most " + most
+        + " (herald.attachments.max-image-size)")) : List.of();
+  }
+
+  /** Why the attachment cannot be used by the sender's notification: not the sender's (or none), or gone. */
+  private static Optional<FieldViolation> unusable(String field, UUID id, Attachment attachment, String sender) {
+    if (attachment == null || !attachment.sender().equals(sender)) {
+      return Optional.of(new FieldViolation(field, "no attachment '" + id + "' of sender '" + sender + "'"));
+    }
+    if (!attachment.status().isStored()) {
+      return Optional.of(new FieldViolation(field, "attachment '" + id + "' is "
+          + attachment.status().name().toLowerCase(Locale.ROOT) + "; upload it again"));
+    }
+    return Optional.empty();
+  }
+
+  /** The request's image id, if it names one (checked before: an id). */
+  static Optional<UUID> image(String given) {
+    return given == null ? Optional.empty() : id(given);
   }
 
   /** The request's attachment ids, in its order (checked before: every one is an id). */

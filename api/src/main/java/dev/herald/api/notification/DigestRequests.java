@@ -35,6 +35,9 @@ final class DigestRequests {
     if (request.attachments() != null && !request.attachments().isEmpty()) {
       violations.add(new FieldViolation("attachments", "are not sent: " + why + ", which carry none"));
     }
+    if (request.image() != null) {
+      violations.add(new FieldViolation("image", "is not shown: " + why + ", which carry none"));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -112,6 +113,7 @@ public class NotificationSubmitter {
     SendNotificationRequest request = directory.complete(asked, sender);
     List<FieldViolation> violations = new ArrayList<>(validator.validate(request, now, keySource));
     violations.addAll(attachmentRefs.check(request.attachments(), sender));
+    violations.addAll(attachmentRefs.checkImage(request.image(), sender, request.channels()));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -129,12 +131,14 @@ public class NotificationSubmitter {
       NotificationSpec spec = contents.keep(toSpec(claim.id(), request, now, requestingKey, requestHash));
       NotificationWorkflow workflow = client.newWorkflowStub(NotificationWorkflow.class, optionsFor(spec, audience));
       List<UUID> referenced = attachments.reference(AttachmentRefs.ids(request.attachments()), spec.id());
+      Optional<UUID> image = AttachmentRefs.image(request.image())
+          .filter(id -> attachments.referenceImage(id, spec.id()));
       try {
         WorkflowClient.start(workflow::send, spec);
         meters.accepted(keySource == KeySource.API ? DoorMeters.Source.REST : DoorMeters.Source.KAFKA, spec.priority());
         return new Submission(spec.id(), NotificationStatus.ACCEPTED, true);
       } catch (WorkflowExecutionAlreadyStarted existing) {
-        return repeatOfStarted(spec, requestHash, referenced);
+        return repeatOfStarted(spec, requestHash, referenced, image);
       }
     } catch (WorkflowServiceException unavailable) {
       throw new TemporalUnavailableException(unavailable);
@@ -142,15 +146,17 @@ public class NotificationSubmitter {
   }
 
   /**
-   * A start refused as a duplicate: a different request under the key leaves the other's attachments and content as
-   * they were, and drops its own.
+   * A start refused as a duplicate: a different request under the key leaves the other's attachments, image and
+   * content as they were, and drops its own ({@code referenced} and {@code image}: what this request referenced anew).
    */
-  private Submission repeatOfStarted(NotificationSpec spec, String requestHash, List<UUID> referenced) {
+  private Submission repeatOfStarted(NotificationSpec spec, String requestHash, List<UUID> referenced,
+      Optional<UUID> image) {
     try {
       return keys.repeatOfStarted(spec.id(), spec.idempotencyKey(), requestHash);
     } catch (IdempotencyConflictException conflict) {
       attachments.unreference(referenced, spec.id());
       contents.forget(spec);
+      image.ifPresent(id -> attachments.unreferenceImage(id, spec.id()));
       throw conflict;
     }
   }
@@ -241,7 +247,7 @@ public class NotificationSubmitter {
     var canonical = new SendNotificationRequest(null, sender, request.channels(), request.channelMode(),
         request.recipients(), request.group(), request.subject(), request.body(), priority, request.sendAt(), request.template(),
         request.templateVersion(), request.variables(), request.category(), request.escalateAfter(),
-        request.attachments());
+        request.attachments(), request.image());
     try {
       byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -28,7 +28,10 @@ import java.util.List;
  * @param escalateAfter with channelMode ESCALATE: how long each channel but the last waits for an
  *     acknowledgement before the next (ISO-8601 durations, e.g. PT30M); left out of the fingerprint JSON when absent
  * @param attachments ids of the sender's attachments ({@code POST /api/v1/attachments}) the notification carries: an
- *     email attaches them; left out of the fingerprint JSON when absent
+ *     email attaches them, SMS, push, in-app and Slack messages carry a download link to each; left out of the
+ *     fingerprint JSON when absent
+ * @param image the id of the sender's image attachment a push and an in-app item show; left out of the fingerprint
+ *     JSON when absent
  */
 public record SendNotificationRequest(
     String idempotencyKey,
@@ -46,7 +49,8 @@ public record SendNotificationRequest(
     java.util.Map<String, Object> variables,
     @JsonInclude(JsonInclude.Include.NON_NULL) String category,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<java.time.Duration> escalateAfter,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> attachments) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> attachments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String image) {
 
   /** A request without attachments. */
   public SendNotificationRequest(String idempotencyKey, String sender, List<Channel> channels, ChannelMode channelMode,
@@ -54,7 +58,16 @@ public record SendNotificationRequest(
       String template, Integer templateVersion, java.util.Map<String, Object> variables, String category,
       List<java.time.Duration> escalateAfter) {
     this(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body, priority, sendAt, template,
-        templateVersion, variables, category, escalateAfter, null);
+        templateVersion, variables, category, escalateAfter, null, null);
+  }
+
+  /** A request without an image. */
+  public SendNotificationRequest(String idempotencyKey, String sender, List<Channel> channels, ChannelMode channelMode,
+      List<RecipientAddress> recipients, String group, String subject, String body, Priority priority, Instant sendAt,
+      String template, Integer templateVersion, java.util.Map<String, Object> variables, String category,
+      List<java.time.Duration> escalateAfter, List<String> attachments) {
+    this(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body, priority, sendAt, template,
+        templateVersion, variables, category, escalateAfter, attachments, null);
   }
 
   /**
@@ -68,22 +81,22 @@ public record SendNotificationRequest(
 
   public SendNotificationRequest withIdempotencyKey(String key) {
     return new SendNotificationRequest(key, sender, channels, channelMode, recipients, group, subject, body, priority,
-        sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
+        sendAt, template, templateVersion, variables, category, escalateAfter, attachments, image);
   }
 
   public SendNotificationRequest withPriority(Priority priority) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments, image);
   }
 
   public SendNotificationRequest withSender(String sender) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, recipients, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments, image);
   }
 
   public SendNotificationRequest withRecipients(List<RecipientAddress> completed) {
     return new SendNotificationRequest(idempotencyKey, sender, channels, channelMode, completed, group, subject, body,
-        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments);
+        priority, sendAt, template, templateVersion, variables, category, escalateAfter, attachments, image);
   }
 
   /** Not a JSON property: the fingerprint is this record's JSON. */
