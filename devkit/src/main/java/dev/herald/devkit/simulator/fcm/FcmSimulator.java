@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tokens starting with {@code unregistered-} are always UNREGISTERED, {@code invalid-} always
  * INVALID_ARGUMENT (a malformed token), so tests and demos can use them; every other token is a
  * live device. A notification plus data over FCM's 4 KB is INVALID_ARGUMENT, as at FCM. Injected faults ({@code fcm}) apply per call. Accepted pushes show in the dev outbox,
- * with their data ({@code data.<key>}), Android priority ({@code android.priority}) and APNs and web push
- * headers ({@code apns.<header>}, {@code webpush.<header>}).
+ * with their data ({@code data.<key>}), Android priority ({@code android.priority}), APNs and web push
+ * headers ({@code apns.<header>}, {@code webpush.<header>}) and image URLs ({@code notification.image}, {@code
+ * apns.fcm_options.image} with {@code apns.mutable-content}, {@code webpush.notification.image}).
  */
 public class FcmSimulator implements OutboxSource {
 
@@ -138,11 +139,21 @@ public class FcmSimulator implements OutboxSource {
       message.path(platform).path("headers").fields()
           .forEachRemaining(field -> headers.put(platform + "." + field.getKey(), field.getValue().asText()));
     }
+    putText(headers, "notification.image", message.at("/notification/image"));
+    putText(headers, "apns.fcm_options.image", message.at("/apns/fcm_options/image"));
+    putText(headers, "apns.mutable-content", message.at("/apns/payload/aps/mutable-content"));
+    putText(headers, "webpush.notification.image", message.at("/webpush/notification/image"));
     JsonNode notification = message.path("notification");
     outbox.add(new OutboxMessage(Channel.PUSH, List.of(token), "projects/" + projectId,
         notification.path("title").asText(null), notification.path("body").asText(null), headers, clock.instant()));
     while (outbox.size() > OUTBOX_LIMIT) {
       outbox.pollFirst();
+    }
+  }
+
+  private static void putText(Map<String, String> headers, String name, JsonNode value) {
+    if (!value.isMissingNode() && !value.isNull()) {
+      headers.put(name, value.asText());
     }
   }
 
