@@ -34,16 +34,11 @@ public interface ChannelAdapter {
   }
 
   /**
-   * Whether this channel's messages carry a signed download link per attachment instead (SMS, push, in-app, Slack),
-   * so its batches read the attachments and link them.
+   * What this channel's messages carry as signed download links: one per attachment (SMS, push, in-app, Slack), and
+   * one to the notification's image (push, in-app); its batches read and link those.
    */
-  default boolean linksAttachments() {
-    return false;
-  }
-
-  /** Whether this channel's messages show the notification's image, by a signed link (push, in-app). */
-  default boolean showsImage() {
-    return false;
+  default LinkedMedia linkedMedia() {
+    return LinkedMedia.NONE;
   }
 
   /**

@@ -53,13 +53,8 @@ final class ObservedChannelAdapter implements ChannelAdapter {
   }
 
   @Override
-  public boolean linksAttachments() {
-    return adapter.linksAttachments();
-  }
-
-  @Override
-  public boolean showsImage() {
-    return adapter.showsImage();
+  public LinkedMedia linkedMedia() {
+    return adapter.linkedMedia();
   }
 
   @Override

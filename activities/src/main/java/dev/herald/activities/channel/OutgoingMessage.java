@@ -21,9 +21,9 @@ import java.util.List;
  * @param attachments the notification's files, for a channel that attaches them ({@link ChannelAdapter#attaches});
  *     empty otherwise
  * @param attachmentLinks a download link per attachment, in order, for a channel that links them ({@link
- *     ChannelAdapter#linksAttachments}); empty otherwise
+ *     ChannelAdapter#linkedMedia}); empty otherwise
  * @param imageUrl a download link to the notification's image, for a channel that shows it ({@link
- *     ChannelAdapter#showsImage}); null otherwise
+ *     ChannelAdapter#linkedMedia}); null otherwise
  */
 public record OutgoingMessage(
     String deliveryId, String notificationId, String sender, Channel channel, String address, Recipient recipient,

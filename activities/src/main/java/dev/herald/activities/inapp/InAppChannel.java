@@ -1,6 +1,7 @@
 package dev.herald.activities.inapp;
 
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.LinkedMedia;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.delivery.StorageRefusals;
@@ -47,13 +48,8 @@ public class InAppChannel implements ChannelAdapter {
   }
 
   @Override
-  public boolean linksAttachments() {
-    return true;
-  }
-
-  @Override
-  public boolean showsImage() {
-    return true;
+  public LinkedMedia linkedMedia() {
+    return LinkedMedia.ATTACHMENTS_AND_IMAGE;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.herald.activities.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.LinkedMedia;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
@@ -61,13 +62,8 @@ public class PushChannel implements ChannelAdapter {
   }
 
   @Override
-  public boolean linksAttachments() {
-    return true;
-  }
-
-  @Override
-  public boolean showsImage() {
-    return true;
+  public LinkedMedia linkedMedia() {
+    return LinkedMedia.ATTACHMENTS_AND_IMAGE;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.herald.activities.attachment.AttachmentLinks;
 import dev.herald.activities.attachment.Attachments;
 import dev.herald.activities.channel.AttachmentLink;
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.LinkedMedia;
 import dev.herald.activities.channel.ProviderSendException;
 import dev.herald.workflows.messages.DeliveryErrorType;
 import java.util.ArrayList;
@@ -37,12 +38,13 @@ final class BatchMedia {
   }
 
   static BatchMedia of(ChannelAdapter adapter, String notificationId, Attachments store, AttachmentLinks signer) {
-    List<Attachment> attachments = adapter.attaches() || adapter.linksAttachments()
+    LinkedMedia linking = adapter.linkedMedia();
+    List<Attachment> attachments = adapter.attaches() || linking.attachments()
         ? store.ofNotification(notificationId) : List.of();
-    Optional<Attachment> image = adapter.showsImage() ? store.imageOf(notificationId) : Optional.empty();
+    Optional<Attachment> image = linking.image() ? store.imageOf(notificationId) : Optional.empty();
     List<Attachment> carried = new ArrayList<>(attachments);
     image.ifPresent(carried::add);
-    List<Attachment> linked = new ArrayList<>(adapter.linksAttachments() ? attachments : List.of());
+    List<Attachment> linked = new ArrayList<>(linking.attachments() ? attachments : List.of());
     image.ifPresent(linked::add);
     if (linked.isEmpty() || !linked.stream().allMatch(a -> a.status().isStored())) {
       // nothing to link, or a file gone: the batch's content fails those messages for good
@@ -60,7 +62,7 @@ final class BatchMedia {
     }
     store.keepFor(linked.stream().map(Attachment::id).toList(), signer.ttl());
     List<AttachmentLink> links = new ArrayList<>();
-    for (int i = 0; i < (adapter.linksAttachments() ? attachments.size() : 0); i++) {
+    for (int i = 0; i < (linking.attachments() ? attachments.size() : 0); i++) {
       Attachment a = attachments.get(i);
       links.add(new AttachmentLink(a.filename() == null ? UNNAMED : a.filename(), a.contentType(), urls.get(i)));
     }

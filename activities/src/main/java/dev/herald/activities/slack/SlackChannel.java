@@ -2,6 +2,7 @@ package dev.herald.activities.slack;
 
 import dev.herald.activities.channel.AttachmentLink;
 import dev.herald.activities.channel.ChannelAdapter;
+import dev.herald.activities.channel.LinkedMedia;
 import dev.herald.activities.channel.OutgoingMessage;
 import dev.herald.activities.channel.ProviderReceipt;
 import dev.herald.activities.channel.ProviderSendException;
@@ -42,8 +43,8 @@ public class SlackChannel implements ChannelAdapter {
   }
 
   @Override
-  public boolean linksAttachments() {
-    return true;
+  public LinkedMedia linkedMedia() {
+    return LinkedMedia.ATTACHMENTS;
   }
 
   @Override
