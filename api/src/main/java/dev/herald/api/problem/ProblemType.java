@@ -40,8 +40,9 @@ public enum ProblemType {
       "`Accept` names no type the call answers with (JSON, or an event stream for the inbox stream)"),
   WRONG_STATE("wrong-state", HttpStatus.CONFLICT, "Not possible in the current state",
       "approving a send not waiting for approval, pausing, resuming or cancelling a finished one, a template key "
-          + "taken, deleting a template with a published version, re-driving a discarded or re-driven dead letter, "
-          + "discarding one being or already re-driven, deleting an attachment a notification not yet final uses"),
+          + "taken, deleting a template with a published version, previewing a template's published version when it "
+          + "has none, re-driving a discarded or re-driven dead letter, "
+          + "discarding one being or already re-driven, deleting an attachment a notification not yet final (or with dead letters to re-drive) uses"),
   GROUP_EXISTS("group-exists", HttpStatus.CONFLICT, "Group exists already", "a group key the owner has already"),
   DEVICE_DEACTIVATED("device-deactivated", HttpStatus.CONFLICT, "Device token deactivated",
       "registering a push token FCM reported as gone"),

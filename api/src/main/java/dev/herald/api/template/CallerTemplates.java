@@ -140,8 +140,13 @@ public class CallerTemplates {
     TemplateRequests.validate(request);
     template(caller, key);
     try {
-      return store(() -> templates.preview(key, request.version(), request.channel(), request.locale(),
-          request.variables() == null ? Map.of() : request.variables()));
+      return templates.preview(key, request.version(), request.channel(), request.locale(),
+          request.variables() == null ? Map.of() : request.variables());
+    } catch (TemplateNotFoundException e) {
+      // the template is there (checked above): without a version named, none is published yet
+      throw request.version() == null ? TemplateProblem.unpublished(e) : TemplateProblem.of(e);
+    } catch (TemplateStateException e) {
+      throw TemplateProblem.of(e);
     } catch (MissingTemplateVariableException e) {
       throw new InvalidRequestException("variables." + e.variable(), e.getMessage());
     } catch (TemplateRenderException e) {

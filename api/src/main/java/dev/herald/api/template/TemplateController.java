@@ -92,7 +92,7 @@ class TemplateController {
     return view(templates.publish(caller, key, version));
   }
 
-  @ProblemResponses(ProblemType.NOT_FOUND)
+  @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.WRONG_STATE})
   @PostMapping("/{key}/preview")
   PreviewView preview(@PathVariable String key, @RequestBody PreviewRequest request,
       @AuthenticationPrincipal Caller caller) {

@@ -111,7 +111,7 @@ class TemplateApiIT extends HeraldIntegrationTest {
     var unpublished = post("/api/v1/templates/it-preview-draft/preview", "{" + variables + "}");
     var draft = post("/api/v1/templates/it-preview-draft/preview", "{\"version\":1," + variables + "}");
 
-    assertThat(unpublished.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unpublished.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     Map<String, Object> email = (Map<String, Object>) content(draft).get("email");
     assertThat(email).containsEntry("html", "<p>Hi Ada &amp; &lt;Bob&gt;, <b>Tea</b> <b>&lt;Cup&gt;</b> shipped</p>")
         .containsEntry("text", "Hi Ada & <Bob>");
