@@ -68,7 +68,7 @@ class AttachmentRepository {
   boolean inUse(UUID id, Instant orphanedBefore) {
     return jdbc.sql("""
             select exists (select 1 from attachment_reference r left join notification n on n.id = r.notification_id
-                           where r.attachment_id = :id
+                           where r.attachment_id = :id and r.released_at is null
                              and (n.status not in (:final) or (n.status is null and r.referenced_at > :orphaned)
                                   or not\s""" + DeadLetterWrites.nothingToRedrive("n.id") + "))")
         .param("id", id).param("final", FINAL).param("orphaned", Timestamp.from(orphanedBefore))
@@ -89,7 +89,7 @@ class AttachmentRepository {
         .query(AttachmentRepository::row).list();
   }
 
-  /** The attachments the notification references in this role (any status), in the order it named them. */
+  /** The attachments the notification references in this role (any status, also once released), in the order it named them. */
   List<Attachment> ofNotification(String notificationId, ReferenceRole role) {
     return jdbc.sql("select " + prefixed("a") + " from attachment_reference r join attachment a on a.id = r.attachment_id "
             + "where r.notification_id = :notification and r.role = :role order by r.position, a.id")
@@ -115,14 +115,20 @@ class AttachmentRepository {
     return added;
   }
 
-  /** Drops the notification's references; those of its attachments no other notification uses expire at {@code expires}. */
+  /**
+   * Releases the notification's references (they stay, marked, for its history); those of its attachments no other
+   * notification holds expire at {@code expires}.
+   */
   void release(String notificationId, Instant expires) {
-    expireUnreferenced(jdbc.sql("delete from attachment_reference where notification_id = :notification "
-            + "returning attachment_id")
+    expireUnreferenced(jdbc.sql("update attachment_reference set released_at = now() where notification_id = :notification "
+            + "and released_at is null returning attachment_id")
         .param("notification", notificationId).query(UUID.class).list(), expires);
   }
 
-  /** Drops the notification's references in this role to these attachments alone; as {@link #release}. */
+  /**
+   * Drops the notification's references in this role to these attachments alone (a request that did not become the
+   * notification referenced them); those no other notification holds expire at {@code expires}.
+   */
   void release(String notificationId, ReferenceRole role, Collection<UUID> ids, Instant expires) {
     if (ids.isEmpty()) {
       return;
@@ -151,20 +157,20 @@ class AttachmentRepository {
   }
 
   /**
-   * Drops the references of every notification that is final and that nothing can re-drive any more (none of its
+   * Releases the references of every notification that is final and that nothing can re-drive any more (none of its
    * dead letters open or re-driving: a re-drive sends its attachments again), in one statement; the attachments
-   * no other notification references then expire at {@code expires}. Answers how many references it dropped.
+   * no other notification holds then expire at {@code expires}. Answers how many references it released.
    */
   int releaseFinished(Instant expires) {
     return jdbc.sql("""
             with released as (
-              delete from attachment_reference r using notification n
-              where n.id = r.notification_id and n.status in (:final) and %s
+              update attachment_reference r set released_at = now() from notification n
+              where n.id = r.notification_id and r.released_at is null and n.status in (:final) and %s
               returning r.attachment_id, r.notification_id),
             expiring as (
               update attachment a set expires_at = greatest(:expires, a.linked_until)
               where a.id in (select attachment_id from released) and a.status = 'STORED'
-                and not exists (select 1 from attachment_reference o where o.attachment_id = a.id
+                and not exists (select 1 from attachment_reference o where o.attachment_id = a.id and o.released_at is null
                   and not exists (select 1 from released x
                                   where x.attachment_id = o.attachment_id and x.notification_id = o.notification_id)))
             select count(*) from released""".formatted(DeadLetterWrites.nothingToRedrive("n.id")))
@@ -178,7 +184,7 @@ class AttachmentRepository {
     jdbc.sql("""
             update attachment a set expires_at = greatest(:expires, a.linked_until)
             where a.id in (:ids) and a.status = 'STORED'
-              and not exists (select 1 from attachment_reference r where r.attachment_id = a.id)""")
+              and not exists (select 1 from attachment_reference r where r.attachment_id = a.id and r.released_at is null)""")
         .param("ids", released).param("expires", Timestamp.from(expires)).update();
   }
 

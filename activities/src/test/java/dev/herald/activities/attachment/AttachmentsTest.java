@@ -169,6 +169,24 @@ class AttachmentsTest {
     assertThat(attachments.record(released.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.EXPIRED);
     assertThat(attachments.find(kept.id())).isPresent();
     assertThat(blobs.stat(Attachments.key(kept.id()))).isPresent();
+    assertThat(attachments.ofNotification("notification-sweep~cancelled")).as("its history still names it")
+        .extracting(Attachment::id).containsExactly(released.id());
+  }
+
+  @Test
+  void aFinishedNotificationStillListsItsAttachmentsAfterTheSweepReleasedThem() throws IOException {
+    Attachment uploaded = attachments.upload("shop", "receipt.pdf", "application/pdf", in(PDF));
+    String notification = "notification-shop~" + UUID.randomUUID();
+    attachments.reference(List.of(uploaded.id()), notification);
+    notification(notification, "COMPLETED");
+
+    attachments.sweepExpired();
+
+    assertThat(attachments.find(uploaded.id()).orElseThrow().expiresAt()).as("released: it expires").isNotNull();
+    assertThat(attachments.ofNotification(notification)).extracting(Attachment::id).containsExactly(uploaded.id());
+    attachments.delete(uploaded.id());
+    assertThat(attachments.ofNotification(notification)).as("listed, deleted").extracting(Attachment::status)
+        .containsExactly(AttachmentStatus.DELETED);
   }
 
   @Test

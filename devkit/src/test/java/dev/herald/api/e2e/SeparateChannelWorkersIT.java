@@ -53,11 +53,11 @@ class SeparateChannelWorkersIT {
         .assertExactlyOnce(List.of("split-1@e2e.example", "split-2@e2e.example"));
   }
 
-  /** Healthy once its web server is up; serving once its workers poll, and only the SMS queue. */
+  /** Healthy once its web server is up; serving once its workers poll, and only the SMS queue (both its lanes). */
   private void startSmsWorker() {
     processes.smsWorker().start();
     Awaitility.await("the SMS worker polling").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Files.readString(processes.smsWorker().log()).contains("Temporal workers polling [sms]"));
+        .until(() -> Files.readString(processes.smsWorker().log()).contains("Temporal workers polling [sms, sms-low]"));
   }
 
   private String send(String key, String email, String phone) {
