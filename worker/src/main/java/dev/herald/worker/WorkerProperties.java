@@ -25,12 +25,20 @@ public record WorkerProperties(boolean enabled, Boolean orchestration, List<Chan
 
   public static final QueueTuning DEFAULT_TUNING = new QueueTuning(2, 200, 0);
 
-  /** The tuning of {@code taskQueue}; a low lane has its queue's unless it is named itself. */
+  /**
+   * The tuning of {@code taskQueue}. A low lane not named itself has its queue's with one poller: it waits while
+   * HIGH work runs and is idle while no LOW work is sent, and every poller is a long poll the server holds.
+   */
   public QueueTuning tuning(String taskQueue) {
-    if (queues == null) {
-      return DEFAULT_TUNING;
+    QueueTuning named = queues == null ? null : queues.get(taskQueue);
+    if (named != null) {
+      return named;
     }
-    return queues.getOrDefault(taskQueue, queues.getOrDefault(TaskQueues.laneOwner(taskQueue), DEFAULT_TUNING));
+    if (TaskQueues.isLowLane(taskQueue)) {
+      QueueTuning owner = tuning(TaskQueues.laneOwner(taskQueue));
+      return new QueueTuning(1, owner.concurrency(), owner.ratePerSecond());
+    }
+    return DEFAULT_TUNING;
   }
 
   public boolean hostsOrchestration() {
