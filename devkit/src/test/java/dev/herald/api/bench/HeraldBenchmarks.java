@@ -23,6 +23,8 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +34,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleFunction;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -722,11 +726,54 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   /** The same, with where their time went written to {@code stages} ({@link StageTimes}). */
   private Latencies probes(Priority priority, String sender, StringBuilder stages) {
     String run = run();
+    CpuMeter cpu = CpuMeter.start();
+    Map<String, Long> threadsBefore = threadCpu();
+    long[] gcBefore = gc();
     Map<String, Long> producedAt = produce(requestsTopic, run, PROBES, PROBE_RATE, new ConcurrentHashMap<>(), sender,
         priority);
+    CpuMeter.Cpu perSecond = cpu.perItem((int) Math.round(PROBES / PROBE_RATE));
+    long[] gcAfter = gc();
+    Map<String, Long> threadsAfter = threadCpu();
     Latencies latencies = awaitDelivered(run, producedAt);
-    stages.append(new StageTimes(stubs, temporal.namespace(), jdbc).of(run, producedAt));
+    stages.append(new StageTimes(stubs, temporal.namespace(), jdbc).of(run, producedAt)).append(String.format(
+        "; while they were produced, per second: %s; in all: %d collections taking %d ms, this JVM's busiest threads %s",
+        perSecond, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], busiest(threadsBefore, threadsAfter)));
     return latencies;
+  }
+
+  /**
+   * CPU nanoseconds so far of this JVM's threads, summed by name without digits and workflow ids (a pool's
+   * threads, and every workflow's, as one).
+   */
+  private static Map<String, Long> threadCpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> byName = new HashMap<>();
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      long nanos = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
+      if (nanos > 0) {
+        byName.merge(thread.getThreadName().replaceAll("\\[.*|-notification-.*", "").replaceAll("[0-9]+", "#"), nanos,
+            Long::sum);
+      }
+    }
+    return byName;
+  }
+
+  /** The eight thread groups that took the most CPU between the two readings, in ms. */
+  private static String busiest(Map<String, Long> before, Map<String, Long> after) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1_000_000))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+  }
+
+  /** This JVM's garbage collections so far: how many, and their time in ms. */
+  private static long[] gc() {
+    long[] total = new long[2];
+    ManagementFactory.getGarbageCollectorMXBeans().forEach(collector -> {
+      total[0] += Math.max(0, collector.getCollectionCount());
+      total[1] += Math.max(0, collector.getCollectionTime());
+    });
+    return total;
   }
 
   private int sent(String run) {

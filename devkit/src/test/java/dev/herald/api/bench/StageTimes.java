@@ -7,6 +7,8 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ final class StageTimes {
   private static final List<String> STAGES = List.of("door", "workflow task queue", "workflow steps",
       "activity queue", "send and write");
 
+  /** How many of the slowest notifications are listed with their stages. */
+  private static final int SLOWEST = 4;
+
   private final WorkflowServiceStubs stubs;
   private final String namespace;
   private final JdbcTemplate jdbc;
@@ -36,10 +41,15 @@ final class StageTimes {
     this.jdbc = jdbc;
   }
 
-  /** The stages' p50/p99 over the notifications of {@code run} (keys {@code run-*}), produced at {@code producedAt}. */
+  /**
+   * The stages' p50/p99 over the notifications of {@code run} (keys {@code run-*}), produced at
+   * {@code producedAt}, then the slowest few: when each was produced (seconds into the run) and its stages.
+   */
   String of(String run, Map<String, Long> producedAt) {
     Map<String, Latencies> stages = new LinkedHashMap<>();
     STAGES.forEach(stage -> stages.put(stage, new Latencies()));
+    long firstProduced = producedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    List<long[]> each = new ArrayList<>();
     jdbc.query("""
         select n.id, n.idempotency_key, n.created_at, d.updated_at from notification n
         join delivery d on d.notification_id = n.id where n.idempotency_key like ? and d.status = 'SENT'""", row -> {
@@ -54,10 +64,21 @@ final class StageTimes {
           for (int i = 0; i < STAGES.size(); i++) {
             stages.get(STAGES.get(i)).record(Duration.ofMillis(marks[i + 1] - marks[i]));
           }
+          each.add(marks);
         }, run + "-%");
     StringBuilder text = new StringBuilder();
     stages.forEach((stage, latencies) -> text.append(text.isEmpty() ? "" : "; ").append(stage).append(String.format(
         " p50 %.0f / p99 %.0f ms", latencies.p50Ms(), latencies.p99Ms())));
+    each.sort(Comparator.comparingLong((long[] marks) -> marks[0] - marks[marks.length - 1]));
+    text.append("; slowest:");
+    each.stream().limit(SLOWEST).forEach(marks -> {
+      text.append(String.format(" %d ms at +%.1f s (", marks[marks.length - 1] - marks[0],
+          (marks[0] - firstProduced) / 1000.0));
+      for (int i = 1; i < marks.length; i++) {
+        text.append(i == 1 ? "" : "/").append(marks[i] - marks[i - 1]);
+      }
+      text.append(")");
+    });
     return text.toString();
   }
 
