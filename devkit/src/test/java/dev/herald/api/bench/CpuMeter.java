@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * CPU spent while a benchmark row runs, per item it did, and where: this JVM (Herald, the harness
@@ -38,6 +40,58 @@ final class CpuMeter {
     Snapshot end = Snapshot.take();
     return new Cpu(ms(end.box - start.box, items), ms(end.jvm - start.jvm, items),
         ms(end.temporal - start.temporal, items), ms(end.postgres - start.postgres, items));
+  }
+
+  /**
+   * CPU milliseconds so far of this JVM's threads, the collector's and the compilers' included, summed by the
+   * name the system knows (15 characters) without digits: a pool's threads as one.
+   */
+  static Map<String, Long> threadsMs() {
+    Map<String, Long> byName = new HashMap<>();
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(PROC.resolve("self/task"))) {
+      for (Path thread : threads) {
+        try {
+          String name = Files.readString(thread.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+          byName.merge(name, (long) (Snapshot.ticks(thread) * MS_PER_TICK), Long::sum);
+        } catch (IOException gone) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return Map.of();
+    }
+    return byName;
+  }
+
+  /** CPU milliseconds so far of each of the machine's processes, by pid. */
+  static Map<String, Long> processesMs() {
+    Map<String, Long> byPid = new HashMap<>();
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      for (Path process : processes) {
+        byPid.put(process.getFileName().toString(), (long) (Snapshot.ticks(process) * MS_PER_TICK));
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return Map.of();
+    }
+    return byPid;
+  }
+
+  /** A pid and the start of its command line now (a PostgreSQL backend's names its statement, or idle). */
+  static String process(String pid) {
+    try {
+      String command = Files.readString(PROC.resolve(pid).resolve("cmdline")).replace('\0', ' ').strip();
+      return pid + " " + command.substring(0, Math.min(40, command.length()));
+    } catch (IOException gone) {
+      return pid;
+    }
+  }
+
+  /** The eight that took the most CPU between two readings, in ms, named by {@code label} (new ones count from zero). */
+  static String busiest(Map<String, Long> before, Map<String, Long> after, UnaryOperator<String> label) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .map(e -> label.apply(e.getKey()) + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
   }
 
   private static double ms(long ticks, int items) {
