@@ -113,9 +113,7 @@ class AttachmentsTest {
   @Test
   void aFinalNotificationsAttachmentIsNotDeletedWhileOneOfItsDeadLettersCanBeRedriven() throws IOException {
     Attachment uploaded = attachments.upload("shop", "invoice.pdf", "application/pdf", in(PDF));
-    String notification = "notification-shop~" + UUID.randomUUID();
-    attachments.reference(List.of(uploaded.id()), notification);
-    notification(notification, "PARTIALLY_FAILED");
+    String notification = notificationCarrying(uploaded, "PARTIALLY_FAILED");
     jdbc.update("""
         insert into dead_letter (kind, status, sender, channel, notification_id, error_code, created_at, updated_at)
         values ('DELIVERY', 'OPEN', 'shop', 'EMAIL', ?, 'smtp-451', now(), now())""", notification);
@@ -176,9 +174,7 @@ class AttachmentsTest {
   @Test
   void aFinishedNotificationStillListsItsAttachmentsAfterTheSweepReleasedThem() throws IOException {
     Attachment uploaded = attachments.upload("shop", "receipt.pdf", "application/pdf", in(PDF));
-    String notification = "notification-shop~" + UUID.randomUUID();
-    attachments.reference(List.of(uploaded.id()), notification);
-    notification(notification, "COMPLETED");
+    String notification = notificationCarrying(uploaded, "COMPLETED");
 
     attachments.sweepExpired();
 
@@ -225,6 +221,14 @@ class AttachmentsTest {
     clock.advance(Duration.ofDays(6));
     attachments.sweepExpired();
     assertThat(attachments.find(linked.id())).isPresent();
+  }
+
+  /** A new notification of the sender "shop" in {@code status} that references {@code attachment}: its id. */
+  private String notificationCarrying(Attachment attachment, String status) {
+    String id = "notification-shop~" + UUID.randomUUID();
+    attachments.reference(List.of(attachment.id()), id);
+    notification(id, status);
+    return id;
   }
 
   private void notification(String id, String status) {
