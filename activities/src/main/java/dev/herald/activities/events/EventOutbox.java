@@ -27,7 +27,7 @@ public class EventOutbox {
   static final int RELAY_LOCK_SPACE = 0x4845_5241;
   static final int RELAY_LOCK = 1;
 
-  private static final String OLDEST = """
+  static final String OLDEST = """
       select e.seq, e.type, e.notification_id, e.delivery_id, e.channel, e.status, e.provider_message_id,
              e.error_code, e.occurred_at, n.sender, n.priority,
              greatest(n.created_at, n.decided_at, n.send_at, d.not_before) as due_at
@@ -35,6 +35,16 @@ public class EventOutbox {
         left join delivery d on d.id = e.delivery_id
       order by e.seq
       limit ?""";
+
+  static final String DELETE_PUBLISHED = "delete from delivery_event where seq = any(?::bigint[])";
+
+  /**
+   * Takes the relay's lock and, for its transaction, rules out sequential scans. The outbox swings between
+   * empty and a broadcast's events, so its statistics often describe a near-empty table, and a plan cached on
+   * those (the whole table scanned for each read or delete) would be kept as the table fills.
+   */
+  private static final String LOCK = """
+      select pg_try_advisory_xact_lock(?, ?) as locked, set_config('enable_seqscan', 'off', true)""";
 
   private final JdbcOperations jdbc;
 
@@ -49,7 +59,7 @@ public class EventOutbox {
    */
   @Transactional
   public int relay(int most, ToIntFunction<List<DeliveryEvent>> publish) {
-    if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+    if (!Boolean.TRUE.equals(jdbc.queryForObject(LOCK, (row, rowNumber) -> row.getBoolean("locked"),
         RELAY_LOCK_SPACE, RELAY_LOCK))) {
       return -1;
     }
@@ -61,7 +71,7 @@ public class EventOutbox {
     if (published > 0) {
       // by number, not "up to the last": an event committed meanwhile with a smaller number is not published yet
       Long[] seqs = oldest.subList(0, published).stream().map(DeliveryEvent::seq).toArray(Long[]::new);
-      jdbc.update("delete from delivery_event where seq = any(?::bigint[])", (Object) seqs);
+      jdbc.update(DELETE_PUBLISHED, (Object) seqs);
     }
     return published;
   }

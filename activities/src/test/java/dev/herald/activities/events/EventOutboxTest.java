@@ -3,6 +3,8 @@ package dev.herald.activities.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase.Replace.NONE;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +78,52 @@ class EventOutboxTest {
     assertThat(second).isEqualTo(-1);
     assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(outbox.backlog()).isZero();
+  }
+
+  @Test
+  void theRelayReadsAndDeletesThroughTheIndexWhenTheStatisticsDescribeANearlyEmptyOutbox() {
+    for (int i = 0; i < 3; i++) {
+      jdbc.update("""
+          insert into delivery_event (type, notification_id, delivery_id, channel, status)
+          values ('ACCEPTED', 'n-3', 'n-3/email/' || ?, 'EMAIL', 'PENDING')""", i);
+    }
+    jdbc.execute("analyze delivery_event");
+    // the premise: a plan made on these statistics, as a connection caches it, scans the whole table
+    assertThat(genericPlans()).contains("Seq Scan");
+
+    List<String> plansInTheRelay = new ArrayList<>();
+    outbox.relay(10, events -> {
+      plansInTheRelay.add(genericPlans());
+      return events.size();
+    });
+
+    assertThat(plansInTheRelay).singleElement().satisfies(plans -> assertThat(plans)
+        .doesNotContain("Seq Scan").contains("using delivery_event_pkey on delivery_event"));
+  }
+
+  /** The plans PostgreSQL would cache for the relay's read and delete, whatever their parameters. */
+  private String genericPlans() {
+    return genericPlan(EventOutbox.OLDEST, "int", "10") + "\n"
+        + genericPlan(EventOutbox.DELETE_PUBLISHED, "bigint[]", "'{1}'");
+  }
+
+  /** The generic plan of {@code statement}, whose one JDBC parameter is of {@code type}, on this transaction's connection. */
+  private String genericPlan(String statement, String type, String argument) {
+    return jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (Statement sql = connection.createStatement()) {
+        sql.execute("prepare relay_statement(" + type + ") as " + statement.replace("?", "$1"));
+        sql.execute("set plan_cache_mode = force_generic_plan");
+        List<String> plan = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("explain execute relay_statement(" + argument + ")")) {
+          while (rows.next()) {
+            plan.add(rows.getString(1));
+          }
+        }
+        sql.execute("reset plan_cache_mode");
+        sql.execute("deallocate relay_statement");
+        return String.join("\n", plan);
+      }
+    });
   }
 
   private static void await(CountDownLatch latch) {
