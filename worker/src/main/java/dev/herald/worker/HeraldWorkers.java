@@ -63,7 +63,7 @@ public class HeraldWorkers implements SmartLifecycle {
     this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
         .setWorkerInterceptors(Stream.concat(Stream.of(new RetryBudgets(retryBudgets)), interceptors.orderedStream())
             .toArray(WorkerInterceptor[]::new)).build());
-    List<Worker> lowLanes = new ArrayList<>();
+    this.lowLanePolling = new LowLanePolling(precedence);
     if (properties.hostsOrchestration()) {
       Worker orchestration = newWorker(properties, TaskQueues.NOTIFICATIONS);
       orchestration.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class, DigestWorkflowImpl.class,
@@ -72,7 +72,6 @@ public class HeraldWorkers implements SmartLifecycle {
       Worker lowLane = newWorker(properties, TaskQueues.lowLane(TaskQueues.NOTIFICATIONS));
       lowLane.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
       lowLane.registerActivitiesImplementations(deliveryLog, digests);
-      lowLanes.add(lowLane);
     }
     for (Channel channel : properties.hostedChannels(adapters.available())) {
       var adapter = adapters.of(channel).orElseThrow(() -> new IllegalStateException(
@@ -80,25 +79,31 @@ public class HeraldWorkers implements SmartLifecycle {
       String queue = Channels.of(channel).taskQueue();
       var activities = channels.forAdapter(adapter);
       newWorker(properties, queue).registerActivitiesImplementations(activities);
-      Worker lowLane = newWorker(properties, TaskQueues.lowLane(queue));
-      lowLane.registerActivitiesImplementations(activities);
-      lowLanes.add(lowLane);
+      newWorker(properties, TaskQueues.lowLane(queue)).registerActivitiesImplementations(activities);
     }
-    this.lowLanePolling = new LowLanePolling(precedence, lowLanes);
   }
 
   private Worker newWorker(WorkerProperties properties, String taskQueue) {
     WorkerProperties.QueueTuning tuning = properties.tuning(taskQueue);
+    boolean lowLane = TaskQueues.isLowLane(taskQueue);
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskPollers(tuning.pollers())
-        .setMaxConcurrentActivityTaskPollers(tuning.pollers())
-        .setMaxConcurrentActivityExecutionSize(tuning.concurrency())
-        .setMaxConcurrentWorkflowTaskExecutionSize(tuning.concurrency());
+        .setMaxConcurrentActivityTaskPollers(tuning.pollers());
+    if (lowLane) {
+      options.setWorkerTuner(lowLanePolling.tuner(tuning.concurrency()));
+    } else {
+      options.setMaxConcurrentActivityExecutionSize(tuning.concurrency())
+          .setMaxConcurrentWorkflowTaskExecutionSize(tuning.concurrency());
+    }
     if (tuning.ratePerSecond() > 0) {
       options.setMaxTaskQueueActivitiesPerSecond(tuning.ratePerSecond());
     }
     queues.add(taskQueue);
-    return factory.newWorker(taskQueue, options.build());
+    Worker worker = factory.newWorker(taskQueue, options.build());
+    if (lowLane) {
+      lowLanePolling.add(worker);
+    }
+    return worker;
   }
 
   /** The queues this process polls, in the order they were set up. */

@@ -93,6 +93,11 @@ public class Precedence {
     return false;
   }
 
+  /** Whether HIGH work was seen within the hold: the low lanes keep one task slot meanwhile. */
+  public boolean highWorkRuns() {
+    return seenWithinHold(Work.ranksOf(Priority.HIGH));
+  }
+
   /**
    * A broadcast batch's member: pauses once when it gives way. The batches giving way in this process take
    * turns, so together they send about one member per {@code member-pause}, however many are in flight.
@@ -114,7 +119,7 @@ public class Precedence {
    * for HIGH, which is meant to be rare: a LOW lane that gave way to steady NORMAL traffic would crawl.
    */
   public void beforeEvent(Priority lane) throws InterruptedException {
-    if (lane != Priority.HIGH && seenWithinHold(Work.ranksOf(Priority.HIGH))) {
+    if (lane != Priority.HIGH && highWorkRuns()) {
       pauses.get(Pause.EVENT).increment();
       TimeUnit.NANOSECONDS.sleep(settings.eventPause().toNanos());
     }
@@ -139,7 +144,7 @@ public class Precedence {
    */
   public synchronized boolean lowLanesGiveWay(long now) {
     boolean stopped = lanesStoppedAt > lanesPollingSince;
-    boolean wanted = seenWithinHold(Work.ranksOf(Priority.HIGH));
+    boolean wanted = highWorkRuns();
     if (stopped && (!wanted || now - lanesStoppedAt >= settings.lanePause().toNanos())) {
       lanesPollingSince = now;
       return false;

@@ -13,25 +13,81 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The low lanes' real Temporal workers stop polling while HIGH work runs, and poll again after it. */
+/**
+ * The low lanes' real Temporal workers stop polling while HIGH work runs, and poll again after it; between
+ * those pauses, while HIGH work still runs, they take one task at a time.
+ */
 class LowLanePollingTest {
 
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final Precedence precedence = new Precedence(new PrecedenceProperties(true, Duration.ofMillis(300),
       Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(30)), new SimpleMeterRegistry());
-  private final Worker email = env.newWorker("email-low");
-  private final Worker orchestration = env.newWorker("herald-notifications-low");
-  private final LowLanePolling lanes = new LowLanePolling(precedence, List.of(email, orchestration));
+  private final LowLanePolling lanes = new LowLanePolling(precedence);
+  private final Worker email = lane("email-low");
+  private final Worker orchestration = lane("herald-notifications-low");
+  private static final AtomicInteger running = new AtomicInteger();
+  private static final AtomicInteger mostAtOnce = new AtomicInteger();
 
   @ActivityInterface
   public interface Nothing {
     void nothing();
+  }
+
+  @WorkflowInterface
+  public interface FanOut {
+    @WorkflowMethod
+    void fanOut(int activities);
+  }
+
+  /** Runs its activities on the email lane all at once. */
+  public static class FanOutImpl implements FanOut {
+    @Override
+    public void fanOut(int activities) {
+      Nothing each = Workflow.newActivityStub(Nothing.class, ActivityOptions.newBuilder().setTaskQueue("email-low")
+          .setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+      List<Promise<Void>> all = new ArrayList<>();
+      for (int i = 0; i < activities; i++) {
+        all.add(Async.procedure(each::nothing));
+      }
+      Promise.allOf(all).get();
+    }
+  }
+
+  private Worker lane(String queue) {
+    // one poller each, as Herald's low lanes have: a poll waiting at the server holds a slot too
+    Worker worker = env.newWorker(queue, WorkerOptions.newBuilder().setWorkerTuner(lanes.tuner(4))
+        .setMaxConcurrentWorkflowTaskPollers(1).setMaxConcurrentActivityTaskPollers(1).build());
+    lanes.add(worker);
+    return worker;
+  }
+
+  /** An activity that takes a while and counts how many run at once. */
+  private static void slowly() {
+    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } finally {
+      running.decrementAndGet();
+    }
   }
 
   @WorkflowInterface
@@ -47,8 +103,9 @@ class LowLanePollingTest {
 
   @BeforeEach
   void register() {
-    email.registerActivitiesImplementations((Nothing) () -> {});
-    orchestration.registerWorkflowImplementationTypes(IdleImpl.class);
+    email.registerActivitiesImplementations((Nothing) LowLanePollingTest::slowly);
+    orchestration.registerWorkflowImplementationTypes(IdleImpl.class, FanOutImpl.class);
+    mostAtOnce.set(0);
   }
 
   @AfterEach
@@ -83,5 +140,29 @@ class LowLanePollingTest {
 
     assertThat(lanes.suspended()).isFalse();
     assertThat(email.isSuspended()).isFalse();
+  }
+
+  @Test
+  void whileHighWorkRunsALaneTakesItsTasksOneAtATimeAndAfterItSeveral() {
+    ScheduledExecutorService high = Executors.newSingleThreadScheduledExecutor();
+    high.scheduleAtFixedRate(() -> precedence.seen(Work.of(Priority.HIGH, 1)), 0, 50, TimeUnit.MILLISECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(precedence::highWorkRuns);
+    env.start();
+    try {
+      fanOut(4);
+      assertThat(mostAtOnce.get()).isEqualTo(1);
+    } finally {
+      high.shutdownNow();
+    }
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !precedence.highWorkRuns());
+    mostAtOnce.set(0);
+    fanOut(4);
+    assertThat(mostAtOnce.get()).isGreaterThan(1);
+  }
+
+  private void fanOut(int activities) {
+    env.getWorkflowClient().newWorkflowStub(FanOut.class, WorkflowOptions.newBuilder()
+        .setTaskQueue("herald-notifications-low").build()).fanOut(activities);
   }
 }
