@@ -39,11 +39,7 @@ class EventOutboxTest {
 
   @Test
   void theRelayHandsEventsOldestFirstAndDeletesOnlyThePublishedOnes() {
-    for (int i = 0; i < 5; i++) {
-      jdbc.update("""
-          insert into delivery_event (type, notification_id, delivery_id, channel, status)
-          values ('SENT', 'n-1', 'n-1/email/' || ?, 'EMAIL', 'SENT')""", i);
-    }
+    events(5, "SENT", "n-1", "EMAIL", "SENT");
     List<String> handed = new ArrayList<>();
 
     int published = outbox.relay(3, events -> {
@@ -60,9 +56,7 @@ class EventOutboxTest {
 
   @Test
   void aSecondRelayPublishesNothingWhileTheFirstHoldsTheOutbox() throws Exception {
-    jdbc.update("""
-        insert into delivery_event (type, notification_id, delivery_id, channel, status)
-        values ('ACCEPTED', 'n-2', 'n-2/sms/0', 'SMS', 'PENDING')""");
+    events(1, "ACCEPTED", "n-2", "SMS", "PENDING");
     CountDownLatch publishing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> outbox.relay(10, events -> {
@@ -82,11 +76,7 @@ class EventOutboxTest {
 
   @Test
   void theRelayReadsAndDeletesThroughTheIndexWhenTheStatisticsDescribeANearlyEmptyOutbox() {
-    for (int i = 0; i < 3; i++) {
-      jdbc.update("""
-          insert into delivery_event (type, notification_id, delivery_id, channel, status)
-          values ('ACCEPTED', 'n-3', 'n-3/email/' || ?, 'EMAIL', 'PENDING')""", i);
-    }
+    events(3, "ACCEPTED", "n-3", "EMAIL", "PENDING");
     jdbc.execute("analyze delivery_event");
     // the premise: a plan made on these statistics, as a connection caches it, scans the whole table
     assertThat(genericPlans()).contains("Seq Scan");
@@ -99,6 +89,16 @@ class EventOutboxTest {
 
     assertThat(plansInTheRelay).singleElement().satisfies(plans -> assertThat(plans)
         .doesNotContain("Seq Scan").contains("using delivery_event_pkey on delivery_event"));
+  }
+
+  /** {@code count} events of one notification's deliveries on {@code channel}, numbered from 0. */
+  private void events(int count, String type, String notificationId, String channel, String status) {
+    for (int i = 0; i < count; i++) {
+      jdbc.update("""
+          insert into delivery_event (type, notification_id, delivery_id, channel, status)
+          values (?, ?, ?, ?, ?)""", type, notificationId, notificationId + "/" + channel.toLowerCase() + "/" + i,
+          channel, status);
+    }
   }
 
   /** The plans PostgreSQL would cache for the relay's read and delete, whatever their parameters. */
