@@ -15,6 +15,7 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -22,6 +23,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ class LowLanePollingTest {
   private final Worker orchestration = lane("herald-notifications-low");
   private static final AtomicInteger running = new AtomicInteger();
   private static final AtomicInteger mostAtOnce = new AtomicInteger();
+  /** Holds the fan-out's activities until the test opens it. */
+  private static volatile CountDownLatch gate = new CountDownLatch(0);
 
   @ActivityInterface
   public interface Nothing {
@@ -78,11 +82,11 @@ class LowLanePollingTest {
     return worker;
   }
 
-  /** An activity that takes a while and counts how many run at once. */
-  private static void slowly() {
+  /** An activity that waits at the gate and counts how many run at once. */
+  private static void atTheGate() {
     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
-      Thread.sleep(300);
+      gate.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } finally {
@@ -103,7 +107,7 @@ class LowLanePollingTest {
 
   @BeforeEach
   void register() {
-    email.registerActivitiesImplementations((Nothing) LowLanePollingTest::slowly);
+    email.registerActivitiesImplementations((Nothing) LowLanePollingTest::atTheGate);
     orchestration.registerWorkflowImplementationTypes(IdleImpl.class, FanOutImpl.class);
     mostAtOnce.set(0);
   }
@@ -149,7 +153,12 @@ class LowLanePollingTest {
     await().atMost(Duration.ofSeconds(5)).until(precedence::highWorkRuns);
     env.start();
     try {
-      fanOut(4);
+      WorkflowStub fan = fanOut(4);
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 1);
+      // the other three wait at the server, not in this worker, for as long as the first holds its slot
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> running.get() == 1);
+      gate.countDown();
+      fan.getResult(Void.class);
       assertThat(mostAtOnce.get()).isEqualTo(1);
     } finally {
       high.shutdownNow();
@@ -157,12 +166,18 @@ class LowLanePollingTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !precedence.highWorkRuns());
     mostAtOnce.set(0);
-    fanOut(4);
-    assertThat(mostAtOnce.get()).isGreaterThan(1);
+    WorkflowStub fan = fanOut(4);
+    await().atMost(Duration.ofSeconds(5)).until(() -> running.get() > 1);
+    gate.countDown();
+    fan.getResult(Void.class);
   }
 
-  private void fanOut(int activities) {
-    env.getWorkflowClient().newWorkflowStub(FanOut.class, WorkflowOptions.newBuilder()
-        .setTaskQueue("herald-notifications-low").build()).fanOut(activities);
+  /** Starts the fan-out workflow with a closed gate. */
+  private WorkflowStub fanOut(int activities) {
+    gate = new CountDownLatch(1);
+    WorkflowStub fan = env.getWorkflowClient().newUntypedWorkflowStub("FanOut", WorkflowOptions.newBuilder()
+        .setTaskQueue("herald-notifications-low").build());
+    fan.start(activities);
+    return fan;
   }
 }
