@@ -93,7 +93,7 @@ public class Precedence {
     return false;
   }
 
-  /** Whether HIGH work was seen within the hold: the low lanes keep one task slot meanwhile. */
+  /** Whether HIGH work was seen within the hold: the NORMAL and LOW Kafka lanes and the low lanes give way. */
   public boolean highWorkRuns() {
     return seenWithinHold(Work.ranksOf(Priority.HIGH));
   }

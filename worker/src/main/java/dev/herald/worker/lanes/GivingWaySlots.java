@@ -52,8 +52,7 @@ final class GivingWaySlots<SI extends SlotInfo> implements SlotSupplier<SI> {
       reservation = new CompletableFuture<>();
       waiting.add(reservation);
     }
-    CompletableFuture<SlotPermit> waited = reservation;
-    return SlotSupplierFuture.fromCompletableFuture(waited, () -> abandoned(waited));
+    return SlotSupplierFuture.fromCompletableFuture(reservation, () -> abandoned(reservation));
   }
 
   @Override
