@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 class ApiCrashIT {
 
   private static final Logger log = LoggerFactory.getLogger(ApiCrashIT.class);
-  private static final int REQUESTS = 600;
+  private static final int REQUESTS = 300;
 
   @Test
   void everyAcceptedOrRetriedRequestSendsExactlyOnce() throws Exception {

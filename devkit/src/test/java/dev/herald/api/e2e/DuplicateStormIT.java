@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Scenario 4: the same 1,000 request events published three times to the infra's Kafka broker while
- * the worker is stopped and started again: exactly 1,000 deliveries.
+ * Scenario 4: the same 400 request events published three times to the infra's Kafka broker while
+ * the worker is stopped and started again: exactly 400 deliveries.
  */
 @ExtendWith(E2eProcesses.class)
 class DuplicateStormIT {
 
   private static final String TOPIC = "herald.notifications.requests";
-  private static final int EVENTS = 1_000;
+  private static final int EVENTS = 400;
 
   @Test
   void thriceDeliveredEventsSendEachNotificationOnce() throws Exception {
