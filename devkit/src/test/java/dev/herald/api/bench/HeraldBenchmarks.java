@@ -32,7 +32,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -637,11 +636,12 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
     String flood = run();
     long floodStart = System.currentTimeMillis();
     Map<String, Long> flooded = produce(requestsTopic, flood, FLOOD, 0, new ConcurrentHashMap<>(), "bench", Priority.LOW);
+    SentCount floodSent = new SentCount(jdbc, "bench", flooded.keySet());
     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-        .until(() -> sent(flooded.keySet()) >= Math.min(FLOOD / 20, 500));
+        .until(() -> floodSent.sent() >= Math.min(FLOOD / 20, 500));
     Latencies during = probes(Priority.HIGH, "bench", duringStages);
-    int floodSentWhileProbing = sent(flooded.keySet());
-    Latencies floodLatencies = awaitDelivered(flood, flooded);
+    int floodSentWhileProbing = floodSent.sent();
+    Latencies floodLatencies = awaitDelivered(flood, floodSent, flooded);
     results.put(String.format("priority: %d HIGH emails at %.0f/s while %d LOW ones (published at once) drain, "
         + "Kafka -> SENT", PROBES, PROBE_RATE, FLOOD), String.format("during %s; idle %s; p99 during/idle = %.1f "
         + "(target <= 2); the flood: %d of it sent when the HIGH ones were, drained in %.0f s, %s", during, idle,
@@ -735,7 +735,7 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
     long[] gcAfter = gc();
     Map<String, Long> threadsAfter = CpuMeter.threadsMs();
     Map<String, Long> processesAfter = CpuMeter.processesMs();
-    Latencies latencies = awaitDelivered(run, producedAt);
+    Latencies latencies = awaitDelivered(run, new SentCount(jdbc, sender, producedAt.keySet()), producedAt);
     stages.append(new StageTimes(stubs, temporal.namespace(), jdbc).of(run, producedAt)).append(String.format(
         "; while they were produced, per second: %s; in all: %d collections taking %d ms, this JVM's busiest threads %s",
         perSecond, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], CpuMeter.busiest(threadsBefore,
@@ -752,17 +752,6 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
       total[1] += Math.max(0, collector.getCollectionTime());
     });
     return total;
-  }
-
-  /**
-   * How many of these requests' notifications are SENT. By key, through the index: a pattern over the keys scans
-   * the whole log with parallel workers, and polled while a row measures that took up to a core.
-   */
-  private int sent(Collection<String> keys) {
-    return jdbc.queryForObject("""
-        select count(*) from delivery d join notification n on n.id = d.notification_id
-        where n.idempotency_key = any(?::text[]) and d.status = 'SENT'""", Integer.class,
-        (Object) keys.toArray(String[]::new));
   }
 
   @AfterAll
@@ -803,8 +792,12 @@ class HeraldBenchmarks extends HeraldIntegrationTest {
   }
 
   private Latencies awaitDelivered(String run, Map<String, Long> producedAt) {
-    await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250))
-        .until(() -> sent(producedAt.keySet()) >= producedAt.size());
+    return awaitDelivered(run, new SentCount(jdbc, "bench", producedAt.keySet()), producedAt);
+  }
+
+  /** As above, counting with {@code sent} ({@link SentCount}, of the same keys). */
+  private Latencies awaitDelivered(String run, SentCount sent, Map<String, Long> producedAt) {
+    await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250)).until(() -> sent.sent() >= sent.total());
     Latencies latencies = new Latencies();
     jdbc.query("""
         select n.idempotency_key, d.updated_at from delivery d join notification n on n.id = d.notification_id
